@@ -1,0 +1,7 @@
+package dev.tend.api;
+
+/** A running follow of a process log; {@link #close} stops it. */
+public interface LogFollow extends AutoCloseable {
+  @Override
+  void close();
+}

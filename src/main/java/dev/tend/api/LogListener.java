@@ -1,0 +1,20 @@
+package dev.tend.api;
+
+/**
+ * Receives a followed log's bytes, in order, on a thread of the implementation's choosing. Must
+ * return quickly; it must not call back into the API on that thread.
+ */
+public interface LogListener {
+
+  /** New bytes, in the order the process wrote them. */
+  void onData(byte[] data);
+
+  /**
+   * Bytes were lost between the previous {@link #onData} and the next: the log rotated or
+   * overflowed faster than it was read. {@code bytes} is how many, or -1 when unknown.
+   */
+  void onGap(long bytes);
+
+  /** The follow ended (process removed, connection lost); no more calls follow. */
+  void onClosed(String reason);
+}

@@ -1,0 +1,45 @@
+package dev.tend.api;
+
+/**
+ * One process as {@code getProcessInfo} describes it (spec §3.4), plus two fields only tend
+ * reports: how often the supervisor restarted it and the signal that ended it last.
+ *
+ * @param start epoch seconds of the last spawn attempt, 0 if never started
+ * @param stop epoch seconds of the last exit, 0 if never stopped
+ * @param now epoch seconds when this record was made
+ * @param exitstatus last exit code; -1 when killed by a signal
+ * @param stdoutLogfile path, or empty when there is none
+ * @param stderrLogfile path, or empty when there is none
+ * @param pid 0 when not running
+ * @param restarts automatic restarts since the process was added; -1 when the server does not say
+ * @param exitSignal the signal number that ended the last run, 0 when none or not known
+ */
+public record ProcessInfo(
+    String name,
+    String group,
+    String description,
+    long start,
+    long stop,
+    long now,
+    ProcessState state,
+    String spawnerr,
+    int exitstatus,
+    String stdoutLogfile,
+    String stderrLogfile,
+    int pid,
+    int restarts,
+    int exitSignal) {
+
+  /** {@code name} when the process is alone in a group of its name, else {@code group:name}. */
+  public String namespec() {
+    return namespec(group, name);
+  }
+
+  public String statename() {
+    return state.name();
+  }
+
+  public static String namespec(String group, String name) {
+    return group.equals(name) ? name : group + ":" + name;
+  }
+}

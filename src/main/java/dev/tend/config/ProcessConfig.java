@@ -1,0 +1,93 @@
+package dev.tend.config;
+
+import dev.tend.platform.Signal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One process of a program, eventlistener or fcgi-program section, every {@code %(...)s} already
+ * expanded (spec §1.10). The command is kept as written; it is split and resolved at spawn time,
+ * like supervisord does, so a bad command is a spawn error, not a config error.
+ *
+ * @param programName the section's name after {@code program:}
+ * @param processNum this process's number ({@code numprocs_start} + index)
+ * @param directory chdir target, not validated at load (supervisord does not)
+ * @param umask null = inherit the daemon's
+ * @param uid null = run as the daemon's user
+ * @param user the {@code user=} value as written, for messages; null when unset
+ * @param environment the program's own {@code environment=}, in order; empty when unset
+ * @param serverurl null means AUTO (the daemon's own server URL)
+ */
+public record ProcessConfig(
+    String name,
+    String programName,
+    int processNum,
+    String command,
+    @Nullable String directory,
+    @Nullable Integer umask,
+    int priority,
+    boolean autostart,
+    Autorestart autorestart,
+    int startsecs,
+    int startretries,
+    List<Integer> exitcodes,
+    Signal stopsignal,
+    int stopwaitsecs,
+    boolean stopasgroup,
+    boolean killasgroup,
+    @Nullable Integer uid,
+    @Nullable String user,
+    boolean redirectStderr,
+    StreamConfig stdout,
+    StreamConfig stderr,
+    Map<String, String> environment,
+    @Nullable String serverurl,
+    Origin origin) {
+
+  public ProcessConfig {
+    exitcodes = List.copyOf(exitcodes);
+    environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+  }
+
+  /**
+   * Whether the two would run the same way: every field but {@link #origin} (moving a section
+   * within a file is not a change). This is what {@code reread}/{@code update} compare.
+   */
+  public boolean sameSettings(ProcessConfig o) {
+    return withOrigin(o.origin).equals(o);
+  }
+
+  /** A copy with another origin. */
+  public ProcessConfig withOrigin(Origin newOrigin) {
+    if (Objects.equals(newOrigin, origin)) {
+      return this;
+    }
+    return new ProcessConfig(
+        name,
+        programName,
+        processNum,
+        command,
+        directory,
+        umask,
+        priority,
+        autostart,
+        autorestart,
+        startsecs,
+        startretries,
+        exitcodes,
+        stopsignal,
+        stopwaitsecs,
+        stopasgroup,
+        killasgroup,
+        uid,
+        user,
+        redirectStderr,
+        stdout,
+        stderr,
+        environment,
+        serverurl,
+        newOrigin);
+  }
+}

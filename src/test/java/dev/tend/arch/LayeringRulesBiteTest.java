@@ -1,0 +1,27 @@
+package dev.tend.arch;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.tend.core.CoreThatDrawsOnTheTerminal;
+import dev.tend.platform.PlatformThatReadsTheConfig;
+import org.junit.jupiter.api.Test;
+
+/** The rules of {@link LayeringTest} must fail on code that breaks them. */
+class LayeringRulesBiteTest {
+
+  @Test
+  void coreImportingLanternaFails() {
+    JavaClasses bad = new ClassFileImporter().importClasses(CoreThatDrawsOnTheTerminal.class);
+    assertThrows(AssertionError.class, () -> LayeringTest.lanternaOnlyInView().check(bad));
+  }
+
+  @Test
+  void platformDependingOnConfigFails() {
+    JavaClasses bad =
+        new ClassFileImporter()
+            .importClasses(PlatformThatReadsTheConfig.class, dev.tend.config.ConfigException.class);
+    assertThrows(AssertionError.class, () -> LayeringTest.layers().check(bad));
+  }
+}
