@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>supervisord decodes what it reads as UTF-8 and fails the call (HTTP 500) when a read starts or
  * ends inside a character or the log holds bytes that are not UTF-8. A read that fails is retried
- * up to three bytes shorter (a character is at most four bytes); a failure at the very end of the
- * file waits one poll (the process may be half-way through writing a character); bytes that never
- * decode are located by halving the read and skipped with {@code onGap}.
+ * up to three bytes shorter (a character is at most four bytes). Up to three bytes left at the end
+ * of the file wait for the bytes that complete their character (a block-buffered process may flush
+ * half a character). Bytes that never decode are located by halving the read and skipped with
+ * {@code onGap}.
  *
  * <p>Not detectable by polling sizes: a log cleared and grown past the old offset within one
  * interval; its first bytes are then missed without a gap report.
@@ -51,7 +52,6 @@ final class PolledLogFollow implements LogFollow {
   private volatile @Nullable Thread thread; // the polling thread, once started
   private long offset; // poller thread: bytes of the current file already delivered
   private long pendingGap; // poller thread: bytes skipped, reported before the next data
-  private boolean waitedAtEnd; // poller thread: the last poll ended at an undecodable file end
   private int reads; // poller thread: calls made in the current poll
 
   PolledLogFollow(Source source, LogListener listener, String name, Duration interval) {
@@ -134,14 +134,12 @@ final class PolledLogFollow implements LogFollow {
       int n = (int) Math.min(size - offset, CHUNK);
       byte[] data = readDecodable(n);
       if (data == null) {
-        if (!waitedAtEnd && offset + n == size) {
-          waitedAtEnd = true; // perhaps a character half written: give it one interval
-          break;
+        if (offset + n == size && n <= 3) {
+          break; // a character not yet completely written: only more bytes can finish it
         }
         skipUndecodable(n);
         continue;
       }
-      waitedAtEnd = false;
       if (data.length == 0) {
         break; // the file shrank since its size was read; the next poll sees it
       }
@@ -164,25 +162,32 @@ final class PolledLogFollow implements LogFollow {
   }
 
   /**
-   * The {@code n} bytes from the offset do not decode anywhere near their end: halves the window
-   * until the longest decodable prefix is found, delivers it, and skips one byte after it.
+   * The {@code n} bytes from the offset do not decode, whatever their last three: halves the window
+   * to find the longest prefix that does and delivers it; when not even the next character decodes,
+   * skips one byte as a gap.
    */
   private void skipUndecodable(int n) {
     int bad = n; // a window from the offset known not to decode
-    while (bad > 4 && reads < MAX_READS_PER_POLL) {
+    while (bad > 4) {
+      if (reads >= MAX_READS_PER_POLL) {
+        return; // the next poll carries on
+      }
       byte[] prefix = readDecodable(bad / 2);
       if (prefix == null) {
-        bad = bad / 2;
-      } else if (prefix.length > 0) {
-        deliver(prefix);
-        return; // the next round of the poll continues after it
-      } else {
-        return;
+        bad /= 2;
+        continue;
       }
+      if (prefix.length > 0) {
+        deliver(prefix);
+      }
+      return;
     }
-    if (bad <= 4) {
-      pendingGap += 1; // one byte that starts no character supervisord can decode
+    byte[] next = readDecodable(4); // every length from 4 down to 1
+    if (next == null) {
+      pendingGap += 1; // no character starts with this byte
       offset += 1;
+    } else if (next.length > 0) {
+      deliver(next);
     }
   }
 
