@@ -198,7 +198,14 @@ class TendProtocolIT {
   @Test
   void followProcessLogLongPollsReportsLossAndEndsWhenTheProcessGoes() throws Exception {
     ArrayDeque<Object> answers = new ArrayDeque<>();
-    answers.add(Map.of("data", "history\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "position", "8", "lost", 0L));
+    answers.add(
+        Map.of(
+            "data",
+            "history\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "position",
+            "8",
+            "lost",
+            0L));
     answers.add(Map.of("data", new byte[0], "position", "8", "lost", 0L)); // a timeout
     answers.add(Map.of("data", RAW, "position", "1000", "lost", 983L));
     answers.add(new FaultException(Fault.BAD_NAME, "web"));
