@@ -60,20 +60,21 @@ final class ConnectionPool implements AutoCloseable {
     c.close();
   }
 
+  private synchronized @Nullable HttpConnection takeAny() {
+    return idle.pollFirst();
+  }
+
   synchronized int opened() {
     return opened;
   }
 
   @Override
   public void close() {
-    ArrayDeque<HttpConnection> toClose;
     synchronized (this) {
       closed = true;
-      toClose = new ArrayDeque<>(idle);
-      idle.clear();
     }
-    for (HttpConnection c : toClose) {
-      c.close();
+    for (HttpConnection c = takeAny(); c != null; c = takeAny()) {
+      c.close(); // outside the lock: closing may block briefly
     }
   }
 }

@@ -41,13 +41,11 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   private static final Duration LOG_POLL = Duration.ofMillis(200);
 
   private final XmlRpcClient rpc;
-  private final PolledChanges polledChanges;
   private volatile @Nullable Capabilities capabilities; // null until first asked, then fixed
+  private @Nullable PolledChanges polledChanges; // guarded by this; made on first use (supervisord)
 
   public RemoteSupervisor(XmlRpcClient rpc) {
     this.rpc = rpc;
-    this.polledChanges =
-        new PolledChanges(this::snapshot, CHANGES_POLL, Thread::sleep, System::nanoTime);
   }
 
   /** A client for {@code url}; connects on the first call. */
@@ -315,7 +313,7 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   @Override
   public ChangeBatch waitForChanges(long cursor, Duration timeout) {
     if (!capabilities().pushesChanges()) {
-      return polledChanges.waitForChanges(cursor, timeout);
+      return polledChanges().waitForChanges(cursor, timeout);
     }
     int seconds = (int) Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000);
     Duration wait = Duration.ofSeconds(seconds).plus(rpc.settings().readTimeout());
@@ -356,6 +354,16 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   private Object waiting(boolean wait, String method, Object... params) {
     Duration timeout = wait ? rpc.settings().waitTimeout() : rpc.settings().readTimeout();
     return rpc.call(timeout, method, List.of(params));
+  }
+
+  /** Made when first needed: its lambdas cost start-up time that {@code tend ctl} need not pay. */
+  private synchronized PolledChanges polledChanges() {
+    PolledChanges p = polledChanges;
+    if (p == null) {
+      p = new PolledChanges(this::snapshot, CHANGES_POLL, Thread::sleep, System::nanoTime);
+      polledChanges = p;
+    }
+    return p;
   }
 
   private PolledChanges.Snapshot snapshot() {

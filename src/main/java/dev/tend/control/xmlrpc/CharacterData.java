@@ -6,6 +6,7 @@ import static dev.tend.control.xmlrpc.XmlScanner.COMMENT_OPEN;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The character data between two tags, for {@link XmlScanner}: validated UTF-8 with references
@@ -18,6 +19,10 @@ final class CharacterData {
   private static final byte[] AMP = XmlScanner.ascii("amp");
   private static final byte[] QUOT = XmlScanner.ascii("quot");
   private static final byte[] APOS = XmlScanner.ascii("apos");
+  private static final int SHARED_SLOTS = 64;
+
+  /** ASCII bytes with no meaning in character data: all but {@code < & ]}. */
+  private static final boolean[] PLAIN = plainBytes();
 
   private final XmlScanner scanner;
   private final byte[] in;
@@ -32,6 +37,7 @@ final class CharacterData {
   private char[] chars = new char[64]; // buffered text, grown on demand
   private int charCount; // chars used in the buffer
   private int pos; // next unread byte during read()
+  private String @Nullable [] shared; // member names seen, by hash; made on first use
 
   CharacterData(XmlScanner scanner, byte[] in, int end, int maxChars) {
     this.scanner = scanner;
@@ -57,16 +63,18 @@ final class CharacterData {
     rawFrom = at;
     int run = at; // start of plain bytes not yet copied into the buffer
     while (true) {
+      skipPlainAscii();
       if (pos >= end) {
         throw scanner.unexpectedEnd();
       }
       int b = in[pos] & 0xFF;
       if (b == '<') {
-        if (scanner.isAt(pos, COMMENT_OPEN)) {
+        boolean bang = pos + 1 < end && in[pos + 1] == '!'; // else a tag: the common case
+        if (bang && scanner.isAt(pos, COMMENT_OPEN)) {
           bufferRun(run);
           pos = scanner.skipComment(pos);
           run = pos;
-        } else if (scanner.isAt(pos, CDATA_OPEN)) {
+        } else if (bang && scanner.isAt(pos, CDATA_OPEN)) {
           bufferRun(run);
           readCdata();
           run = pos;
@@ -97,6 +105,32 @@ final class CharacterData {
     }
   }
 
+  /**
+   * Moves past ASCII bytes that need no attention, counting them: the hot loop, kept to one load
+   * and a table lookup per byte.
+   */
+  private void skipPlainAscii() throws XmlRpcParseException {
+    int p = pos;
+    int stop = (int) Math.min(end, p + (long) maxChars - textChars + 1);
+    byte[] bytes = in;
+    while (p < stop && PLAIN[bytes[p] & 0xFF]) {
+      p++;
+    }
+    textChars += p - pos;
+    pos = p;
+    if (textChars > maxChars) {
+      throw tooLong();
+    }
+  }
+
+  private static boolean[] plainBytes() {
+    boolean[] t = new boolean[256];
+    for (int b = 0; b < 0x80; b++) {
+      t[b] = b != '<' && b != '&' && b != ']';
+    }
+    return t;
+  }
+
   String string() {
     if (buffered) {
       return new String(chars, 0, charCount);
@@ -106,6 +140,41 @@ final class CharacterData {
         rawFrom,
         rawTo - rawFrom,
         rawAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Like {@link #string}, but a short ASCII text seen before in this document comes back as the
+   * same String: struct member names repeat in every struct of an array.
+   */
+  String sharedString() {
+    int length = rawTo - rawFrom;
+    if (buffered || !rawAscii || length > 32) {
+      return string();
+    }
+    int hash = 0;
+    for (int i = rawFrom; i < rawTo; i++) {
+      hash = 31 * hash + in[i];
+    }
+    int slot = (hash ^ (hash >>> 16)) & (SHARED_SLOTS - 1);
+    if (shared == null) {
+      shared = new String[SHARED_SLOTS];
+    }
+    String known = shared[slot];
+    if (known != null && known.length() == length && sameAscii(known, rawFrom)) {
+      return known;
+    }
+    String s = string();
+    shared[slot] = s;
+    return s;
+  }
+
+  private boolean sameAscii(String s, int from) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != in[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean isWhitespace() {

@@ -27,6 +27,9 @@ final class XmlScanner {
   static final byte[] CDATA_CLOSE = ascii("]]>");
   private static final byte[] DOCTYPE = ascii("<!DOCTYPE");
 
+  /** Bytes that may be part of an element name, as far as finding where it ends goes. */
+  private static final boolean[] NAME_BYTES = nameBytes();
+
   private final byte[] in;
   private final int begin;
   private final int end;
@@ -116,11 +119,12 @@ final class XmlScanner {
       }
       byte b = in[pos];
       if (b == '<') {
-        if (isAt(pos, COMMENT_OPEN)) {
+        boolean bang = pos + 1 < end && in[pos + 1] == '!'; // else a tag: the common case
+        if (bang && isAt(pos, COMMENT_OPEN)) {
           skipComment();
           continue;
         }
-        if (isAt(pos, CDATA_OPEN)) {
+        if (bang && isAt(pos, CDATA_OPEN)) {
           throw error("unexpected CDATA " + where(), pos);
         }
         readTag();
@@ -146,6 +150,11 @@ final class XmlScanner {
   /** The character data {@link #nextAfterText} read. */
   String text() {
     return text.string();
+  }
+
+  /** The text as a struct member name: the same few names recur, so they are shared. */
+  String memberName() {
+    return text.sharedString();
   }
 
   /** Whether the text {@link #nextAfterText} read is empty or only XML whitespace. */
@@ -210,7 +219,7 @@ final class XmlScanner {
     }
     boolean endTag = b == '/';
     pos = endTag ? p + 1 : p;
-    XmlRpcTag t = readName();
+    XmlRpcTag t = endTag && depth > 0 ? readName(open[depth - 1]) : readName(null);
     while (pos < end && isWhitespace(in[pos])) {
       pos++;
     }
@@ -238,9 +247,20 @@ final class XmlScanner {
     }
   }
 
-  private XmlRpcTag readName() throws XmlRpcParseException {
+  /**
+   * Reads an element name; {@code expected} (the element an end tag should close) is checked first,
+   * which spares the lookup for nearly every end tag.
+   */
+  private XmlRpcTag readName(@Nullable XmlRpcTag expected) throws XmlRpcParseException {
     int from = pos;
-    while (pos < end && isNameByte(in[pos])) {
+    if (expected != null) {
+      int after = from + expected.xmlName.length();
+      if (after < end && !NAME_BYTES[in[after] & 0xFF] && expected.isNamedBy(in, from, after)) {
+        pos = after;
+        return expected;
+      }
+    }
+    while (pos < end && NAME_BYTES[in[pos] & 0xFF]) {
       pos++;
     }
     XmlRpcTag t = XmlRpcTag.lookup(in, from, pos);
@@ -328,11 +348,13 @@ final class XmlScanner {
     return b == ' ' || b == '\n' || b == '\t' || b == '\r';
   }
 
-  private static boolean isNameByte(byte b) {
-    return switch (b) {
-      case '>', '/', '<', '=', '"', '\'', '&', ' ', '\n', '\t', '\r' -> false;
-      default -> true;
-    };
+  private static boolean[] nameBytes() {
+    boolean[] t = new boolean[256];
+    java.util.Arrays.fill(t, true);
+    for (char c : "></<=\"'& \n\t\r".toCharArray()) {
+      t[c] = false;
+    }
+    return t;
   }
 
   static byte[] ascii(String s) {
