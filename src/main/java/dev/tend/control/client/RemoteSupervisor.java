@@ -1,14 +1,11 @@
 package dev.tend.control.client;
 
-import static dev.tend.control.client.WireValues.boolMember;
 import static dev.tend.control.client.WireValues.intParam;
 import static dev.tend.control.client.WireValues.integer;
 import static dev.tend.control.client.WireValues.string;
-import static dev.tend.control.client.WireValues.stringMember;
 
 import dev.tend.api.ChangeBatch;
 import dev.tend.api.ConfigInfo;
-import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
@@ -24,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,11 +37,13 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   private static final Duration LOG_POLL = Duration.ofMillis(200);
 
   private final XmlRpcClient rpc;
+  private final TendMethods tend;
   private volatile @Nullable Capabilities capabilities; // null until first asked, then fixed
   private @Nullable PolledChanges polledChanges; // guarded by this; made on first use (supervisord)
 
   public RemoteSupervisor(XmlRpcClient rpc) {
     this.rpc = rpc;
+    this.tend = new TendMethods(rpc);
   }
 
   /** A client for {@code url}; connects on the first call. */
@@ -93,7 +91,7 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   @Override
   public byte[] readLog(long offset, long length) {
     if (capabilities().rawLogs()) {
-      return WireValues.bytes(rpc.call("tend.readLog", offset, clampInt(length)), "tend.readLog");
+      return tend.readLog(offset, length);
     }
     return WireRecords.logBytes(
         rpc.call("supervisor.readLog", intParam(offset), intParam(length)), "readLog");
@@ -214,8 +212,7 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   @Override
   public byte[] readProcessLog(String namespec, LogStream stream, long offset, long length) {
     if (capabilities().rawLogs()) {
-      Object v = rpc.call("tend.readProcessLog", namespec, stream.word(), offset, clampInt(length));
-      return WireValues.bytes(v, "tend.readProcessLog");
+      return tend.readProcessLog(namespec, stream, offset, length);
     }
     String method = stream == LogStream.STDOUT ? "readProcessStdoutLog" : "readProcessStderrLog";
     Object v = rpc.call("supervisor." + method, namespec, intParam(offset), intParam(length));
@@ -225,8 +222,7 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   @Override
   public LogTail tailProcessLog(String namespec, LogStream stream, long offset, long length) {
     if (capabilities().rawLogs()) {
-      Object v = rpc.call("tend.tailProcessLog", namespec, stream.word(), offset, clampInt(length));
-      return WireRecords.logTail(v, "tend.tailProcessLog");
+      return tend.tailProcessLog(namespec, stream, offset, length);
     }
     String method = stream == LogStream.STDOUT ? "tailProcessStdoutLog" : "tailProcessStderrLog";
     Object v = rpc.call("supervisor." + method, namespec, intParam(offset), intParam(length));
@@ -246,23 +242,8 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   @Override
   public LogFollow followProcessLog(
       String namespec, LogStream stream, long historyBytes, LogListener listener) {
-    String name = namespec + " " + stream.word();
     if (capabilities().rawLogs()) {
-      PushedLogFollow.Source source =
-          (position, history, timeoutSeconds) -> {
-            Duration wait = Duration.ofSeconds(timeoutSeconds).plus(rpc.settings().readTimeout());
-            Object v =
-                rpc.call(
-                    wait,
-                    "tend.followProcessLog",
-                    List.of(namespec, stream.word(), position, history, timeoutSeconds));
-            Map<?, ?> s = WireValues.struct(v, "tend.followProcessLog");
-            return new PushedLogFollow.Chunk(
-                WireValues.bytes(WireValues.member(s, "data", "tend.followProcessLog"), "data"),
-                stringMember(s, "position", "tend.followProcessLog"),
-                WireValues.longMember(s, "lost", "tend.followProcessLog"));
-          };
-      return new PushedLogFollow(source, listener, name).start(historyBytes);
+      return tend.followProcessLog(namespec, stream, historyBytes, listener);
     }
     PolledLogFollow.Source source =
         new PolledLogFollow.Source() {
@@ -276,6 +257,7 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
             return readProcessLog(namespec, stream, offset, length);
           }
         };
+    String name = namespec + " " + stream.word();
     return new PolledLogFollow(source, listener, name, LOG_POLL).start(historyBytes);
   }
 
@@ -292,22 +274,8 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   }
 
   private Capabilities detectCapabilities() {
-    Object v;
-    try {
-      v = rpc.call("tend.getCapabilities");
-    } catch (FaultException e) {
-      if (e.is(Fault.UNKNOWN_METHOD)) {
-        return Capabilities.supervisord(getSupervisorVersion());
-      }
-      throw e;
-    }
-    Map<?, ?> s = WireValues.struct(v, "tend.getCapabilities");
-    String what = "tend.getCapabilities";
-    return new Capabilities(
-        "tend " + stringMember(s, "version", what),
-        boolMember(s, "pushesChanges", what),
-        boolMember(s, "processStats", what),
-        boolMember(s, "rawLogs", what));
+    Capabilities c = tend.capabilities();
+    return c != null ? c : Capabilities.supervisord(getSupervisorVersion());
   }
 
   @Override
@@ -315,10 +283,7 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
     if (!capabilities().pushesChanges()) {
       return polledChanges().waitForChanges(cursor, timeout);
     }
-    int seconds = (int) Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000);
-    Duration wait = Duration.ofSeconds(seconds).plus(rpc.settings().readTimeout());
-    Object v = rpc.call(wait, "tend.waitForChanges", List.of(Long.toString(cursor), seconds));
-    return WireRecords.changeBatch(v, "tend.waitForChanges");
+    return tend.waitForChanges(cursor, timeout);
   }
 
   @Override
@@ -326,7 +291,7 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
     if (!capabilities().processStats()) {
       return List.of(); // the console samples /proc itself when the server is local
     }
-    return WireRecords.processStats(rpc.call("tend.getProcessStats"), "tend.getProcessStats");
+    return tend.processStats();
   }
 
   // -- extras beyond SupervisorApi --
@@ -396,10 +361,6 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
       return;
     }
     requireTrue(v, what);
-  }
-
-  private static int clampInt(long v) {
-    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
   }
 
   /** Percent-encodes all but unreserved characters and ':' (supervisord unquotes the path). */
