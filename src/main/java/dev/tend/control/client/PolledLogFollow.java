@@ -40,6 +40,7 @@ final class PolledLogFollow implements LogFollow {
   }
 
   static final int CHUNK = 256 * 1024;
+  static final int MAX_HISTORY = 4 * CHUNK;
   static final long MAX_BEHIND = 4L * 1024 * 1024;
   private static final int MAX_READS_PER_POLL = 32;
 
@@ -95,9 +96,12 @@ final class PolledLogFollow implements LogFollow {
     }
   }
 
-  /** Delivers up to {@code historyBytes} of what the log holds and sets the offset after it. */
+  /**
+   * Delivers up to {@code historyBytes} (at most {@link #MAX_HISTORY}) of what the log holds and
+   * sets the offset after it.
+   */
   void history(long historyBytes) {
-    int want = (int) Math.min(historyBytes, CHUNK * 4L);
+    int want = (int) Math.max(0, Math.min(historyBytes, MAX_HISTORY));
     for (int k = 0; k <= Math.min(3, want); k++) {
       int length = want - k;
       LogTail t;
@@ -130,20 +134,24 @@ final class PolledLogFollow implements LogFollow {
       pendingGap += size - MAX_BEHIND - offset;
       offset = size - MAX_BEHIND;
     }
-    while (offset < size && reads < MAX_READS_PER_POLL && !closed) {
-      int n = (int) Math.min(size - offset, CHUNK);
-      byte[] data = readDecodable(n);
-      if (data == null) {
-        if (offset + n == size && n <= 3) {
-          break; // a character not yet completely written: only more bytes can finish it
+    try {
+      while (offset < size && reads < MAX_READS_PER_POLL && !closed) {
+        int n = (int) Math.min(size - offset, CHUNK);
+        byte[] data = readDecodable(n);
+        if (data == null) {
+          if (offset + n == size && n <= 3) {
+            break; // a character not yet completely written: only more bytes can finish it
+          }
+          skipUndecodable(n);
+          continue;
         }
-        skipUndecodable(n);
-        continue;
+        if (data.length == 0) {
+          break; // the file shrank since its size was read; the next poll sees it
+        }
+        deliver(data);
       }
-      if (data.length == 0) {
-        break; // the file shrank since its size was read; the next poll sees it
-      }
-      deliver(data);
+    } catch (Vanished e) {
+      // cleared or rotated between the size probe and the read; the next poll sees it
     }
     flushGap();
   }
@@ -220,7 +228,7 @@ final class PolledLogFollow implements LogFollow {
         throw new Ended(name + " no longer exists");
       }
       if (e.is(Fault.NO_FILE)) {
-        throw new Ended(name + " has no log file: " + e.faultString());
+        throw new Vanished(); // only a read says so, when the file went after its size was read
       }
       throw new Ended("the server refused: " + e.faultString());
     } catch (ConnectionException e) {
@@ -236,6 +244,15 @@ final class PolledLogFollow implements LogFollow {
     private static final long serialVersionUID = 1L;
 
     Undecodable() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The log file was gone when read (supervisord removes it to clear it). */
+  private static final class Vanished extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Vanished() {
       super(null, null, false, false);
     }
   }

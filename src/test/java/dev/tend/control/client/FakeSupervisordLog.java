@@ -20,6 +20,7 @@ import java.util.Arrays;
 final class FakeSupervisordLog implements PolledLogFollow.Source {
   private byte[] file = new byte[0]; // guarded by this; the log file's content
   private boolean removed; // guarded by this; the process no longer exists
+  private boolean vanishOnNextRead; // guarded by this; the next read finds no file (a clear racing)
   private int calls; // guarded by this
 
   synchronized void append(byte[] bytes) {
@@ -35,6 +36,11 @@ final class FakeSupervisordLog implements PolledLogFollow.Source {
   /** clearProcessLogs: the file starts over empty. */
   synchronized void clear() {
     file = new byte[0];
+  }
+
+  /** The next read fails with NO_FILE and empties the file, as a clear between two calls would. */
+  synchronized void vanishOnNextRead() {
+    vanishOnNextRead = true;
   }
 
   synchronized void removeProcess() {
@@ -75,6 +81,11 @@ final class FakeSupervisordLog implements PolledLogFollow.Source {
     checkName();
     if (offset < 0 || length < 0) {
       throw new FaultException(Fault.BAD_ARGUMENTS);
+    }
+    if (vanishOnNextRead) {
+      vanishOnNextRead = false;
+      file = new byte[0];
+      throw new FaultException(Fault.NO_FILE, "/logs/web-stdout.log");
     }
     int from = (int) Math.min(offset, file.length);
     int to = length == 0 ? file.length : (int) Math.min(file.length, offset + length);

@@ -73,6 +73,29 @@ class PolledLogFollowTest {
   }
 
   @Test
+  void aLogClearedBetweenTheSizeProbeAndTheReadIsNoticedAtTheNextPoll() {
+    log.append("one\n");
+    follow.history(100);
+    log.append("two\n");
+    log.vanishOnNextRead();
+    follow.poll();
+    log.append("3\n");
+    follow.poll();
+    assertEquals("one\n3\n", listener.text());
+    assertEquals(List.of("data:4", "gap:-1", "data:2"), listener.events());
+  }
+
+  @Test
+  void negativeHistoryIsNone() {
+    log.append("old\n");
+    follow.history(-5);
+    log.append("new\n");
+    follow.poll();
+    assertEquals("new\n", listener.text());
+    assertEquals(List.of(), listener.gaps());
+  }
+
+  @Test
   void fallingTooFarBehindSkipsAheadAndSaysHowMuch() {
     follow.history(0);
     byte[] burst = new byte[(int) PolledLogFollow.MAX_BEHIND + 1000];
