@@ -82,7 +82,7 @@ final class PolledLogFollow implements LogFollow {
     } catch (Ended e) {
       reason = closed ? "closed" : e.getMessage();
     } catch (RuntimeException e) {
-      reason = "listener failed: " + e;
+      reason = "failed: " + e;
     }
     listener.onClosed(reason);
   }

@@ -66,7 +66,7 @@ final class PushedLogFollow implements LogFollow {
     } catch (ConnectionException e) {
       reason = closed ? "closed" : "connection lost: " + e.getMessage();
     } catch (RuntimeException e) {
-      reason = "listener failed: " + e;
+      reason = "failed: " + e;
     }
     listener.onClosed(reason);
   }

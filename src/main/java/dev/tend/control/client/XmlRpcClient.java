@@ -194,9 +194,13 @@ public final class XmlRpcClient implements AutoCloseable {
         return answer;
       } catch (IOException e) {
         c.close();
-        // a kept-alive connection the server had closed fails before any answer: try a new one
+        // a kept-alive connection the server had closed fails before any answer: try a new one;
+        // not after a timeout or an interrupt, nor when the server answered garbage
         boolean stale =
-            pooled != null && response == null && !(e instanceof InterruptedIOException);
+            pooled != null
+                && response == null
+                && !(e instanceof InterruptedIOException)
+                && !(e instanceof HttpProtocolException);
         if (!stale) {
           throw ioError(e, what);
         }
