@@ -329,6 +329,38 @@ class XmlRpcClientIT {
   }
 
   @Test
+  void aTimeoutOnAPooledConnectionIsNotRetried() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    FakeHttpServer s =
+        unixServer(
+            (r, out) -> {
+              if (r.call().methodName().equals("slow")) {
+                release.await(20, TimeUnit.SECONDS);
+              }
+              out.write(okValue("ok"));
+            });
+    XmlRpcClient c = client(s);
+    assertEquals("ok", c.call("fast"));
+    ConnectionException e =
+        assertThrows(
+            ConnectionException.class, () -> c.call(Duration.ofMillis(200), "slow", List.of()));
+    release.countDown();
+    assertTrue(e.getMessage().startsWith("timed out"), e.getMessage());
+    assertEquals(2, s.requests().size(), "the slow call was sent once");
+  }
+
+  @Test
+  void interimResponsesAreSkipped() throws Exception {
+    FakeHttpServer s =
+        unixServer(
+            (r, out) -> {
+              out.write("HTTP/1.1 100 Continue\r\n\r\n");
+              out.write(okValue("final"));
+            });
+    assertEquals("final", client(s).call("a.b"));
+  }
+
+  @Test
   void refusedTcpConnection() throws Exception {
     int port;
     try (ServerSocketChannel probe = ServerSocketChannel.open()) {
