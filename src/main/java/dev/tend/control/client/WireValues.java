@@ -115,12 +115,18 @@ final class WireValues {
             ? "an array of " + l.size()
             : v instanceof Map<?, ?> m
                 ? "a struct of " + m.size()
-                : v instanceof byte[] b ? "base64 of " + b.length + " bytes" : "a " + typeName(v);
+                : v instanceof byte[] b
+                    ? "base64 of " + b.length + " bytes"
+                    : withArticle(typeName(v));
     if (v instanceof List<?> || v instanceof Map<?, ?> || v instanceof byte[]) {
       return type;
     }
     String text = String.valueOf(v);
     return type + " '" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "'";
+  }
+
+  private static String withArticle(String noun) {
+    return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   private static String typeName(Object v) {
