@@ -184,6 +184,8 @@ class RemoteSupervisorLifecycleIT {
               try {
                 api.getState();
                 return null;
+              } catch (FaultException shuttingDown) {
+                return null; // SHUTDOWN_STATE while it stops its programs
               } catch (ConnectionException gone) {
                 return gone;
               }
