@@ -52,7 +52,7 @@ class RemoteSupervisorIT {
         RealSupervisord.in(dir)
             .program("cat", "command=/bin/cat", "startsecs=0")
             .program("sleeper", "command=sleep 1000", "autostart=false", "startsecs=0")
-            .program("slowstart", "command=sleep 1000", "autostart=false", "startsecs=1")
+            .program("slowstart", "command=sleep 1000", "autostart=false", "startsecs=2")
             .program("stopped", "command=sleep 1000", "autostart=false")
             .program(
                 "crasher",
@@ -205,7 +205,7 @@ class RemoteSupervisorIT {
   @Test
   void startAndStopWithoutWaiting() {
     api.startProcess("slowstart", false);
-    assertEquals(ProcessState.STARTING, state("slowstart"), "startsecs=1 has not passed yet");
+    assertEquals(ProcessState.STARTING, state("slowstart"), "startsecs=2 has not passed yet");
     Await.until("RUNNING after startsecs", () -> state("slowstart") == ProcessState.RUNNING);
     api.stopProcess("slowstart", false);
     Await.until("STOPPED", () -> state("slowstart") == ProcessState.STOPPED);
