@@ -1,0 +1,89 @@
+package dev.tend.control.xmlrpc;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes the text of a {@code <base64>} element: the standard alphabet with padding, where
+ * whitespace may appear anywhere (Python's encoder breaks lines every 76 characters) and anything
+ * else is an error, unlike {@link java.util.Base64#getMimeDecoder()}, which skips it silently.
+ */
+final class Base64Text {
+  private static final byte[] VALUES = table();
+  private static final byte WHITESPACE = -2;
+  private static final byte INVALID = -1;
+
+  private Base64Text() {}
+
+  /** The bytes {@code text[from, to)} encode, or null when the text is not valid base64. */
+  static byte @Nullable [] decode(byte[] text, int from, int to) {
+    byte[] out = new byte[(to - from) / 4 * 3];
+    int n = 0;
+    int quantum = 0; // bits gathered so far, 6 per character
+    int count = 0; // characters in the current group of four
+    int padding = 0; // '=' seen; only whitespace and '=' may follow
+    for (int i = from; i < to; i++) {
+      byte c = text[i];
+      byte v = c < 0 ? INVALID : VALUES[c];
+      if (v == WHITESPACE) {
+        continue;
+      }
+      if (c == '=') {
+        if (count < 2 || count + padding >= 4) {
+          return null;
+        }
+        padding++;
+        continue;
+      }
+      if (v == INVALID || padding > 0) {
+        return null;
+      }
+      quantum = (quantum << 6) | v;
+      if (++count == 4) {
+        out[n++] = (byte) (quantum >> 16);
+        out[n++] = (byte) (quantum >> 8);
+        out[n++] = (byte) quantum;
+        quantum = 0;
+        count = 0;
+      }
+    }
+    if (count == 0 && padding == 0) {
+      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+    if (count + padding != 4) {
+      return null; // a final group must be padded to four characters
+    }
+    if (count == 2) {
+      if ((quantum & 0xF) != 0) {
+        return null; // non-canonical: bits set that no byte carries
+      }
+      out = ensure(out, n + 1);
+      out[n++] = (byte) (quantum >> 4);
+    } else {
+      if ((quantum & 0x3) != 0) {
+        return null;
+      }
+      out = ensure(out, n + 2);
+      out[n++] = (byte) (quantum >> 10);
+      out[n++] = (byte) (quantum >> 2);
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
+
+  private static byte[] ensure(byte[] out, int size) {
+    return out.length >= size ? out : java.util.Arrays.copyOf(out, size);
+  }
+
+  private static byte[] table() {
+    byte[] t = new byte[128];
+    java.util.Arrays.fill(t, INVALID);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int i = 0; i < alphabet.length(); i++) {
+      t[alphabet.charAt(i)] = (byte) i;
+    }
+    t[' '] = WHITESPACE;
+    t['\t'] = WHITESPACE;
+    t['\n'] = WHITESPACE;
+    t['\r'] = WHITESPACE;
+    return t;
+  }
+}
