@@ -64,6 +64,8 @@ final class LibC {
   static final int TCSANOW = 0;
   static final int TCSAFLUSH = 2;
   static final long TIOCGWINSZ = 0x5413;
+  static final long TIOCSWINSZ = 0x5414;
+  static final short POLLIN = 0x1;
   static final int TERMIOS_SIZE = 60;
   static final int SC_PAGESIZE = 30;
   static final int SC_GETPW_R_SIZE_MAX = 70;
@@ -145,6 +147,8 @@ final class LibC {
   static native void cfmakeraw(Pointer termios);
 
   static native int isatty(int fd);
+
+  static native int poll(Pointer fds, long nfds, int timeout);
 
   static native int posix_openpt(int flags);
 
