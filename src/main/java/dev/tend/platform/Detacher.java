@@ -68,9 +68,9 @@ public final class Detacher {
       int pid =
           new PosixSpawn(command.get(0), command, env)
               .newSession()
-              .devNull(0, LibC.O_RDONLY)
-              .devNull(1, LibC.O_WRONLY)
-              .devNull(2, LibC.O_WRONLY)
+              .open(0, "/dev/null", LibC.O_RDONLY)
+              .open(1, "/dev/null", LibC.O_WRONLY)
+              .open(2, "/dev/null", LibC.O_WRONLY)
               .move(ready.writeFd(), READY_FD)
               .directory(directory == null ? null : directory.toString())
               .start();

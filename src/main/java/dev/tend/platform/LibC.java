@@ -22,7 +22,10 @@ final class LibC {
   static final int O_RDWR = 2;
   static final int O_WRONLY = 1;
   static final int O_NOCTTY = 0x100;
+  static final int O_CREAT = 0x40;
+  static final int O_TRUNC = 0x200;
   static final int F_DUPFD_CLOEXEC = 1030;
+  static final int F_SETFD = 2;
   static final int F_GETFL = 3;
   static final int F_SETFL = 4;
 

@@ -26,10 +26,14 @@ final class PosixSpawn {
   private final List<String> argv;
   private final List<String> environment;
   private final List<int[]> dups = new ArrayList<>(); // {from, to}, applied in order
-  private final List<String> devNullFds = new ArrayList<>(); // "fd:flags" opened on /dev/null
+
+  private record Open(int fd, String path, int flags) {}
+
+  private final List<Open> opens = new ArrayList<>(); // applied first, before the dups
   private int firstClosedFd = 3; // fds >= this are closed in the child
   private @Nullable String directory; // chdir before exec, or null
   private boolean newSession; // setsid instead of setpgid(0, 0)
+  private boolean listOpenFds = ADD_CLOSEFROM == null; // close fds one by one, not closefrom
 
   PosixSpawn(String executable, List<String> argv, List<String> environment) {
     this.executable = executable;
@@ -44,8 +48,10 @@ final class PosixSpawn {
     return this;
   }
 
-  PosixSpawn devNull(int fd, int flags) {
-    devNullFds.add(fd + ":" + flags);
+  /** The child's {@code fd} is {@code path} opened with {@code flags} (mode 0644 if created). */
+  PosixSpawn open(int fd, String path, int flags) {
+    opens.add(new Open(fd, path, flags));
+    firstClosedFd = Math.max(firstClosedFd, fd + 1);
     return this;
   }
 
@@ -56,6 +62,12 @@ final class PosixSpawn {
 
   PosixSpawn newSession() {
     this.newSession = true;
+    return this;
+  }
+
+  /** Closes each fd listed in /proc/self/fd instead of using closefrom (glibc < 2.34 path). */
+  PosixSpawn closingEachOpenFd() {
+    this.listOpenFds = true;
     return this;
   }
 
@@ -70,14 +82,13 @@ final class PosixSpawn {
         Memory emptyMask = new Memory(LibC.SIGSET_SIZE);
         Memory defaults = new Memory(LibC.SIGSET_SIZE);
         Memory path = CStrings.of(executable);
-        Memory devNull = CStrings.of("/dev/null");
         CStrings args = CStrings.vector(argv);
         CStrings env = CStrings.vector(environment)) {
       check("posix_spawnattr_init", LibC.posix_spawnattr_init(attr));
       check("posix_spawn_file_actions_init", LibC.posix_spawn_file_actions_init(actions));
       try {
         configureAttributes(attr, emptyMask, defaults);
-        configureFileActions(actions, devNull);
+        configureFileActions(actions);
         int[] pid = new int[1];
         int rc = LibC.posix_spawn(pid, path, actions, attr, args.pointer(), env.pointer());
         if (rc != 0) {
@@ -98,6 +109,11 @@ final class PosixSpawn {
     LibC.sigfillset(defaults);
     LibC.sigdelset(defaults, Signal.KILL.number());
     LibC.sigdelset(defaults, Signal.STOP.number());
+    // glibc's sigfillset leaves out its internal signals 32 and 33, and its posix_spawn then sets
+    // them to SIG_IGN in the child, which survives exec (a forked child, as supervisord's, has them
+    // at SIG_DFL). Naming them in sigdefault makes the child reset them; sigaddset refuses them,
+    // so set their bits (sig - 1) in the first word directly.
+    defaults.setLong(0, defaults.getLong(0) | 1L << 31 | 1L << 32);
     short flags = LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF;
     flags |= newSession ? LibC.POSIX_SPAWN_SETSID : LibC.POSIX_SPAWN_SETPGROUP;
     check("posix_spawnattr_setflags", LibC.posix_spawnattr_setflags(attr, flags));
@@ -106,14 +122,14 @@ final class PosixSpawn {
     check("posix_spawnattr_setsigdefault", LibC.posix_spawnattr_setsigdefault(attr, defaults));
   }
 
-  private void configureFileActions(Pointer actions, Pointer devNull) throws SpawnException {
-    for (String spec : devNullFds) {
-      int colon = spec.indexOf(':');
-      int fd = Integer.parseInt(spec.substring(0, colon));
-      int flags = Integer.parseInt(spec.substring(colon + 1));
-      check(
-          "posix_spawn_file_actions_addopen",
-          LibC.posix_spawn_file_actions_addopen(actions, fd, devNull, flags, 0));
+  private void configureFileActions(Pointer actions) throws SpawnException {
+    for (Open open : opens) {
+      try (Memory file = CStrings.of(open.path())) {
+        // glibc copies the path into the actions
+        check(
+            "posix_spawn_file_actions_addopen " + open.path(),
+            LibC.posix_spawn_file_actions_addopen(actions, open.fd(), file, open.flags(), 0644));
+      }
     }
     for (int[] d : dups) {
       check(
@@ -129,7 +145,7 @@ final class PosixSpawn {
         check("addchdir_np", ADD_CHDIR.invokeInt(new Object[] {actions, dir}));
       }
     }
-    if (ADD_CLOSEFROM != null) {
+    if (!listOpenFds && ADD_CLOSEFROM != null) {
       check("addclosefrom_np", ADD_CLOSEFROM.invokeInt(new Object[] {actions, firstClosedFd}));
     } else {
       for (int fd : openFds()) {

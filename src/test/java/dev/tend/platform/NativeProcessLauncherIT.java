@@ -95,6 +95,24 @@ class NativeProcessLauncherIT {
   }
 
   @Test
+  void childStartsWithDefaultDispositionsAndAnEmptyMaskEvenWhenTheDaemonIgnoresASignal()
+      throws Exception {
+    Class<?> signalClass = Class.forName("sun.misc.Signal");
+    Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+    Object usr1 = signalClass.getConstructor(String.class).newInstance("USR1");
+    java.lang.reflect.Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+    Object previous = handle.invoke(null, usr1, handlerClass.getField("SIG_IGN").get(null));
+    try {
+      ChildRun run =
+          ChildRun.of("sh", "-c", "grep -E '^Sig(Blk|Ign)' /proc/$$/status").start(launcher);
+      assertEquals(ExitStatus.exited(0), run.awaitExit());
+      assertEquals("SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n", run.out.text());
+    } finally {
+      handle.invoke(null, usr1, previous);
+    }
+  }
+
+  @Test
   void argvZeroIsTheCommandAsWrittenOnBothPaths() throws Exception {
     for (boolean trampoline : new boolean[] {false, true}) {
       ChildRun.Builder b =
@@ -186,6 +204,21 @@ class NativeProcessLauncherIT {
     assertEquals(0, group.child.signal(Signal.TERM, true));
     assertEquals(ExitStatus.killed(15, false), group.awaitExit());
     Awaited.gone(all);
+  }
+
+  @Test
+  void runningOutOfFdsInTheParentIsASpawnExceptionNamingTheErrno() {
+    Rlimits.Limit limit = Rlimits.openFiles();
+    long tight = ProcFs.openFdCount() + 1L; // room for one fd, a pipe needs two
+    assertEquals(0, LibC.setrlimit(LibC.RLIMIT_NOFILE, new long[] {tight, limit.hard()}));
+    SpawnException e;
+    try {
+      e = assertThrows(SpawnException.class, () -> ChildRun.of("true").start(launcher));
+    } finally {
+      LibC.setrlimit(LibC.RLIMIT_NOFILE, new long[] {limit.soft(), limit.hard()});
+    }
+    assertEquals("EMFILE", e.errnoName());
+    assertEquals(0, launcher.liveChildren());
   }
 
   @Test
