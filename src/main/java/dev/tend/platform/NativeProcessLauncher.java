@@ -46,6 +46,7 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
 
   private NativeProcessLauncher(boolean sweeping, UnknownChildListener unknownChildren)
       throws IOException {
+    SignalWatcher.resetIfIgnored(Signal.CHLD);
     this.euid = LibC.geteuid();
     this.sweeping = sweeping;
     this.unknownChildren = unknownChildren;

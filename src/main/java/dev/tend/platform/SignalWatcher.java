@@ -1,8 +1,11 @@
 package dev.tend.platform;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -94,6 +97,39 @@ public final class SignalWatcher implements AutoCloseable {
     } catch (ReflectiveOperationException e) {
       refused.put(signal, "sun.misc.Signal is not available: " + e);
     }
+  }
+
+  /**
+   * Resets {@code signal} to its default action if this process ignores it. For SIGCHLD this
+   * matters: a daemon started with SIGCHLD ignored would have its children reaped by the kernel,
+   * and waitpid would never see their exit status.
+   */
+  static boolean resetIfIgnored(Signal signal) {
+    if (!ignored(signal)) {
+      return false;
+    }
+    try {
+      Object jdkSignal = Jdk.SIGNAL.getConstructor(String.class).newInstance(signal.name());
+      Jdk.HANDLE.invoke(null, jdkSignal, Jdk.HANDLER.getField("SIG_DFL").get(null));
+      return true;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot reset " + signal.fullName() + " to SIG_DFL", e);
+    }
+  }
+
+  /** Whether this process ignores {@code signal} (the SigIgn mask of /proc/self/status). */
+  static boolean ignored(Signal signal) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          long mask = Long.parseUnsignedLong(line.substring(7).trim(), 16);
+          return (mask >>> (signal.number() - 1) & 1) != 0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+    return false;
   }
 
   /** Puts back the handlers that were there before. */
