@@ -100,9 +100,14 @@ final class EpollLoop implements AutoCloseable {
     try (Memory ev = new Memory(LibC.EPOLL_EVENT_SIZE)) {
       ev.setInt(0, eventMask);
       ev.setLong(LibC.EPOLL_DATA_OFFSET, token);
-      if (LibC.epoll_ctl(epfd, op, fd, ev) != 0) {
-        throw new IOException(
-            "epoll_ctl(" + op + ") of fd " + fd + ": " + Errno.name(LibC.errno()));
+      synchronized (lifecycle) {
+        if (closed) {
+          throw new IOException("the I/O loop is closed; cannot watch fd " + fd);
+        }
+        if (LibC.epoll_ctl(epfd, op, fd, ev) != 0) {
+          throw new IOException(
+              "epoll_ctl(" + op + ") of fd " + fd + ": " + Errno.name(LibC.errno()));
+        }
       }
     }
   }

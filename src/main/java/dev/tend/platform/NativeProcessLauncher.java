@@ -38,8 +38,8 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
   // Held around posix_spawn + registration and around each waitpid(-1) sweep, so a sweep can never
   // reap a child before it is in `children` (it would be reported unknown and its exit lost).
   private final Object reapLock = new Object();
-  private final Map<Integer, NativeChild> children =
-      new HashMap<>(); // unreaped; guarded by reapLock
+  // Spawned and not yet reaped, by pid; guarded by reapLock.
+  private final Map<Integer, NativeChild> children = new HashMap<>();
   private boolean exitedSinceSweep; // I/O thread only
   private long lastSweepNanos = System.nanoTime(); // I/O thread only
   private volatile boolean closed; // set by close(); spawn refuses afterwards
