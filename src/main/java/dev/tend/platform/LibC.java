@@ -83,6 +83,11 @@ final class LibC {
     return Native.getLastError();
   }
 
+  /** {@code ENOENT (No such file or directory)}: the symbolic name supervisord prints, and why. */
+  static String describe(int errno) {
+    return Errno.name(errno) + " (" + strerror(errno) + ")";
+  }
+
   static native int pipe2(int[] fds, int flags);
 
   static native int close(int fd);

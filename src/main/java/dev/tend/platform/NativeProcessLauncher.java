@@ -22,6 +22,11 @@ import org.jspecify.annotations.Nullable;
  * spawn whose exec fails in the child is retried through the trampoline, which gives supervisord's
  * child failure (messages on stderr, exit 127) instead of a spawn error.
  *
+ * <p>Threads: {@link #spawn} is safe from any thread, including from inside a callback. Every
+ * {@link OutputSink} and {@link ExitListener} call, and the {@link UnknownChildListener}, run on
+ * the one I/O thread: they must hand work off quickly and never block, or every child's output
+ * waits. A callback that throws is logged and does not stop the loop.
+ *
  * <p>Only one launcher per JVM should sweep: {@code waitpid(-1)} takes any child of the process.
  */
 public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseable {

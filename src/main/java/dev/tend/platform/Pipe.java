@@ -13,7 +13,7 @@ record Pipe(int readFd, int writeFd) {
     if (LibC.pipe2(fds, LibC.O_CLOEXEC) != 0) {
       int errno = LibC.errno();
       throw new SpawnException(
-          errno, Errno.name(errno), "cannot make a pipe: " + Errno.name(errno));
+          errno, Errno.name(errno), "cannot make a pipe: " + LibC.describe(errno));
     }
     try {
       fds[0] = aboveStdio(fds[0]);

@@ -93,7 +93,7 @@ final class PosixSpawn {
         int rc = LibC.posix_spawn(pid, path, actions, attr, args.pointer(), env.pointer());
         if (rc != 0) {
           throw new SpawnException(
-              rc, Errno.name(rc), "posix_spawn " + executable + " failed: " + Errno.name(rc));
+              rc, Errno.name(rc), "posix_spawn " + executable + ": " + LibC.describe(rc));
         }
         return pid[0];
       } finally {
@@ -171,7 +171,7 @@ final class PosixSpawn {
 
   private static void check(String what, int rc) throws SpawnException {
     if (rc != 0) {
-      throw new SpawnException(rc, Errno.name(rc), what + " failed: " + Errno.name(rc));
+      throw new SpawnException(rc, Errno.name(rc), what + ": " + LibC.describe(rc));
     }
   }
 }

@@ -240,6 +240,18 @@ class NativeProcessLauncherIT {
   }
 
   @Test
+  void stdinLargerThanThePipeBufferIsWrittenAsTheChildReads() throws Exception {
+    byte[] big = new byte[1 << 20];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) ('a' + i % 26);
+    }
+    ChildRun run = ChildRun.of("head", "-c", Integer.toString(big.length)).start(launcher);
+    run.child.writeStdin(big);
+    assertEquals(ExitStatus.exited(0), run.awaitExit());
+    assertEquals(new String(big, java.nio.charset.StandardCharsets.US_ASCII), run.out.text());
+  }
+
+  @Test
   void stdinIsAPipeThatStaysOpen() throws Exception {
     ChildRun run = ChildRun.of("sh", "-c", "read line; echo got $line").start(launcher);
     run.child.writeStdin(new byte[0]);
