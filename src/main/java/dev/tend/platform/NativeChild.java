@@ -8,7 +8,7 @@ final class NativeChild implements ChildProcess {
   private final int pid;
   private final Object pidfdLock = new Object();
   private int pidfd; // open until the child is reaped, then -1; guarded by pidfdLock
-  private long pidfdToken; // loop registration of the pidfd; set once by the launcher
+  private long pidfdToken; // loop registration of the pidfd; set once by register()
   private final OutputPipe stdout;
   private final @Nullable OutputPipe stderr;
   private final @Nullable StdinPipe stdin;

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Threads: {@link #spawn} is safe from any thread, including from inside a callback. Every
  * {@link OutputSink} and {@link ExitListener} call, and the {@link UnknownChildListener}, run on
  * the one I/O thread: they must hand work off quickly and never block, or every child's output
- * waits. A callback that throws is logged and does not stop the loop.
+ * waits. A callback that throws is logged and does not stop the loop. A child that exits at once
+ * may have its output and exit reported before {@code spawn} has returned its handle.
  *
  * <p>Only one launcher per JVM should sweep: {@code waitpid(-1)} takes any child of the process.
  */
