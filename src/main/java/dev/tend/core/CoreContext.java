@@ -20,4 +20,5 @@ record CoreContext(
     ChildEnvironment environment,
     StateListener listener,
     BooleanSupplier mayStart,
-    ZoneId zone) {}
+    ZoneId zone,
+    ProcessTrees trees) {}

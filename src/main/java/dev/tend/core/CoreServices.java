@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param daemonEnvironment the environment the children inherit (the daemon's own)
  * @param serverUrl SUPERVISOR_SERVER_URL for children, or null when the daemon has no server
  * @param version tend's version, reported by tend.getCapabilities
+ * @param trees descendants tracking for stopasgroup/killasgroup stops
  */
 public record CoreServices(
     CoreLoop loop,
@@ -27,4 +28,38 @@ public record CoreServices(
     Map<String, String> daemonEnvironment,
     @Nullable String serverUrl,
     ZoneId zone,
-    String version) {}
+    String version,
+    ProcessTrees trees) {
+
+  /** Without tree tracking (unit tests). */
+  public CoreServices(
+      CoreLoop loop,
+      CoreClock clock,
+      ProcessLauncher launcher,
+      CommandPreparer preparer,
+      UserDatabase users,
+      ProcessOutputsFactory outputs,
+      ConfigSource configSource,
+      MainLogAccess mainLog,
+      StatsSource stats,
+      Map<String, String> daemonEnvironment,
+      @Nullable String serverUrl,
+      ZoneId zone,
+      String version) {
+    this(
+        loop,
+        clock,
+        launcher,
+        preparer,
+        users,
+        outputs,
+        configSource,
+        mainLog,
+        stats,
+        daemonEnvironment,
+        serverUrl,
+        zone,
+        version,
+        ProcessTrees.NONE);
+  }
+}

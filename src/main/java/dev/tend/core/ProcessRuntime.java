@@ -65,6 +65,8 @@ final class ProcessRuntime {
   private CoreLoop.@Nullable Timer timer;
   // Automatic restarts (autorestart and backoff retries) since the process was made.
   private int restarts;
+  // Descendants at the start of a stopasgroup/killasgroup stop; null otherwise.
+  private ProcessTrees.@Nullable Tree stopTree;
   // Callers waiting for this process to reach a state (start/stop with wait=true).
   private final List<StateWaiter> waiters = new ArrayList<>();
 
@@ -208,6 +210,7 @@ final class ProcessRuntime {
     }
     cancelTimer();
     killing = false;
+    stopTree = null;
     spawnerr = null;
     exitstatus = null;
     exitSignal = 0;
@@ -338,6 +341,9 @@ final class ProcessRuntime {
             + "with signal "
             + signal.fullName());
     killing = true;
+    if (stopTree == null && (config.stopasgroup() || config.killasgroup())) {
+      stopTree = ctx.trees().snapshot(pid);
+    }
     cancelTimer();
     timer = ctx.loop().schedule(config.stopwaitsecs() * 1000L, this::onStopwaitElapsed);
     changeState(STOPPING, true); // RUNNING|STARTING|STOPPING -> STOPPING
@@ -360,6 +366,10 @@ final class ProcessRuntime {
     if (state == STOPPING) {
       log.warn("killing '" + name() + "' (" + pid + ") with SIGKILL");
       kill(Signal.KILL); // STOPPING -> STOPPING
+      ProcessTrees.Tree tree = stopTree;
+      if (tree != null && config.killasgroup()) {
+        tree.signalRemaining(Signal.KILL);
+      }
     }
   }
 
@@ -382,6 +392,7 @@ final class ProcessRuntime {
     if (killing) {
       killing = false;
       exitstatus = es;
+      finishTreeStop();
       changeState(STOPPED, expected, oldPid); // STOPPING -> STOPPED
       String msg = "stopped: " + name() + " (" + how + ")";
       if (expected) {
@@ -412,6 +423,30 @@ final class ProcessRuntime {
       if (restartAfterExit(expected)) {
         ctx.loop().execute(this::autorestart);
       }
+    }
+  }
+
+  /**
+   * After a group stop reaped the program, whatever is left of its tree (processes that escaped the
+   * process group, or children still shutting down) gets the stop signal now and SIGKILL after
+   * stopwaitsecs.
+   */
+  private void finishTreeStop() {
+    ProcessTrees.Tree tree = stopTree;
+    stopTree = null;
+    if (tree == null) {
+      return;
+    }
+    int left = tree.signalRemaining(config.stopsignal());
+    if (left > 0) {
+      log.info(
+          "stopped: "
+              + name()
+              + " left "
+              + left
+              + " descendant(s) behind; sent them "
+              + config.stopsignal().fullName());
+      ctx.loop().schedule(config.stopwaitsecs() * 1000L, () -> tree.signalRemaining(Signal.KILL));
     }
   }
 

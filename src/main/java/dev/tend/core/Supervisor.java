@@ -72,7 +72,8 @@ public final class Supervisor implements SupervisorApi {
             env,
             change -> onStateChange(change, holder[0]),
             () -> holder[0].mayStart(),
-            services.zone());
+            services.zone(),
+            services.trees());
     this.core = new SupervisorCore(ctx, services.outputs());
     holder[0] = core;
   }

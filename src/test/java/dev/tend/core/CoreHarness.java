@@ -35,6 +35,9 @@ final class CoreHarness {
   // Commands starting with these prefixes fail preparation with this kind.
   final Map<String, CommandPreparer.CommandException> badCommands = new HashMap<>();
   final Supervisor supervisor;
+  // What the fake process trees were asked to signal ("pid:SIG"), and how many each time "remain".
+  final List<String> treeSignals = new ArrayList<>();
+  int treeSurvivors;
   boolean shutDown;
 
   CoreHarness(SupervisorConfig config) {
@@ -86,7 +89,12 @@ final class CoreHarness {
             Map.of("PATH", "/usr/bin:/bin", "LANG", "C"),
             "unix:///tmp/test.sock",
             ZoneOffset.UTC,
-            "test");
+            "test",
+            pid ->
+                signal -> {
+                  treeSignals.add(pid + ":" + signal.name());
+                  return treeSurvivors;
+                });
     supervisor = new Supervisor(config, services);
     supervisor.addStateListener(changes::add);
     supervisor.onShutdownComplete(() -> shutDown = true);

@@ -229,6 +229,31 @@ class ProcessStateMachineTest {
   }
 
   @Test
+  void groupStopLeavesNothingOfTheTreeBehind() {
+    CoreHarness h = one(b -> b.stopasgroup(true).stopwaitsecs(3));
+    h.loop.advance(1001);
+    int pid = h.pid("web");
+    h.treeSurvivors = 2; // e.g. a setsid'd grandchild and its child
+    h.supervisor.stopProcess("web", false);
+    assertEquals(List.of(), h.treeSignals, "the program itself gets the first signal");
+    h.exit("web", 0);
+    assertEquals(List.of(pid + ":TERM"), h.treeSignals, "survivors get the stop signal");
+    h.loop.advance(3000);
+    assertEquals(List.of(pid + ":TERM", pid + ":KILL"), h.treeSignals, "then SIGKILL");
+  }
+
+  @Test
+  void plainStopDoesNotTouchTheTree() {
+    CoreHarness h = one(b -> b);
+    h.loop.advance(1001);
+    h.treeSurvivors = 1;
+    h.supervisor.stopProcess("web", false);
+    h.exit("web", 0);
+    h.loop.advance(20_000);
+    assertEquals(List.of(), h.treeSignals);
+  }
+
+  @Test
   void killasgroupAloneKillsTheGroupButStopsThePid() {
     CoreHarness h = one(b -> b.killasgroup(true).stopwaitsecs(1));
     h.loop.advance(1001);
