@@ -1,0 +1,44 @@
+package dev.tend.config;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code [supervisorctl]} section as supervisorctl reads it (spec §1.8): {@code serverurl} and
+ * {@code history_file} see {@code %(here)s}, every key sees {@code ENV_*}, a {@code unix://} path
+ * is normalized. Absent keys take supervisorctl's defaults.
+ */
+final class CtlSectionParser {
+  static final String SECTION = "supervisorctl";
+
+  private CtlSectionParser() {}
+
+  /** The section, or null when the document has none. */
+  static @Nullable CtlConfig parse(
+      IniDocument doc, SectionReader r, HostValueTypes host, String here) {
+    if (!doc.hasSection(SECTION)) {
+      return null;
+    }
+    Map<String, Object> hereOnly = Map.of("here", here);
+    String serverurl =
+        r.typed(
+            "serverurl",
+            CtlConfig.DEFAULT_SERVERURL,
+            hereOnly,
+            s -> s,
+            CtlConfig.DEFAULT_SERVERURL);
+    if (serverurl.startsWith("unix://")) {
+      serverurl = "unix://" + host.normalize(serverurl.substring(7));
+    }
+    String prompt = r.typed("prompt", "supervisor", Map.of(), s -> s, "supervisor");
+    String username = r.attempt("username", null, () -> r.get("username", null, Map.of()));
+    String password = r.attempt("password", null, () -> r.get("password", null, Map.of()));
+    String history = r.attempt("history_file", null, () -> r.get("history_file", null, hereOnly));
+    return new CtlConfig(
+        serverurl,
+        username,
+        password,
+        prompt,
+        history == null || history.isEmpty() ? null : host.normalize(history));
+  }
+}
