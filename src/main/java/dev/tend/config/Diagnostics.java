@@ -38,7 +38,10 @@ final class Diagnostics {
       @Nullable String section,
       @Nullable String key,
       @Nullable String value) {
-    notes.add(new Diagnostic(Severity.WARNING, message, file, line, section, key, value));
+    Diagnostic d = new Diagnostic(Severity.WARNING, message, file, line, section, key, value);
+    if (!notes.contains(d)) { // supervisord repeats a section's warning for each of numprocs
+      notes.add(d);
+    }
   }
 
   void info(String message, @Nullable Path file) {
