@@ -27,6 +27,11 @@ class DaemonCheckGoldenTest {
 
   /** Runs the check in dir with a fixed environment, host and users; returns exit, out, err. */
   static String[] check(Path dir, String... args) {
+    try {
+      Files.createDirectories(dir.resolve("run")); // the default childlogdir must exist
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     Map<String, String> env = new LinkedHashMap<>();
     env.put("HOME", "/home/tester");
     env.put("PORT", "8080");
@@ -40,7 +45,7 @@ class DaemonCheckGoldenTest {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             context,
-            new ConfigLocator(null, dir, Files::exists));
+            new ConfigLocator(null, dir, p -> p.startsWith(dir) && Files.exists(p)));
     return new String[] {
       Integer.toString(exit),
       out.toString(StandardCharsets.UTF_8).replace(dir.toString(), "$DIR"),
