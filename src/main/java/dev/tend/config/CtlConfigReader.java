@@ -41,7 +41,9 @@ public final class CtlConfigReader {
     IniDocument doc = new IniDocument();
     IniParser.read(doc, file, text, diagnostics);
     Map<String, Object> envNames = new LinkedHashMap<>();
-    environment.forEach((k, v) -> envNames.put("ENV_" + k, v));
+    for (Map.Entry<String, String> e : environment.entrySet()) {
+      envNames.put("ENV_" + e.getKey(), e.getValue());
+    }
     SectionReader r = new SectionReader(doc, CtlSectionParser.SECTION, diagnostics, envNames, "");
     CtlConfig ctl = CtlSectionParser.parse(doc, r, host, here);
     if (diagnostics.hasErrors()) {

@@ -20,25 +20,21 @@ final class CtlSectionParser {
       return null;
     }
     Map<String, Object> hereOnly = Map.of("here", here);
-    String serverurl =
-        r.typed(
-            "serverurl",
-            CtlConfig.DEFAULT_SERVERURL,
-            hereOnly,
-            s -> s,
-            CtlConfig.DEFAULT_SERVERURL);
-    if (serverurl.startsWith("unix://")) {
+    String serverurl = r.expanded("serverurl", CtlConfig.DEFAULT_SERVERURL, hereOnly);
+    if (serverurl == null) {
+      serverurl = CtlConfig.DEFAULT_SERVERURL;
+    } else if (serverurl.startsWith("unix://")) {
       serverurl = "unix://" + host.normalize(serverurl.substring(7));
     }
-    String prompt = r.typed("prompt", "supervisor", Map.of(), s -> s, "supervisor");
-    String username = r.attempt("username", null, () -> r.get("username", null, Map.of()));
-    String password = r.attempt("password", null, () -> r.get("password", null, Map.of()));
-    String history = r.attempt("history_file", null, () -> r.get("history_file", null, hereOnly));
+    String prompt = r.expanded("prompt", "supervisor", Map.of());
+    String username = r.expanded("username", null, Map.of());
+    String password = r.expanded("password", null, Map.of());
+    String history = r.expanded("history_file", null, hereOnly);
     return new CtlConfig(
         serverurl,
         username,
         password,
-        prompt,
+        prompt == null ? "supervisor" : prompt,
         history == null || history.isEmpty() ? null : host.normalize(history));
   }
 }

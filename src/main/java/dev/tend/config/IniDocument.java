@@ -51,7 +51,12 @@ final class IniDocument {
       }
       return defaults;
     }
-    return sections.computeIfAbsent(name, n -> new Section(n, file, line));
+    Section s = sections.get(name);
+    if (s == null) {
+      s = new Section(name, file, line);
+      sections.put(name, s);
+    }
+    return s;
   }
 
   void put(Section section, Entry entry) {

@@ -111,7 +111,12 @@ final class IniParser {
     key = key.toLowerCase(Locale.ROOT);
     option = new Pending(key, lineno, new ArrayList<>());
     option.lines().add(PythonText.strip(value.substring(sep + 1)));
-    pending.computeIfAbsent(current, s -> new LinkedHashMap<>()).put(key, option);
+    Map<String, Pending> options = pending.get(current);
+    if (options == null) {
+      options = new LinkedHashMap<>();
+      pending.put(current, options);
+    }
+    options.put(key, option);
   }
 
   private void badLine(int lineno, String line) {
@@ -131,19 +136,12 @@ final class IniParser {
   }
 
   private void finish() {
-    pending.forEach(
-        (section, options) ->
-            options
-                .values()
-                .forEach(
-                    p ->
-                        doc.put(
-                            section,
-                            new IniDocument.Entry(
-                                p.key(),
-                                PythonText.rstrip(String.join("\n", p.lines())),
-                                file,
-                                p.line()))));
+    for (Map.Entry<IniDocument.Section, Map<String, Pending>> section : pending.entrySet()) {
+      for (Pending p : section.getValue().values()) {
+        String value = PythonText.rstrip(String.join("\n", p.lines()));
+        doc.put(section.getKey(), new IniDocument.Entry(p.key(), value, file, p.line()));
+      }
+    }
   }
 
   /**

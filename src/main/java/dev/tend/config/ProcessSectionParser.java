@@ -99,15 +99,23 @@ final class ProcessSectionParser {
       int numprocs,
       int numprocsStart,
       String environment,
-      long stdoutCaptureMaxbytes,
-      boolean stdoutEventsEnabled,
-      long stderrCaptureMaxbytes,
-      boolean stderrEventsEnabled,
+      ChannelSettings stdout,
+      ChannelSettings stderr,
       @Nullable String serverurl,
       @Nullable String user,
       @Nullable Integer uid,
       @Nullable Integer umask,
       String processName) {}
+
+  /** The once-per-section options of one output channel. */
+  private record ChannelSettings(long captureMaxbytes, boolean eventsEnabled) {}
+
+  private static ChannelSettings channel(
+      SectionReader r, String channel, Map<String, Object> names) {
+    return new ChannelSettings(
+        r.typed(channel + "_capture_maxbytes", "0", names, ValueTypes::byteSize, 0L),
+        r.typed(channel + "_events_enabled", "false", names, ValueTypes::bool, false));
+  }
 
   private SectionSettings readSettings(SectionReader r, Map<String, Object> names, String program) {
     int priority = r.typed("priority", "999", names, ValueTypes::integer, 999);
@@ -127,10 +135,8 @@ final class ProcessSectionParser {
     int numprocs = r.typed("numprocs", "1", names, ValueTypes::integer, 1);
     int numprocsStart = r.typed("numprocs_start", "0", names, ValueTypes::integer, 0);
     String environment = r.raw("environment");
-    long outCapture = r.typed("stdout_capture_maxbytes", "0", names, ValueTypes::byteSize, 0L);
-    boolean outEvents = r.typed("stdout_events_enabled", "false", names, ValueTypes::bool, false);
-    long errCapture = r.typed("stderr_capture_maxbytes", "0", names, ValueTypes::byteSize, 0L);
-    boolean errEvents = r.typed("stderr_events_enabled", "false", names, ValueTypes::bool, false);
+    ChannelSettings stdout = channel(r, "stdout", names);
+    ChannelSettings stderr = channel(r, "stderr", names);
     String serverurl = r.attempt("serverurl", null, () -> r.get("serverurl", null, names));
     if (serverurl != null && PythonText.strip(serverurl).equalsIgnoreCase("AUTO")) {
       serverurl = null;
@@ -166,10 +172,8 @@ final class ProcessSectionParser {
         numprocs,
         numprocsStart,
         environment == null ? "" : environment,
-        outCapture,
-        outEvents,
-        errCapture,
-        errEvents,
+        stdout,
+        stderr,
         serverurl,
         user,
         uid,
@@ -191,10 +195,8 @@ final class ProcessSectionParser {
                 EnvironmentParser.parse(PercentFormat.expand(s.environment, names, "environment")));
     environment.forEach((k, v) -> names.put("ENV_" + k, v));
     String directory = r.attempt("directory", null, () -> r.get("directory", null, names));
-    StreamConfig stdout =
-        stream(r, "stdout", names, s.stdoutCaptureMaxbytes, s.stdoutEventsEnabled);
-    StreamConfig stderr =
-        stream(r, "stderr", names, s.stderrCaptureMaxbytes, s.stderrEventsEnabled);
+    StreamConfig stdout = stream(r, "stdout", names, s.stdout);
+    StreamConfig stderr = stream(r, "stderr", names, s.stderr);
     if (s.redirectStderr) {
       if (stderr.logfile() instanceof LogFileSpec.File) {
         r.warning("stderr_logfile", REDIRECT_WITH_STDERR_FILE.formatted(r.section()));
@@ -252,7 +254,7 @@ final class ProcessSectionParser {
   }
 
   private StreamConfig stream(
-      SectionReader r, String channel, Map<String, Object> names, long capture, boolean events) {
+      SectionReader r, String channel, Map<String, Object> names, ChannelSettings once) {
     String lfKey = channel + "_logfile";
     LogValue logfile =
         r.attempt(
@@ -277,7 +279,8 @@ final class ProcessSectionParser {
     if (spec instanceof LogFileSpec.Auto && maxbytes == 0) {
       r.warning(lfKey, AUTO_WITHOUT_ROLLOVER.formatted(r.section(), lfKey));
     }
-    return new StreamConfig(spec, maxbytes, backups, capture, events, syslog, timestamps);
+    return new StreamConfig(
+        spec, maxbytes, backups, once.captureMaxbytes(), once.eventsEnabled(), syslog, timestamps);
   }
 
   /** supervisord's {@code logfile_name}: AUTO, NONE/OFF, the deprecated syslog, or a path. */

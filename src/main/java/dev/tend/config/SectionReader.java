@@ -75,9 +75,25 @@ final class SectionReader {
     return PercentFormat.expand(value, combined, section + "." + key);
   }
 
+  /** {@link #get}, or fallback after reporting a failure: the lambda-free form for tend ctl. */
+  @Nullable String expanded(String key, @Nullable String dflt, Map<String, ?> names) {
+    try {
+      return get(key, dflt, names);
+    } catch (InvalidValueException e) {
+      error(key, e.getMessage());
+      return dflt;
+    }
+  }
+
   /** The value or the default, expanded and converted; fallback after reporting a failure. */
   <T> T typed(String key, String dflt, Map<String, ?> names, Conversion<T> conversion, T fallback) {
-    return attempt(key, fallback, () -> conversion.convert(getOrDefault(key, dflt, names)));
+    try {
+      String v = get(key, dflt, names);
+      return conversion.convert(v == null ? dflt : v);
+    } catch (InvalidValueException e) {
+      error(key, e.getMessage());
+      return fallback;
+    }
   }
 
   /** Expanded and converted when present; null when absent or after reporting a failure. */
@@ -85,13 +101,13 @@ final class SectionReader {
     if (!has(key)) {
       return null;
     }
-    return attempt(key, null, () -> conversion.convert(getOrDefault(key, "", names)));
-  }
-
-  private String getOrDefault(String key, String dflt, Map<String, ?> names)
-      throws InvalidValueException {
-    String v = get(key, dflt, names);
-    return v == null ? dflt : v;
+    try {
+      String v = get(key, "", names);
+      return conversion.convert(v == null ? "" : v);
+    } catch (InvalidValueException e) {
+      error(key, e.getMessage());
+      return null;
+    }
   }
 
   /** Runs a step; on failure reports it against key (null: the section) and returns fallback. */

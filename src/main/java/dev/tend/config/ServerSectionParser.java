@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code [unix_http_server]} and {@code [inet_http_server]} sections (spec §1.6, §1.7): every
  * section whose name starts with either, in file order. Only the unix socket's {@code file} sees
- * {@code %(here)s}; the other keys expand {@code ENV_*} only.
+ * {@code %(here)s}; the other keys expand {@code ENV_*} only. Written without lambdas: the ctl
+ * reader runs this on {@code tend ctl}'s start-up path.
  */
 final class ServerSectionParser {
   private final IniDocument doc;
@@ -40,23 +41,20 @@ final class ServerSectionParser {
   List<InetHttpServerConfig> inetServers() {
     List<InetHttpServerConfig> servers = new ArrayList<>();
     for (String section : doc.sectionNames()) {
-      if (section.startsWith("inet_http_server")) {
-        SectionReader r = new SectionReader(doc, section, diagnostics, envNames, "");
-        HttpAuth auth = r.attempt(null, null, () -> auth(r));
-        ValueTypes.InetAddress address =
-            r.attempt(
-                "port",
-                null,
-                () -> {
-                  String port = r.get("port", null, Map.of());
-                  if (port == null) {
-                    throw new InvalidValueException("section [" + section + "] has no port value");
-                  }
-                  return ValueTypes.inetAddress(port);
-                });
-        if (address != null) {
-          servers.add(new InetHttpServerConfig(section, address.host(), address.port(), auth));
+      if (!section.startsWith("inet_http_server")) {
+        continue;
+      }
+      SectionReader r = new SectionReader(doc, section, diagnostics, envNames, "");
+      HttpAuth auth = auth(r);
+      try {
+        String port = r.get("port", null, Map.of());
+        if (port == null) {
+          throw new InvalidValueException("section [" + section + "] has no port value");
         }
+        ValueTypes.InetAddress address = ValueTypes.inetAddress(port);
+        servers.add(new InetHttpServerConfig(section, address.host(), address.port(), auth));
+      } catch (InvalidValueException e) {
+        r.error("port", e.getMessage());
       }
     }
     return servers;
@@ -77,64 +75,58 @@ final class ServerSectionParser {
 
   private @Nullable UnixHttpServerConfig unixServer(String section) {
     SectionReader r = new SectionReader(doc, section, diagnostics, envNames, "");
-    String file =
-        r.attempt(
-            "file",
-            null,
-            () -> {
-              String f = r.get("file", null, Map.of("here", here));
-              if (f == null) {
-                throw new InvalidValueException("section [" + section + "] has no file value");
-              }
-              return PythonText.strip(f);
-            });
-    HttpAuth auth = r.attempt(null, null, () -> auth(r));
-    int[] owner =
-        !resolveOwner
-            ? null
-            : r.optional(
-                "chown",
-                Map.of(),
-                text -> {
-                  try {
-                    return host.userGroup(text);
-                  } catch (InvalidValueException e) {
-                    throw new InvalidValueException("Invalid sockchown value " + text);
-                  }
-                });
-    Integer chmod =
-        r.optional(
-            "chmod",
-            Map.of(),
-            text -> {
-              try {
-                return ValueTypes.octal(text);
-              } catch (InvalidValueException e) {
-                throw new InvalidValueException("Invalid chmod value " + text);
-              }
-            });
+    String file = r.expanded("file", null, Map.of("here", here));
+    if (file == null && !diagnostics.hasErrorFor(section, "file")) {
+      r.error("file", "section [" + section + "] has no file value");
+    }
+    HttpAuth auth = auth(r);
+    int[] owner = resolveOwner ? owner(r) : null;
+    Integer chmod = null;
+    String mode = r.expanded("chmod", null, Map.of());
+    if (mode != null) {
+      try {
+        chmod = ValueTypes.octal(mode);
+      } catch (InvalidValueException e) {
+        r.error("chmod", "Invalid chmod value " + mode);
+      }
+    }
     if (file == null) {
       return null;
     }
     return new UnixHttpServerConfig(
         section,
-        host.normalize(file),
+        host.normalize(PythonText.strip(file)),
         chmod == null ? 0700 : chmod,
         owner == null ? null : owner[0],
         owner == null || owner[1] < 0 ? null : owner[1],
         auth);
   }
 
+  private int @Nullable [] owner(SectionReader r) {
+    String chown = r.expanded("chown", null, Map.of());
+    if (chown == null) {
+      return null;
+    }
+    try {
+      return host.userGroup(chown);
+    } catch (InvalidValueException e) {
+      r.error("chown", "Invalid sockchown value " + chown);
+      return null;
+    }
+  }
+
   /** Both or neither of username and password; an empty username means no authentication. */
-  private static @Nullable HttpAuth auth(SectionReader r) throws InvalidValueException {
-    String username = r.get("username", null, Map.of());
-    String password = r.get("password", null, Map.of());
+  private static @Nullable HttpAuth auth(SectionReader r) {
+    String username = r.expanded("username", null, Map.of());
+    String password = r.expanded("password", null, Map.of());
     if ((username == null) != (password == null)) {
-      throw new InvalidValueException(
+      r.error(
+          null,
           "Section ["
               + r.section()
               + "] contains incomplete authentication: If a username or a password is"
               + " specified, both the username and password must be specified");
+      return null;
     }
     return username == null || username.isEmpty() ? null : new HttpAuth(username, password);
   }
