@@ -142,8 +142,4 @@ final class HostValueTypes {
     }
     return head;
   }
-
-  Path workingDirectory() {
-    return context.workingDirectory();
-  }
 }

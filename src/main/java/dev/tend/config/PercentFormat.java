@@ -290,7 +290,7 @@ final class PercentFormat {
   }
 
   /** Python's {@code str()} of a value: the text, the number, or the dict's repr. */
-  static String str(Object arg) {
+  private static String str(Object arg) {
     return arg instanceof Map<?, ?> ? repr(arg, false) : String.valueOf(arg);
   }
 
