@@ -142,10 +142,9 @@ final class GroupAssembler {
     if (name == null) {
       return null;
     }
-    List<ProcessConfig> sorted = new ArrayList<>(members.values());
-    sorted.sort(
-        Comparator.comparingInt(ProcessConfig::priority).thenComparing(ProcessConfig::name));
-    return new GroupConfig(name, GroupKind.HETEROGENEOUS, priority, sorted, null, null);
+    // supervisord keeps programs= order (each program's processes by name), whatever priorities
+    return new GroupConfig(
+        name, GroupKind.HETEROGENEOUS, priority, List.copyOf(members.values()), null, null);
   }
 
   private @Nullable GroupConfig program(String section) {

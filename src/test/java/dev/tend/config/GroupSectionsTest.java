@@ -39,8 +39,16 @@ class GroupSectionsTest {
     assertEquals(GroupKind.HETEROGENEOUS, site.kind());
     assertEquals(5, site.priority());
     assertEquals(
-        List.of("api", "web"), site.processes().stream().map(ProcessConfig::name).toList());
-    assertEquals("w site", site.processes().get(1).command());
+        List.of("web", "api"), site.processes().stream().map(ProcessConfig::name).toList());
+    SupervisorConfig same =
+        new ConfigFiles(dir)
+            .load(
+                "[group:g]\nprograms=web,api\n[program:web]\ncommand=w\n[program:api]\ncommand=a\n");
+    assertEquals(
+        List.of("web", "api"),
+        same.group("g").orElseThrow().processes().stream().map(ProcessConfig::name).toList(),
+        "programs= order, as supervisord keeps it");
+    assertEquals("w site", site.processes().get(0).command());
   }
 
   @Test

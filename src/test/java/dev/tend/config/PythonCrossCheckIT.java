@@ -27,6 +27,13 @@ class PythonCrossCheckIT {
   private static final Path SCRIPTS = Path.of("src/test/resources/crosscheck").toAbsolutePath();
   private static String python;
 
+  /** The environment both sides see: this JVM's plus PORT, which the every-section fixture uses. */
+  private static final Map<String, String> ENV = new java.util.TreeMap<>(System.getenv());
+
+  static {
+    ENV.put("PORT", "8080");
+  }
+
   @TempDir Path dir;
 
   @BeforeAll
@@ -259,6 +266,8 @@ class PythonCrossCheckIT {
     List<String> command = new ArrayList<>(List.of(python, SCRIPTS.resolve(script).toString()));
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(ENV);
     pb.redirectErrorStream(true);
     Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -340,8 +349,7 @@ class PythonCrossCheckIT {
     }
     List<String> python = runPython("first_error.py", names);
     ConfigContext context =
-        new ConfigContext(
-            System.getenv(), Hostname.get(), EtcFilesUserDatabase.system(), dir, Path.of("/tmp"));
+        new ConfigContext(ENV, Hostname.get(), EtcFilesUserDatabase.system(), dir, Path.of("/tmp"));
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i < CONFIGS.size(); i++) {
       String actual;
@@ -356,5 +364,114 @@ class PythonCrossCheckIT {
       }
     }
     assertEquals(List.of(), mismatches, String.join("\n", mismatches));
+  }
+
+  private static final List<String> GOOD_CONFIGS =
+      List.of(
+          "[supervisord]\n[DEFAULT]\nstartsecs=5\n[program:a]\ncommand=x %(program_name)s\n",
+          "[supervisord]\nenvironment=A=1,B=\"x y\"\n[program:w]\ncommand=w %(process_num)02d\n"
+              + "numprocs=3\nnumprocs_start=7\nprocess_name=%(program_name)s_%(process_num)d\n"
+              + "environment=B=mine,C='q,r'\nstdout_logfile=%(here)s/100%%%%-%(process_num)d.log\n"
+              + "stdout_logfile_maxbytes=1KB\nstderr_logfile=off\numask=002\npriority=3\n",
+          "[supervisord]\n[group:g]\nprograms=b,a\npriority=4\n[program:a]\ncommand=a %(group_name)s\n"
+              + "priority=9\n[program:b]\ncommand=b\nautorestart=true\nexitcodes=0,2\n"
+              + "stopsignal=hup\nstopasgroup=true\nredirect_stderr=true\nserverurl=AUTO\n",
+          "[supervisord]\n[eventlistener:e]\ncommand=e\nevents=TICK_5\n"
+              + "[fcgi-program:f]\ncommand=f\nsocket=tcp://localhost:9000\n"
+              + "[program:s]\ncommand=s\nstdout_logfile=syslog\nuser=root\ndirectory=/tmp\n",
+          "[supervisord]\n[program:q]\ncommand = /bin/sh -c 'a ; b' ; comment\n"
+              + "environment=A=x#y\n  ,B=2\nstdout_events_enabled=yes\nstdout_capture_maxbytes=1MB\n");
+
+  private static String tendResolved(SupervisorConfig c) {
+    StringBuilder b = new StringBuilder();
+    for (GroupConfig g : c.groups()) {
+      String kind =
+          switch (g.kind()) {
+            case PROGRAM, HETEROGENEOUS -> "ProcessGroupConfig";
+            case FCGI_PROGRAM -> "FastCGIGroupConfig";
+            case EVENT_LISTENER -> "EventListenerPoolConfig";
+          };
+      b.append("GROUP ").append(g.name()).append(' ').append(g.priority()).append(' ');
+      b.append(kind).append('\n');
+      for (ProcessConfig p : g.processes()) {
+        List<Object> f =
+            List.of(
+                p.name(),
+                p.command(),
+                p.priority(),
+                py(p.autostart()),
+                p.autorestart().name(),
+                p.startsecs(),
+                p.startretries(),
+                p.exitcodes().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                p.stopsignal().number(),
+                p.stopwaitsecs(),
+                py(p.stopasgroup()),
+                py(p.killasgroup()),
+                dash(p.uid()),
+                py(p.redirectStderr()),
+                dash(p.directory()),
+                dash(p.umask()),
+                p.stdout().logfile(),
+                p.stderr().logfile(),
+                p.stdout().logfileMaxbytes(),
+                p.stdout().logfileBackups(),
+                p.stdout().captureMaxbytes(),
+                py(p.stdout().eventsEnabled()),
+                py(p.stdout().syslog()),
+                p.stderr().logfileMaxbytes(),
+                py(p.stderr().syslog()),
+                dash(p.serverurl()),
+                new java.util.TreeMap<>(p.environment())
+                    .entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(";")));
+        b.append("  ")
+            .append(f.stream().map(String::valueOf).collect(Collectors.joining("|")))
+            .append('\n');
+      }
+    }
+    return b.append("END").toString();
+  }
+
+  private static String py(boolean b) {
+    return b ? "True" : "False";
+  }
+
+  private static String dash(@org.jspecify.annotations.Nullable Object o) {
+    return o == null ? "-" : String.valueOf(o);
+  }
+
+  @Test
+  void resolvedProcessesAgreeWithSupervisord() throws Exception {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < GOOD_CONFIGS.size(); i++) {
+      Files.writeString(dir.resolve("g" + i + ".conf"), GOOD_CONFIGS.get(i));
+      names.add("g" + i + ".conf");
+    }
+    Path demo = dir.resolve("demo/supervisord.conf");
+    Files.createDirectories(demo.getParent().resolve("run"));
+    Files.copy(Path.of("examples/demo/supervisord.conf"), demo);
+    names.add("demo/supervisord.conf");
+    Path every = dir.resolve("every/every-section.conf");
+    Files.createDirectories(every.getParent().resolve("run"));
+    Files.createDirectories(every.getParent().resolve("every-section.d"));
+    Path fixtures = Path.of("src/test/resources/fixtures");
+    Files.copy(fixtures.resolve("every-section.conf"), every);
+    Files.copy(
+        fixtures.resolve("every-section.d/extra.conf"),
+        every.getParent().resolve("every-section.d/extra.conf"));
+    names.add("every/every-section.conf");
+    String python = String.join("\n", runPython("resolved.py", names));
+    ConfigContext context =
+        new ConfigContext(ENV, Hostname.get(), EtcFilesUserDatabase.system(), dir, Path.of("/tmp"));
+    StringBuilder tend = new StringBuilder();
+    for (String name : names) {
+      if (tend.length() > 0) {
+        tend.append('\n');
+      }
+      tend.append(tendResolved(new ConfigLoader(context).load(Path.of(name))));
+    }
+    assertEquals(python, tend.toString());
   }
 }
