@@ -127,12 +127,6 @@ final class SectionReader {
         message + suffix, file(e), line(e), section, key, e == null ? null : e.value());
   }
 
-  /** Reports an error without the suffix (supervisord raised it outside the process loop). */
-  void plainError(@Nullable String key, String message) {
-    IniDocument.Entry e = key == null ? null : doc.get(section, key);
-    diagnostics.error(message, file(e), line(e), section, key, e == null ? null : e.value());
-  }
-
   void warning(@Nullable String key, String message) {
     IniDocument.Entry e = key == null ? null : doc.get(section, key);
     diagnostics.warning(message, file(e), line(e), section, key, e == null ? null : e.value());
