@@ -5,12 +5,13 @@ import java.util.Arrays;
 /**
  * Bytes of one stream read by position: the bytes, how many bytes before them were asked for but
  * are gone (overwritten in the tail buffer, or cleared), and the position just after them (where
- * the next read starts). Positions count the bytes a stream has received since its logs were made.
+ * the next read starts). Positions count the bytes a stream has received since its logs were made;
+ * history read from a file an earlier daemon wrote starts before 0.
  */
 public record LogChunk(byte[] bytes, long lost, long end) {
 
   public LogChunk {
-    if (lost < 0 || end < bytes.length) {
+    if (lost < 0) {
       throw new IllegalArgumentException(
           "bad chunk: " + bytes.length + " bytes, lost " + lost + ", end " + end);
     }
