@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Bytes of one stream read by position: the bytes, how many bytes before them were asked for but
  * are gone (overwritten in the tail buffer, or cleared), and the position just after them (where
  * the next read starts). Positions count the bytes a stream has received since its logs were made;
- * history read from a file an earlier daemon wrote starts before 0.
+ * history read from a file an earlier daemon wrote starts before 0. Each chunk has an array of its
+ * own, which the caller may keep.
  */
 public record LogChunk(byte[] bytes, long lost, long end) {
 

@@ -97,6 +97,7 @@ public final class StreamCapture implements OutputSink {
       return;
     }
     ended = true;
+    echoing = echo.active();
     if (splitter != null) {
       splitter.finish(pieces);
     }

@@ -24,15 +24,27 @@ final class SyslogLines implements ByteStage {
 
   @Override
   public void accept(ByteBuffer data) {
-    while (data.hasRemaining()) {
-      byte b = data.get();
-      if (b == '\n') {
+    byte[] chunk = new byte[data.remaining()];
+    data.get(chunk);
+    int from = 0;
+    for (int i = 0; i < chunk.length; i++) {
+      if (chunk[i] == '\n') {
+        append(chunk, from, i);
         send();
-      } else {
-        line.write(b);
-        if (line.size() >= MAX_LINE) {
-          send();
-        }
+        from = i + 1;
+      }
+    }
+    append(chunk, from, chunk.length);
+  }
+
+  /** Adds bytes {@code [from, to)} to the current line, sending it whenever it grows too long. */
+  private void append(byte[] chunk, int from, int to) {
+    while (from < to) {
+      int n = Math.min(to - from, MAX_LINE - line.size());
+      line.write(chunk, from, n);
+      from += n;
+      if (line.size() >= MAX_LINE) {
+        send();
       }
     }
   }

@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,13 @@ class FollowSeamTest {
   static byte expected(long position) {
     long line = position / LINE;
     int col = (int) (position % LINE);
-    return col == LINE - 1 ? (byte) '\n' : (byte) String.format("%015d", line).charAt(col);
+    if (col == LINE - 1) {
+      return '\n';
+    }
+    for (int i = LINE - 2; i > col; i--) {
+      line /= 10;
+    }
+    return (byte) ('0' + line % 10);
   }
 
   /** Checks a follower's calls: where its bytes start, then each byte and gap in order. */
@@ -102,7 +109,7 @@ class FollowSeamTest {
               () -> {
                 SplittableRandom random = new SplittableRandom(5);
                 long next = 0;
-                while (writing.get() && recorded.size() < followers) {
+                while (writing.get() && attached(recorded) < followers) {
                   try {
                     // attach at a random point while the writer writes
                     if (!logs.awaitBeyond(LogStream.STDOUT, next, Duration.ofSeconds(5))) {
@@ -123,11 +130,19 @@ class FollowSeamTest {
                   next = logs.position(LogStream.STDOUT) + random.nextLong(total / followers);
                 }
               });
-      long written = write(sink, total);
+      long written =
+          write(
+              sink,
+              total,
+              () -> {
+                synchronized (recorded) {
+                  return recorded.size() >= followers;
+                }
+              });
       writing.set(false);
       attacher.get(60, TimeUnit.SECONDS);
       synchronized (recorded) {
-        assertTrue(recorded.size() >= followers / 2, "only " + recorded.size() + " attached");
+        assertEquals(followers, recorded.size());
         for (RecordingFollow r : recorded) {
           Await.until("a follower to catch up", () -> r.received() >= written - firstStart(r));
         }
@@ -140,6 +155,12 @@ class FollowSeamTest {
             recorded.stream().anyMatch(r -> firstDelivery(r) > CAPACITY),
             "some history came from the file");
       }
+    }
+  }
+
+  private static int attached(List<RecordingFollow> recorded) {
+    synchronized (recorded) {
+      return recorded.size();
     }
   }
 
@@ -158,17 +179,20 @@ class FollowSeamTest {
     return first.startsWith("data:") ? Integer.parseInt(first.substring(5)) : 0;
   }
 
-  /** Writes numbered lines in reads of 1 B .. 2 KiB; returns how many bytes. */
-  private static long write(StreamCapture sink, long total) {
+  /**
+   * Writes numbered lines in reads of 1 B .. 2 KiB: at least {@code total} bytes, and on until
+   * {@code enough} says every follower has attached; returns how many bytes.
+   */
+  private static long write(StreamCapture sink, long total, BooleanSupplier enough) {
     SplittableRandom random = new SplittableRandom(3);
-    byte[] stream = new byte[(int) total];
-    for (int i = 0; i < stream.length; i++) {
-      stream[i] = expected(i);
-    }
-    int pos = 0;
-    while (pos < stream.length) {
-      int n = Math.min(stream.length - pos, 1 + random.nextInt(2048));
-      sink.onData(ByteBuffer.wrap(stream, pos, n));
+    byte[] chunk = new byte[2048];
+    long pos = 0;
+    while (pos < total || !enough.getAsBoolean()) {
+      int n = 1 + random.nextInt(chunk.length);
+      for (int i = 0; i < n; i++) {
+        chunk[i] = expected(pos + i);
+      }
+      sink.onData(ByteBuffer.wrap(chunk, 0, n));
       pos += n;
       if (random.nextInt(64) == 0) {
         Thread.yield(); // let followers attach mid-stream now and then

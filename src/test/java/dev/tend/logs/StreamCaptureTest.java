@@ -250,6 +250,13 @@ class StreamCaptureTest {
   }
 
   @Test
+  void anOverlongSyslogLineIsSentInPieces() throws IOException {
+    StreamCapture sink = sink(LogConfigs.withSyslog(toFile()));
+    feed(sink, "x".repeat(SyslogLines.MAX_LINE - 1), "xyz\n");
+    assertEquals(List.of("web " + "x".repeat(SyslogLines.MAX_LINE), "web yz"), syslog);
+  }
+
+  @Test
   void aNoneLogStillFillsTheTail() throws IOException {
     ProcessLogs logs = logs(LogConfigs.stream(LogFileSpec.NONE), false);
     StreamCapture sink = logs.sink(LogStream.STDOUT);
