@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,9 +23,12 @@ import org.jspecify.annotations.Nullable;
  * maxBytes} by up to one write, and at most {@code backups + 1} files exist.
  *
  * <p>The file is opened lazily by the first write (or {@link #open}) and can be closed between runs
- * of a process so idle programs hold no descriptors. Special files such as {@code /dev/stdout} work
- * (they are written, never sized, never rotated). All methods are thread-safe; a write never
- * allocates once the JDK's temporary direct buffer is warm.
+ * of a process so idle programs hold no descriptors. Special files such as {@code /dev/stdout}
+ * work: they are written, never sized, never rotated. Only a path that is itself a regular file is
+ * ever renamed or deleted: a symbolic link (such as {@code /dev/stdout} when the daemon's output
+ * goes to a file) is written through but never rotated, and clearing empties its target in place,
+ * where supervisord would move or delete the link itself. All methods are thread-safe; a write
+ * never allocates once the JDK's temporary direct buffer is warm.
  */
 public final class RotatingLogFile implements Closeable {
   private static final StandardOpenOption[] APPEND = {
@@ -42,6 +46,8 @@ public final class RotatingLogFile implements Closeable {
   private long size;
   // Guarded by lock; false for pipes, ttys and devices, which are never sized or rotated.
   private boolean regular = true;
+  // Guarded by lock; regular and not reached through a symbolic link: may be renamed and deleted.
+  private boolean plain = true;
   // Guarded by lock; incremented each time a file is opened (open, reopen, rotation, remove).
   private long opens;
 
@@ -118,7 +124,7 @@ public final class RotatingLogFile implements Closeable {
           size += n;
         }
       }
-      if (regular && maxBytes > 0 && size >= maxBytes) {
+      if (plain && maxBytes > 0 && size >= maxBytes) {
         rollOver();
       }
     } finally {
@@ -158,10 +164,16 @@ public final class RotatingLogFile implements Closeable {
     try {
       boolean wasOpen = channel != null;
       closeChannel();
-      for (int i = 1; i <= backups; i++) {
-        Files.deleteIfExists(backup(i));
+      if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+        for (int i = 1; i <= backups; i++) {
+          Files.deleteIfExists(backup(i));
+        }
+        Files.deleteIfExists(path);
+      } else if (Files.isRegularFile(path)) {
+        try (FileChannel target = FileChannel.open(path, StandardOpenOption.WRITE)) {
+          target.truncate(0); // a link to a file: empty the file, keep the link
+        }
       }
-      Files.deleteIfExists(path);
       ensureOpen();
       if (!wasOpen) {
         closeChannel();
@@ -247,6 +259,7 @@ public final class RotatingLogFile implements Closeable {
     }
     ch = FileChannel.open(path, APPEND);
     regular = Files.isRegularFile(path);
+    plain = regular && !Files.isSymbolicLink(path);
     size = regular ? ch.size() : 0;
     channel = ch;
     opens++;

@@ -196,6 +196,35 @@ class RotatingLogFileTest {
   }
 
   @Test
+  void aSymbolicLinkIsWrittenThroughButNeverMovedOrDeleted() throws IOException {
+    Path target = Files.writeString(dir.resolve("target.log"), "");
+    Path link = Files.createSymbolicLink(dir.resolve("stdout"), target); // like /dev/stdout > file
+    try (RotatingLogFile f = RotatingLogFile.of(link, 5, 2)) {
+      write(f, "0123456789");
+      write(f, "abc");
+      assertTrue(Files.isSymbolicLink(link), "the link was not renamed");
+      assertFalse(Files.exists(f.backup(1)));
+      assertEquals("0123456789abc", read(target));
+      f.remove();
+      assertTrue(Files.isSymbolicLink(link), "clearing kept the link");
+      assertEquals("", read(target));
+      write(f, "new");
+      assertEquals("new", read(target));
+    }
+  }
+
+  @Test
+  void clearingADeviceDeletesNothing() throws IOException {
+    try (RotatingLogFile f = RotatingLogFile.of(Path.of("/dev/null"), 0, 2)) {
+      write(f, "x");
+      f.remove();
+      assertTrue(Files.exists(Path.of("/dev/null")));
+      assertFalse(Files.isRegularFile(Path.of("/dev/null")));
+      write(f, "y");
+    }
+  }
+
+  @Test
   void aPipeIsWrittenButNeverRotated() throws Exception {
     Path fifo = dir.resolve("fifo");
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
