@@ -24,6 +24,12 @@ final class AnsiStripper {
     int limit = data.limit();
     int run = data.position(); // start of the pending run of kept bytes (meaningful in TEXT)
     for (int i = data.position(); i < limit; i++) {
+      if (state == TEXT) {
+        i = ByteScan.indexOf(data, i, limit, ESC); // skip the plain text at once
+        if (i < 0) {
+          break;
+        }
+      }
       byte b = data.get(i);
       if (state == TEXT) {
         if (b == ESC) {
@@ -35,10 +41,9 @@ final class AnsiStripper {
           state = IN_ESCAPE;
         } else {
           releaseEsc(out);
-          state = b == ESC ? AFTER_ESC : TEXT;
-          run = i;
-          if (state == AFTER_ESC) {
-            run = i + 1;
+          if (b != ESC) { // an ESC followed by ESC holds the second one instead
+            state = TEXT;
+            run = i;
           }
         }
       } else if (isTerminator(b)) {

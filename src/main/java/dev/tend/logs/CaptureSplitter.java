@@ -47,10 +47,13 @@ final class CaptureSplitter {
     int run = data.position();
     byte[] token = capturing ? END : BEGIN;
     for (int i = data.position(); i < limit; i++) {
-      byte b = data.get(i);
-      if (matched == 0 && b != token[0]) {
-        continue; // the common case: a byte of the current run
+      if (matched == 0) {
+        i = ByteScan.indexOf(data, i, limit, token[0]); // the run goes on to the next '<'
+        if (i < 0) {
+          break;
+        }
       }
+      byte b = data.get(i);
       if (matched == 0) {
         emit(data, run, i, target); // the run ends where a possible token starts
       }

@@ -12,9 +12,16 @@ import org.jspecify.annotations.Nullable;
 final class OutputBatch implements ByteStage {
   private static final int SIZE = 64 * 1024;
 
+  /**
+   * One batch buffer per thread, not per stream: a batch never outlives the read that filled it, so
+   * the I/O thread's 64 KiB serve every stream (400 programs do not cost 400 buffers).
+   */
+  private static final ThreadLocal<ByteBuffer> SCRATCH =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocate(SIZE));
+
   private final ByteStage target;
   private final @Nullable LineStamp stamp;
-  // Allocated on first use; bytes [0, position) wait to be flushed.
+  // The thread's scratch while a read is being batched, else null; bytes [0, position) wait.
   private @Nullable ByteBuffer batch;
   // The next byte starts a line (a prefix goes first); only used with timestamps.
   private boolean atLineStart = true;
@@ -60,9 +67,12 @@ final class OutputBatch implements ByteStage {
   void flush() {
     ByteBuffer b = batch;
     prefix = null;
+    batch = null;
     if (b != null && b.position() > 0) {
       b.flip();
       target.accept(b);
+    }
+    if (b != null) {
       b.clear();
     }
   }
@@ -70,7 +80,8 @@ final class OutputBatch implements ByteStage {
   private ByteBuffer batch() {
     ByteBuffer b = batch;
     if (b == null) {
-      b = ByteBuffer.allocate(SIZE);
+      b = SCRATCH.get();
+      b.clear();
       batch = b;
     }
     return b;
@@ -94,11 +105,6 @@ final class OutputBatch implements ByteStage {
   }
 
   private static int indexOfNewline(ByteBuffer data) {
-    for (int i = data.position(), limit = data.limit(); i < limit; i++) {
-      if (data.get(i) == '\n') {
-        return i;
-      }
-    }
-    return -1;
+    return ByteScan.indexOf(data, data.position(), data.limit(), (byte) '\n');
   }
 }

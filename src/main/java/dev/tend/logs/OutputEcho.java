@@ -12,13 +12,16 @@ import org.slf4j.Logger;
  * are gathered and sent as one copy and one event.
  */
 final class OutputEcho implements ByteStage {
+  private static final int SMALL = 256;
+
   private final String processName;
   private final LogStream stream;
   private final Logger mainLog;
   private final LogEvents events;
   private final boolean eventsEnabled;
-  // Bytes [0, size) wait for flush(); grows to the largest read seen.
-  private byte[] pending = new byte[0];
+  // Bytes [0, size) wait for flush(); a small array per stream, replaced by a larger one only for
+  // the read that needs it (so a chatty process does not keep 64 KiB per stream).
+  private byte[] pending = new byte[SMALL];
   // How many bytes of pending are in use.
   private int size;
 
@@ -53,6 +56,9 @@ final class OutputEcho implements ByteStage {
     }
     byte[] data = Arrays.copyOf(pending, size);
     size = 0;
+    if (pending.length > SMALL) {
+      pending = new byte[SMALL];
+    }
     if (mainLog.isDebugEnabled()) {
       mainLog.debug(
           PythonRepr.of(processName)
