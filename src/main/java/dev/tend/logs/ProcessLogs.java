@@ -39,8 +39,8 @@ public final class ProcessLogs implements AutoCloseable {
       StreamLog stderr) {
     this.config = config;
     this.settings = settings;
-    this.events = events;
-    this.syslog = syslog;
+    this.events = ShieldedCallbacks.shield(events, config.name());
+    this.syslog = ShieldedCallbacks.shield(syslog, config.name());
     this.stdout = stdout;
     this.stderr = stderr;
   }

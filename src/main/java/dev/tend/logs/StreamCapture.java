@@ -83,12 +83,15 @@ public final class StreamCapture implements OutputSink {
       log.append(data);
       return;
     }
-    if (splitter != null) {
-      splitter.split(data, pieces);
-    } else {
-      toText(data);
+    try {
+      if (splitter != null) {
+        splitter.split(data, pieces);
+      } else {
+        toText(data);
+      }
+    } finally {
+      endOfRead(); // a batch never outlives its read
     }
-    endOfRead();
   }
 
   @Override

@@ -288,6 +288,45 @@ class StreamCaptureTest {
   }
 
   @Test
+  void aFailingEventListenerOrSyslogWriterCostsNoByte() throws IOException {
+    ProcessLogs logs =
+        ProcessLogs.open(
+            LogConfigs.process(
+                "web",
+                LogConfigs.withSyslog(
+                    LogConfigs.stream(new LogFileSpec.File(logfile), 0, 0, 64, true)),
+                LogConfigs.stream(LogFileSpec.NONE),
+                false),
+            LogConfigs.settings(dir),
+            new LogEvents() {
+              @Override
+              public void processLog(LogStream stream, byte[] data) {
+                throw new IllegalStateException("listener down");
+              }
+
+              @Override
+              public void processCommunication(LogStream stream, byte[] data) {
+                throw new IllegalStateException("listener down");
+              }
+            },
+            message -> {
+              throw new IllegalStateException("syslog down");
+            });
+    opened.add(logs);
+    Logger shield = (Logger) LoggerFactory.getLogger(ShieldedCallbacks.class);
+    shield.setLevel(Level.OFF);
+    try {
+      StreamCapture sink = logs.sink(LogStream.STDOUT);
+      feed(sink, "one\n" + BEGIN + "x" + END, "two\n");
+      sink.onEof();
+      assertEquals("one\ntwo\n", file());
+      assertEquals("one\ntwo\n", tail(logs));
+    } finally {
+      shield.setLevel(null);
+    }
+  }
+
+  @Test
   void dataAfterEndOfFileIsIgnored() throws IOException {
     StreamCapture sink = sink(toFile());
     feed(sink, "a");
