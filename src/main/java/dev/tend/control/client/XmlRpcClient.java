@@ -153,6 +153,14 @@ public final class XmlRpcClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The HTTP status behind a {@link ConnectionException} this client threw for an answer other than
+   * 200 (401, or 404 from {@link #stream} for a process without a log file), else 0.
+   */
+  public static int httpStatus(ConnectionException e) {
+    return HttpStatusException.statusOf(e);
+  }
+
   /** Connections opened so far (tests check keep-alive with it). */
   int connectionsOpened() {
     return pool.opened();

@@ -497,7 +497,7 @@ class XmlRpcClientIT {
         assertThrows(
             ConnectionException.class, () -> client(s).stream("/logtail/nope/stdout", listener));
     assertEquals(Kind.PROTOCOL, e.kind());
-    assertEquals(404, HttpStatusException.statusOf(e));
+    assertEquals(404, XmlRpcClient.httpStatus(e));
     assertNull(listener.closed.get(), "no follow started, so no onClosed");
   }
 }
