@@ -1,5 +1,8 @@
 package dev.tend.control.xmlrpc;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +19,46 @@ final class Base64Text {
 
   /** The bytes {@code text[from, to)} encode, or null when the text is not valid base64. */
   static byte @Nullable [] decode(byte[] text, int from, int to) {
+    if (isPlain(text, from, to)) {
+      // one unbroken padded line (what tend writes): the JDK's decoder is several times faster
+      try {
+        ByteBuffer out = Base64.getDecoder().decode(ByteBuffer.wrap(text, from, to - from));
+        byte[] array = out.array();
+        int start = out.arrayOffset() + out.position();
+        int stop = out.arrayOffset() + out.limit();
+        return start == 0 && stop == array.length ? array : Arrays.copyOfRange(array, start, stop);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return decodeSlowly(text, from, to);
+  }
+
+  /**
+   * Whether the text has no whitespace, a length that is a multiple of four, and no bits set after
+   * the last byte; then the JDK decoder accepts exactly what this class would.
+   */
+  private static boolean isPlain(byte[] text, int from, int to) {
+    int n = to - from;
+    if (n == 0 || n % 4 != 0) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      byte c = text[i];
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        return false;
+      }
+    }
+    int last = text[to - 1] == '=' ? (text[to - 2] == '=' ? to - 3 : to - 2) : -1;
+    if (last < from) {
+      return last == -1;
+    }
+    byte c = text[last];
+    int v = c < 0 ? INVALID : VALUES[c];
+    return v >= 0 && (v & (text[to - 2] == '=' ? 0xF : 0x3)) == 0;
+  }
+
+  private static byte @Nullable [] decodeSlowly(byte[] text, int from, int to) {
     byte[] out = new byte[(to - from) / 4 * 3];
     int n = 0;
     int quantum = 0; // bits gathered so far, 6 per character
@@ -47,7 +90,7 @@ final class Base64Text {
       }
     }
     if (count == 0 && padding == 0) {
-      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+      return n == out.length ? out : Arrays.copyOf(out, n);
     }
     if (count + padding != 4) {
       return null; // a final group must be padded to four characters
@@ -66,16 +109,16 @@ final class Base64Text {
       out[n++] = (byte) (quantum >> 10);
       out[n++] = (byte) (quantum >> 2);
     }
-    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   private static byte[] ensure(byte[] out, int size) {
-    return out.length >= size ? out : java.util.Arrays.copyOf(out, size);
+    return out.length >= size ? out : Arrays.copyOf(out, size);
   }
 
   private static byte[] table() {
     byte[] t = new byte[128];
-    java.util.Arrays.fill(t, INVALID);
+    Arrays.fill(t, INVALID);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     for (int i = 0; i < alphabet.length(); i++) {
       t[alphabet.charAt(i)] = (byte) i;

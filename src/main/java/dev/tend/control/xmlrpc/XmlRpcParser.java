@@ -193,7 +193,8 @@ public final class XmlRpcParser {
   }
 
   private Map<String, Object> struct() throws XmlRpcParseException {
-    Map<String, Object> members = new LinkedHashMap<>();
+    // room for supervisord's process info (14 members) without a resize
+    Map<String, Object> members = new LinkedHashMap<>(24);
     while (true) {
       s.next();
       if (s.isEnd()) {
@@ -205,7 +206,7 @@ public final class XmlRpcParser {
       s.nextAfterText();
       expect(NAME, true);
       int at = s.tagOffset();
-      String name = s.text();
+      String name = s.memberName();
       start(VALUE);
       if (members.put(name, value()) != null) {
         throw s.error("duplicate struct member '" + clip(name) + "'", at);

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * would accept (DOCTYPE, entity declarations, processing instructions, attributes, other encodings)
  * is an error, so no document can reach outside itself or expand.
  *
- * <p>It works on the bytes directly: markup is ASCII, and character data that holds no reference,
- * CDATA or comment becomes a string with one copy. It checks well-formedness (every end tag closes
- * the open element) and the caller's {@link XmlRpcLimits}; the grammar of XML-RPC is the parser's.
+ * <p>It works on the bytes directly (markup is ASCII; {@link CharacterData} reads the text between
+ * tags). It checks well-formedness (every end tag closes the open element) and the caller's {@link
+ * XmlRpcLimits}; the grammar of XML-RPC is the parser's.
  *
  * <p>Two deliberate leniencies, both so that text survives a round trip: character data may hold
  * control characters XML 1.0 forbids (supervisord sends them raw when a log holds ANSI colours,
@@ -22,34 +22,29 @@ import org.jspecify.annotations.Nullable;
 final class XmlScanner {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final byte[] DECLARATION = ascii("<?xml");
-  private static final byte[] COMMENT_OPEN = ascii("<!--");
-  private static final byte[] CDATA_OPEN = ascii("<![CDATA[");
-  private static final byte[] CDATA_CLOSE = ascii("]]>");
+  static final byte[] COMMENT_OPEN = ascii("<!--");
+  static final byte[] CDATA_OPEN = ascii("<![CDATA[");
+  static final byte[] CDATA_CLOSE = ascii("]]>");
   private static final byte[] DOCTYPE = ascii("<!DOCTYPE");
+
+  /** Bytes that may be part of an element name, as far as finding where it ends goes. */
+  private static final boolean[] NAME_BYTES = nameBytes();
 
   private final byte[] in;
   private final int begin;
   private final int end;
   private final XmlRpcLimits limits;
   private final XmlRpcTag[] open;
+  private final CharacterData text;
 
   private int pos; // next unread byte, begin <= pos <= end
   private int depth; // elements open: open[0..depth)
   private int elements; // start tags read so far, <= limits.maxElements()
-  private @Nullable XmlRpcTag
-      pendingEnd; // end of a just-returned <x/>, handed out by the next read
+  private @Nullable XmlRpcTag pendingEnd; // end of the <x/> just read, for the next read
 
   private @Nullable XmlRpcTag tag; // the tag last read
   private boolean isEnd; // whether that tag was an end tag
   private int tagAt; // offset of that tag's '<', for error positions
-
-  private boolean buffered; // text is chars[0..charCount) rather than the raw in[rawFrom..rawTo)
-  private int rawFrom; // start of raw text when !buffered
-  private int rawTo; // end of raw text when !buffered
-  private boolean rawAscii; // raw text holds only ASCII bytes
-  private int textChars; // length of the text in chars, <= limits.maxStringLength()
-  private char[] chars = new char[64]; // buffered text, grown on demand
-  private int charCount; // chars used in the buffer
 
   XmlScanner(byte[] in, int offset, int length, XmlRpcLimits limits) throws XmlRpcParseException {
     if (offset < 0 || length < 0 || offset > in.length - length) {
@@ -62,6 +57,7 @@ final class XmlScanner {
     this.limits = limits;
     this.pos = offset;
     this.open = new XmlRpcTag[limits.maxDepth()];
+    this.text = new CharacterData(this, in, end, limits.maxStringLength());
     if (length > limits.maxBytes()) {
       throw error(
           "document of " + length + " bytes is over the limit of " + limits.maxBytes(),
@@ -123,11 +119,12 @@ final class XmlScanner {
       }
       byte b = in[pos];
       if (b == '<') {
-        if (isAt(pos, COMMENT_OPEN)) {
+        boolean bang = pos + 1 < end && in[pos + 1] == '!'; // else a tag: the common case
+        if (bang && isAt(pos, COMMENT_OPEN)) {
           skipComment();
           continue;
         }
-        if (isAt(pos, CDATA_OPEN)) {
+        if (bang && isAt(pos, CDATA_OPEN)) {
           throw error("unexpected CDATA " + where(), pos);
         }
         readTag();
@@ -142,115 +139,32 @@ final class XmlScanner {
 
   /** Reads character data up to the next tag, then that tag; {@link #text} holds the data. */
   void nextAfterText() throws XmlRpcParseException {
-    buffered = false;
-    rawAscii = true;
-    textChars = 0;
-    charCount = 0;
     if (takePendingEnd()) {
-      rawFrom = pos;
-      rawTo = pos;
+      text.empty(pos);
       return;
     }
-    int run = pos; // start of the plain bytes not yet copied anywhere
-    rawFrom = pos;
-    int max = limits.maxStringLength();
-    while (true) {
-      if (pos >= end) {
-        throw unexpectedEnd();
-      }
-      int b = in[pos] & 0xFF;
-      if (b == '<') {
-        if (isAt(pos, COMMENT_OPEN)) {
-          run = switchToBuffer(run);
-          skipComment();
-          run = pos;
-        } else if (isAt(pos, CDATA_OPEN)) {
-          run = switchToBuffer(run);
-          readCdata();
-          run = pos;
-        } else {
-          if (buffered) {
-            appendRun(run, pos);
-          } else {
-            rawTo = pos;
-          }
-          readTag();
-          return;
-        }
-      } else if (b == '&') {
-        run = switchToBuffer(run);
-        readReference();
-        run = pos;
-      } else if (b < 0x80) {
-        if (b == ']' && isAt(pos, CDATA_CLOSE)) {
-          throw error("']]>' is not allowed in character data", pos);
-        }
-        pos++;
-        if (++textChars > max) {
-          throw tooLong();
-        }
-      } else {
-        rawAscii = false;
-        int next = Utf8.validate(in, pos, end);
-        if (next < 0) {
-          throw error("malformed UTF-8", pos);
-        }
-        textChars += next - pos == 4 ? 2 : 1;
-        pos = next;
-        if (textChars > max) {
-          throw tooLong();
-        }
-      }
-    }
+    pos = text.read(pos);
+    readTag();
   }
 
   /** The character data {@link #nextAfterText} read. */
   String text() {
-    if (buffered) {
-      return new String(chars, 0, charCount);
-    }
-    return new String(
-        in,
-        rawFrom,
-        rawTo - rawFrom,
-        rawAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    return text.string();
+  }
+
+  /** The text as a struct member name: the same few names recur, so they are shared. */
+  String memberName() {
+    return text.sharedString();
   }
 
   /** Whether the text {@link #nextAfterText} read is empty or only XML whitespace. */
   boolean textIsWhitespace() {
-    if (buffered) {
-      for (int i = 0; i < charCount; i++) {
-        char c = chars[i];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-          return false;
-        }
-      }
-      return true;
-    }
-    for (int i = rawFrom; i < rawTo; i++) {
-      if (!isWhitespace(in[i])) {
-        return false;
-      }
-    }
-    return true;
+    return text.isWhitespace();
   }
 
   /** The text as base64 decoded; whitespace inside it is ignored, anything else invalid. */
   byte[] textAsBase64() throws XmlRpcParseException {
-    byte[] decoded;
-    if (buffered) {
-      byte[] ascii = new byte[charCount];
-      for (int i = 0; i < charCount; i++) {
-        ascii[i] = chars[i] < 0x80 ? (byte) chars[i] : (byte) '?';
-      }
-      decoded = Base64Text.decode(ascii, 0, charCount);
-    } else {
-      decoded = Base64Text.decode(in, rawFrom, rawTo);
-    }
-    if (decoded == null) {
-      throw error("malformed base64", rawFrom);
-    }
-    return decoded;
+    return text.base64();
   }
 
   XmlRpcParseException error(String reason, int at) {
@@ -305,7 +219,7 @@ final class XmlScanner {
     }
     boolean endTag = b == '/';
     pos = endTag ? p + 1 : p;
-    XmlRpcTag t = readName();
+    XmlRpcTag t = endTag && depth > 0 ? readName(open[depth - 1]) : readName(null);
     while (pos < end && isWhitespace(in[pos])) {
       pos++;
     }
@@ -333,9 +247,20 @@ final class XmlScanner {
     }
   }
 
-  private XmlRpcTag readName() throws XmlRpcParseException {
+  /**
+   * Reads an element name; {@code expected} (the element an end tag should close) is checked first,
+   * which spares the lookup for nearly every end tag.
+   */
+  private XmlRpcTag readName(@Nullable XmlRpcTag expected) throws XmlRpcParseException {
     int from = pos;
-    while (pos < end && isNameByte(in[pos])) {
+    if (expected != null) {
+      int after = from + expected.xmlName.length();
+      if (after < end && !NAME_BYTES[in[after] & 0xFF] && expected.isNamedBy(in, from, after)) {
+        pos = after;
+        return expected;
+      }
+    }
+    while (pos < end && NAME_BYTES[in[pos] & 0xFF]) {
       pos++;
     }
     XmlRpcTag t = XmlRpcTag.lookup(in, from, pos);
@@ -384,13 +309,16 @@ final class XmlScanner {
   }
 
   private void skipComment() throws XmlRpcParseException {
-    int at = pos;
-    int p = pos + COMMENT_OPEN.length;
+    pos = skipComment(pos);
+  }
+
+  /** Skips the comment that starts at {@code at}; returns the index after it. */
+  int skipComment(int at) throws XmlRpcParseException {
+    int p = at + COMMENT_OPEN.length;
     while (p + 1 < end) {
       if (in[p] == '-' && in[p + 1] == '-') {
         if (p + 2 < end && in[p + 2] == '>') {
-          pos = p + 3;
-          return;
+          return p + 3;
         }
         throw error("'--' is not allowed inside a comment", p);
       }
@@ -399,155 +327,9 @@ final class XmlScanner {
     throw error("unterminated comment", at);
   }
 
-  // ---- character data ----
-
-  private void readCdata() throws XmlRpcParseException {
-    int at = pos;
-    int from = pos + CDATA_OPEN.length;
-    int p = from;
-    int max = limits.maxStringLength();
-    while (true) {
-      if (p >= end) {
-        throw error("unterminated CDATA section", at);
-      }
-      int b = in[p] & 0xFF;
-      if (b == ']' && isAt(p, CDATA_CLOSE)) {
-        break;
-      }
-      if (b < 0x80) {
-        p++;
-        textChars++;
-      } else {
-        int next = Utf8.validate(in, p, end);
-        if (next < 0) {
-          throw error("malformed UTF-8", p);
-        }
-        textChars += next - p == 4 ? 2 : 1;
-        p = next;
-      }
-      if (textChars > max) {
-        throw tooLong();
-      }
-    }
-    appendRun(from, p);
-    pos = p + CDATA_CLOSE.length;
-  }
-
-  private void readReference() throws XmlRpcParseException {
-    int at = pos;
-    int p = pos + 1;
-    int codePoint;
-    if (p < end && in[p] == '#') {
-      p++;
-      int radix = 10;
-      if (p < end && in[p] == 'x') {
-        radix = 16;
-        p++;
-      }
-      int digitsFrom = p;
-      codePoint = 0;
-      while (p < end && in[p] != ';') {
-        int digit = Character.digit(in[p], radix);
-        if (digit < 0 || codePoint > 0x10FFFF) {
-          throw error("malformed character reference", at);
-        }
-        codePoint = codePoint * radix + digit;
-        p++;
-      }
-      if (p >= end || p == digitsFrom) {
-        throw error("malformed character reference", at);
-      }
-      if (codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
-        throw error("character reference to an invalid code point", at);
-      }
-    } else {
-      int nameFrom = p;
-      while (p < end && p - nameFrom <= 4 && in[p] != ';') {
-        p++;
-      }
-      if (p >= end || in[p] != ';') {
-        throw error("malformed entity reference", at);
-      }
-      codePoint = predefinedEntity(nameFrom, p);
-      if (codePoint < 0) {
-        int shown = p - nameFrom;
-        throw error(
-            "undefined entity &" + new String(in, nameFrom, shown, StandardCharsets.UTF_8) + ";",
-            at);
-      }
-    }
-    pos = p + 1;
-    textChars += Character.charCount(codePoint);
-    if (textChars > limits.maxStringLength()) {
-      throw tooLong();
-    }
-    ensureCapacity(2);
-    charCount += Character.toChars(codePoint, chars, charCount);
-  }
-
-  private int predefinedEntity(int from, int to) {
-    return switch (to - from) {
-      case 2 -> {
-        if (in[from + 1] != 't') {
-          yield -1;
-        }
-        yield in[from] == 'l' ? '<' : in[from] == 'g' ? '>' : -1;
-      }
-      case 3 -> isAt(from, AMP) ? '&' : -1;
-      case 4 -> isAt(from, QUOT) ? '"' : isAt(from, APOS) ? '\'' : -1;
-      default -> -1;
-    };
-  }
-
-  private static final byte[] AMP = ascii("amp");
-  private static final byte[] QUOT = ascii("quot");
-  private static final byte[] APOS = ascii("apos");
-
-  /** Moves text kept as a raw byte range into the buffer; returns where the next run starts. */
-  private int switchToBuffer(int run) {
-    if (!buffered) {
-      buffered = true;
-      appendRun(rawFrom, pos);
-    } else {
-      appendRun(run, pos);
-    }
-    return pos;
-  }
-
-  /** Appends already validated UTF-8 bytes {@code in[from, to)} to the buffer. */
-  private void appendRun(int from, int to) {
-    ensureCapacity(to - from);
-    char[] c = chars;
-    int n = charCount;
-    int i = from;
-    while (i < to) {
-      int b = in[i];
-      if (b >= 0) {
-        c[n++] = (char) b;
-        i++;
-      } else {
-        int codePoint = Utf8.decode(in, i);
-        n += Character.toChars(codePoint, c, n);
-        i += Utf8.sequenceLength(b);
-      }
-    }
-    charCount = n;
-  }
-
-  private void ensureCapacity(int more) {
-    int needed = charCount + more;
-    if (needed > chars.length) {
-      chars = Arrays.copyOf(chars, Math.max(needed, chars.length * 2));
-    }
-  }
-
   // ---- small things ----
 
-  private XmlRpcParseException tooLong() {
-    return error("text longer than " + limits.maxStringLength() + " characters", pos);
-  }
-
-  private XmlRpcParseException unexpectedEnd() {
+  XmlRpcParseException unexpectedEnd() {
     return depth == 0
         ? error("no document element", pos)
         : error("unexpected end of document; " + open[depth - 1] + " is not closed", pos);
@@ -566,14 +348,16 @@ final class XmlScanner {
     return b == ' ' || b == '\n' || b == '\t' || b == '\r';
   }
 
-  private static boolean isNameByte(byte b) {
-    return switch (b) {
-      case '>', '/', '<', '=', '"', '\'', '&', ' ', '\n', '\t', '\r' -> false;
-      default -> true;
-    };
+  private static boolean[] nameBytes() {
+    boolean[] t = new boolean[256];
+    java.util.Arrays.fill(t, true);
+    for (char c : "></<=\"'& \n\t\r".toCharArray()) {
+      t[c] = false;
+    }
+    return t;
   }
 
-  private static byte[] ascii(String s) {
+  static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 }
