@@ -1,6 +1,5 @@
 package dev.tend.app;
 
-import dev.tend.config.ConfigContext;
 import dev.tend.config.ConfigException;
 import dev.tend.config.ConfigLoader;
 import dev.tend.config.Diagnostic;
@@ -270,11 +269,6 @@ final class Daemon {
       return "http://" + (i.host().isEmpty() ? "localhost" : i.host()) + ":" + i.port();
     }
     return null;
-  }
-
-  /** The config for the daemon's own use: the machine's users, the process's environment. */
-  static ConfigLoader loader() {
-    return new ConfigLoader(ConfigContext.system(new NativeUserDatabase()));
   }
 
   static SupervisorConfig load(ConfigLoader loader, Path path, DaemonOptions options)

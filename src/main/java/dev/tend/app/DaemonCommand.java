@@ -78,7 +78,12 @@ final class DaemonCommand {
   }
 
   private static int start(String[] args, DaemonOptions options, PrintStream out, PrintStream err) {
-    ConfigLoader loader = Daemon.loader();
+    ConfigContext context = ConfigContext.system(new dev.tend.platform.NativeUserDatabase());
+    var problem = options.problem(new dev.tend.config.CommandLineValues(context));
+    if (problem.isPresent()) {
+      return usage(err, problem.get());
+    }
+    ConfigLoader loader = new ConfigLoader(context);
     Path path = configPath(options.configFile(), err, loader);
     if (path == null) {
       return 2;

@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
  * version; plus tend's {@code --check}. Overrides are handed to the config loader by option name.
  *
  * @param overrides {@code [supervisord]} option name to the value given on the command line
+ * @param spelling {@code [supervisord]} option name to the option as typed ({@code -e})
  * @param daemonizedChild internal: this JVM is the detached copy started by a daemonizing parent
  */
 record DaemonOptions(
     @Nullable String configFile,
     Map<String, String> overrides,
+    Map<String, String> spelling,
     boolean help,
     boolean version,
     boolean check,
@@ -78,6 +80,7 @@ record DaemonOptions(
     }
     String config = null;
     Map<String, String> overrides = new LinkedHashMap<>();
+    Map<String, String> spelling = new LinkedHashMap<>();
     boolean help = false;
     boolean version = false;
     boolean check = false;
@@ -96,10 +99,28 @@ record DaemonOptions(
             throw new Getopt.GetoptException("option " + o.name() + " not recognized");
           }
           overrides.put(name, FLAGS.contains(name) ? "true" : o.value());
+          spelling.put(name, o.name());
         }
       }
     }
-    return new DaemonOptions(config, overrides, help, version, check, child);
+    return new DaemonOptions(config, overrides, spelling, help, version, check, child);
+  }
+
+  /** supervisord's {@code invalid value for -e 'loud': ...} for the first bad override. */
+  java.util.Optional<String> problem(dev.tend.config.CommandLineValues values) {
+    for (Map.Entry<String, String> e : overrides.entrySet()) {
+      var problem = values.problem(e.getKey(), e.getValue());
+      if (problem.isPresent()) {
+        return java.util.Optional.of(
+            "invalid value for "
+                + spelling.get(e.getKey())
+                + " "
+                + PythonList.repr(e.getValue())
+                + ": "
+                + problem.get());
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Python's repr of a list of strings, as supervisord prints positional arguments. */
@@ -112,11 +133,15 @@ record DaemonOptions(
         if (i > 0) {
           b.append(", ");
         }
-        String s = items.get(i);
-        char q = s.contains("'") && !s.contains("\"") ? '"' : '\'';
-        b.append(q).append(s.replace("\\", "\\\\").replace(String.valueOf(q), "\\" + q)).append(q);
+        b.append(repr(items.get(i)));
       }
       return b.append(']').toString();
+    }
+
+    /** Python's repr of a string. */
+    static String repr(String s) {
+      char q = s.contains("'") && !s.contains("\"") ? '"' : '\'';
+      return q + s.replace("\\", "\\\\").replace(String.valueOf(q), "\\" + q) + q;
     }
   }
 }
