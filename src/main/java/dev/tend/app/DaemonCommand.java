@@ -65,6 +65,10 @@ final class DaemonCommand {
     } catch (Getopt.GetoptException e) {
       return usage(err, e.getMessage());
     }
+    if (options.help()) {
+      out.print(USAGE);
+      return 0;
+    }
     if (!options.check()) {
       return usage(err, "only --check can run with a given context");
     }
