@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ProcessOutputs extends AutoCloseable {
 
-  /** Where the child's stdout goes. */
-  OutputSink stdoutSink();
+  /** Where the child's stdout goes, fresh for each spawn; opens the log file if needed. */
+  OutputSink stdoutSink() throws java.io.IOException;
 
   /** Where the child's stderr goes, or null when it is redirected into stdout. */
-  @Nullable OutputSink stderrSink();
+  @Nullable OutputSink stderrSink() throws java.io.IOException;
 
   /** The log file of a stream, or null when it has none ({@code NONE}, or redirected). */
   @Nullable Path logfile(LogStream stream);

@@ -17,6 +17,7 @@ import dev.tend.config.Autorestart;
 import dev.tend.config.ProcessConfig;
 import dev.tend.platform.ChildProcess;
 import dev.tend.platform.ExitStatus;
+import dev.tend.platform.OutputSink;
 import dev.tend.platform.Signal;
 import dev.tend.platform.SpawnException;
 import dev.tend.platform.SpawnRequest;
@@ -237,6 +238,15 @@ final class ProcessRuntime {
       failSpawn(e.getMessage());
       return;
     }
+    OutputSink stdoutSink;
+    OutputSink stderrSink;
+    try {
+      stdoutSink = outputs.stdoutSink();
+      stderrSink = outputs.stderrSink();
+    } catch (java.io.IOException e) {
+      failSpawn("unknown error making dispatchers for '" + name() + "': " + e.getMessage());
+      return;
+    }
     SpawnRequest request =
         new SpawnRequest(
             command.executable(),
@@ -246,8 +256,8 @@ final class ProcessRuntime {
             config.umask(),
             user,
             -1,
-            outputs.stdoutSink(),
-            outputs.stderrSink(),
+            stdoutSink,
+            stderrSink,
             (exitedPid, status) -> ctx.loop().execute(() -> onExit(exitedPid, status)));
     try {
       child = ctx.launcher().spawn(request);

@@ -41,6 +41,9 @@ public final class Supervisor implements SupervisorApi {
   static final String API_VERSION = "3.0";
   static final String SUPERVISOR_VERSION = "4.2.5";
 
+  /** What {@code -v} prints: the supervisord version tend answers as. */
+  public static final String SUPERVISOR_VERSION_TEXT = SUPERVISOR_VERSION;
+
   private final CoreServices services;
   private final SupervisorCore core;
   private final ChangeJournal journal = new ChangeJournal(4096);
@@ -50,6 +53,9 @@ public final class Supervisor implements SupervisorApi {
   private SupervisorConfig available;
   // Told when a shutdown has stopped every process. Set before start().
   private final AtomicReference<Runnable> onShutdown = new AtomicReference<>(() -> {});
+  // Told during a restart, after every group was removed and before the new ones are added.
+  private final AtomicReference<Consumer<SupervisorConfig>> beforeRestart =
+      new AtomicReference<>(c -> {});
   // Told after a restart re-read the config and started again. Set before start().
   private final AtomicReference<Consumer<SupervisorConfig>> onRestart =
       new AtomicReference<>(c -> {});
@@ -98,6 +104,11 @@ public final class Supervisor implements SupervisorApi {
 
   public void onShutdownComplete(Runnable action) {
     onShutdown.set(action);
+  }
+
+  /** Runs on the loop during a restart, between removing the old groups and adding the new. */
+  public void beforeRestartAdds(Consumer<SupervisorConfig> action) {
+    beforeRestart.set(action);
   }
 
   public void onRestarted(Consumer<SupervisorConfig> action) {
@@ -233,6 +244,23 @@ public final class Supervisor implements SupervisorApi {
         });
   }
 
+  /** SIGUSR2: every log file is reopened (after an outside rotation such as logrotate). */
+  public void reopenLogs() {
+    List<ProcessRuntime> all = run(core::allByPriority);
+    for (ProcessRuntime p : all) {
+      try {
+        p.outputs().reopen();
+      } catch (FaultException e) {
+        log.error("cannot reopen the logs of " + p.namespec() + ": " + e.faultString());
+      }
+    }
+  }
+
+  /** The config the running groups came from. */
+  public SupervisorConfig activeConfig() {
+    return run(() -> active);
+  }
+
   /** SIGTERM, SIGINT, SIGQUIT: as the shutdown call, but quietly idempotent. */
   public void shutdownFromSignal() {
     services.loop().execute(() -> beginStop(SupervisorState.SHUTDOWN));
@@ -285,6 +313,7 @@ public final class Supervisor implements SupervisorApi {
       journal.remove(gone);
     }
     active = available;
+    beforeRestart.get().accept(active);
     core.setMood(SupervisorState.RUNNING);
     journal.state(SupervisorState.RUNNING);
     addAllGroups(active);

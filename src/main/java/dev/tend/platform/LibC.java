@@ -178,6 +178,12 @@ final class LibC {
 
   static native int geteuid();
 
+  static native int setuid(int uid);
+
+  static native int setgid(int gid);
+
+  static native int setgroups(long size, int[] list);
+
   static native int getpid();
 
   static native long sysconf(int name);
