@@ -17,7 +17,6 @@ import dev.tend.core.SampledStats;
 import dev.tend.core.Supervisor;
 import dev.tend.core.ThreadCoreLoop;
 import dev.tend.logs.AutoLogCleaner;
-import dev.tend.logs.LogEvents;
 import dev.tend.logs.LogSettings;
 import dev.tend.logs.SyslogWriter;
 import dev.tend.platform.Detacher;
@@ -125,7 +124,7 @@ final class Daemon {
             launcher,
             new ResolvingCommandPreparer(env.get("PATH")),
             users,
-            CapturedOutputs.factory(LogSettings.of(sd), LogEvents.NONE, SyslogWriter.NONE),
+            CapturedOutputs.factory(LogSettings.of(sd), SyslogWriter.NONE),
             () -> loader.load(configPath, options.overrides()),
             mainLog,
             new SampledStats(),
