@@ -1,0 +1,395 @@
+package dev.tend.tui.model;
+
+import dev.tend.tui.keymap.Action;
+import dev.tend.tui.keymap.KeyChord;
+import dev.tend.tui.model.ConsoleOptions.ExitChoice;
+import dev.tend.tui.model.ConsoleOptions.Mode;
+import dev.tend.tui.model.ProcessRequest.Verb;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The console's behaviour: keys and background events in, model changes and service calls out. Runs
+ * on the UI thread only and never blocks: API work goes to {@link ConsoleServices}.
+ */
+public final class ConsoleController {
+  private final ConsoleModel model;
+  private final ConsoleServices services;
+  private final EventSink sink;
+  private final Clock clock;
+  private final OverlayKeys overlays;
+  private final CommandGrammar grammar;
+
+  public ConsoleController(
+      ConsoleModel model, ConsoleServices services, EventSink sink, CommandCompleter completer) {
+    this.model = model;
+    this.services = services;
+    this.sink = sink;
+    this.clock = model.options().clock();
+    this.grammar =
+        new CommandGrammar(model.table, model.themes().names(), model.options().readOnly());
+    this.overlays = new OverlayKeys(model, this, completer, grammar);
+    List<String> warnings = model.startupWarnings();
+    if (!warnings.isEmpty()) {
+      String more = warnings.size() > 1 ? " (+" + (warnings.size() - 1) + " more in help)" : "";
+      say(warnings.get(0) + more, true);
+    }
+  }
+
+  public ConsoleModel model() {
+    return model;
+  }
+
+  /** The grammar of the {@code :} line (the view's completer uses it). */
+  public CommandGrammar grammar() {
+    return grammar;
+  }
+
+  long now() {
+    return clock.millis();
+  }
+
+  long nowSeconds() {
+    return clock.millis() / 1000;
+  }
+
+  /** A key press. */
+  public void onKey(KeyChord key) {
+    if (model.overlay != null) {
+      overlays.onKey(model.overlay, key);
+    } else {
+      Optional<Action> a = model.keymap().resolve(model.focusContext(), key);
+      a.ifPresent(action -> perform(action, key));
+    }
+    followSelection();
+  }
+
+  /** Runs an action as its key would ({@code key} is null from the command line). */
+  void perform(Action a, @Nullable KeyChord key) {
+    ProcessTable t = model.table;
+    long now = nowSeconds();
+    // a switch expression, so the compiler checks that every action has a behaviour
+    Runnable behaviour =
+        switch (a) {
+          case HELP -> () -> model.overlay = new Overlay.Help();
+          case COMMAND -> () -> model.overlay = new Overlay.CommandLine();
+          case BACK -> this::back;
+          case QUIT -> this::quit;
+          case FOCUS_NEXT -> () -> cycleFocus(1);
+          case FOCUS_PREVIOUS -> () -> cycleFocus(-1);
+          case FOCUS_PANE -> () -> focusNumber(key);
+          case REDRAW -> () -> model.fullRedraw = true;
+          case FREEZE -> () -> freeze(!model.frozen);
+          case THEME_NEXT -> () -> chooseTheme(model.themes().next(model.themeName));
+          case MOVE_DOWN -> () -> t.move(1, now);
+          case MOVE_UP -> () -> t.move(-1, now);
+          case MOVE_TOP -> () -> t.moveToTop(now);
+          case MOVE_BOTTOM -> () -> t.moveToBottom(now);
+          case PAGE_UP -> () -> t.move(-model.tableRows, now);
+          case PAGE_DOWN -> () -> t.move(model.tableRows, now);
+          case OPEN_LOG -> () -> openLog(true);
+          case TAG ->
+              () -> {
+                t.toggleTag(now);
+                t.move(1, now);
+              };
+          case UNTAG_ALL -> t::untagAll;
+          case START -> () -> onSelection(Verb.START, null);
+          case STOP -> () -> onSelection(Verb.STOP, null);
+          case RESTART -> () -> onSelection(Verb.RESTART, null);
+          case SIGNAL_MENU ->
+              () -> target().ifPresent(tg -> model.overlay = new Overlay.SignalMenu(tg));
+          case DETAILS -> this::details;
+          case FILTER -> () -> model.overlay = new Overlay.Filter(t.filter());
+          case HIDE_STOPPED ->
+              () -> {
+                t.toggleHideStopped();
+                say(
+                    t.hidesStopped() ? "hiding stopped processes (H shows them)" : "showing all",
+                    false);
+              };
+          case NEXT_FAILING ->
+              () -> {
+                if (!t.selectNextFailing(now)) {
+                  say("no failing process", false);
+                }
+              };
+          case SORT_NAME -> () -> t.sortBy(Column.NAME);
+          case SORT_STATE -> () -> t.sortBy(Column.STATE);
+          case SORT_PID -> () -> t.sortBy(Column.PID);
+          case SORT_UPTIME -> () -> t.sortBy(Column.UPTIME);
+          case SORT_RESTARTS -> () -> t.sortBy(Column.RESTARTS);
+          case SORT_EXIT -> () -> t.sortBy(Column.REASON);
+          case SORT_CPU -> () -> t.sortBy(Column.CPU);
+          case SORT_MEMORY -> () -> t.sortBy(Column.RSS);
+          case SCROLL_DOWN,
+              SCROLL_UP,
+              LOG_PAGE_UP,
+              LOG_PAGE_DOWN,
+              HALF_PAGE_UP,
+              HALF_PAGE_DOWN,
+              LOG_TOP,
+              LOG_BOTTOM,
+              FOLLOW,
+              WRAP,
+              TIMESTAMPS,
+              STREAMS,
+              PREVIOUS_PROCESS,
+              NEXT_PROCESS,
+              MARKER,
+              CLEAR_VIEW,
+              ZOOM,
+              CLOSE_PANE ->
+              () -> logAction(a);
+        };
+    behaviour.run();
+  }
+
+  private void logAction(Action a) {
+    LogPane p = model.panes.get(model.focus);
+    if (p == null) {
+      return;
+    }
+    switch (a) {
+      case SCROLL_DOWN -> p.scroll(1);
+      case SCROLL_UP -> p.scroll(-1);
+      case LOG_PAGE_UP -> p.pageUp();
+      case LOG_PAGE_DOWN -> p.pageDown();
+      case HALF_PAGE_UP -> p.halfPageUp();
+      case HALF_PAGE_DOWN -> p.halfPageDown();
+      case LOG_TOP -> p.toTop();
+      case LOG_BOTTOM -> p.toBottom();
+      case FOLLOW -> p.toggleFollow();
+      case WRAP -> p.toggleWrap();
+      case TIMESTAMPS -> p.toggleTimestamps();
+      case STREAMS -> p.cycleStreams();
+      case PREVIOUS_PROCESS -> model.table.move(-1, nowSeconds());
+      case NEXT_PROCESS -> model.table.move(1, nowSeconds());
+      case MARKER -> p.append(marker());
+      case CLEAR_VIEW -> p.clearView();
+      case ZOOM -> model.zoomed = !model.zoomed;
+      case CLOSE_PANE -> closeLog();
+      default -> throw new IllegalStateException("not a log pane action: " + a.id());
+    }
+  }
+
+  private LogLine marker() {
+    String time =
+        java.time.LocalTime.ofInstant(clock.instant(), model.options().zone())
+            .withNano(0)
+            .toString();
+    return new LogLine(0, LogLine.Kind.MARKER, null, "", now(), "marker " + time, List.of(), 0);
+  }
+
+  private void back() {
+    if (model.zoomed) {
+      model.zoomed = false;
+    } else if (model.focus != ConsoleModel.TABLE) {
+      model.focus = ConsoleModel.TABLE;
+    } else if (!model.table.filter().isEmpty()) {
+      model.table.setFilter("");
+    }
+  }
+
+  private void quit() {
+    if (model.options().mode() == Mode.ATTACHED) {
+      model.exit = ExitChoice.DETACH;
+    } else {
+      model.overlay = new Overlay.Quit();
+    }
+  }
+
+  private void cycleFocus(int step) {
+    List<Integer> panes = model.layout.panes();
+    int i = panes.indexOf(model.focus);
+    model.focus = panes.get(Math.floorMod(i + step, panes.size()));
+  }
+
+  private void focusNumber(@Nullable KeyChord key) {
+    List<Integer> panes = model.layout.panes();
+    char c = key == null ? '1' : key.character();
+    int i = c >= '1' && c <= '9' ? c - '1' : 0;
+    if (i < panes.size()) {
+      model.focus = panes.get(i);
+    }
+  }
+
+  void freeze(boolean on) {
+    model.frozen = on;
+    model.table.setFrozen(on);
+    for (LogPane p : model.panes.values()) {
+      p.setFollow(!on);
+    }
+    say(on ? "frozen: the screen holds still (Z again to go on)" : "live again", false);
+  }
+
+  void chooseTheme(String name) {
+    var s = model.themes().select(name, model.colorDepth());
+    model.theme = s.theme();
+    if (!s.warnings().isEmpty()) {
+      say(s.warnings().get(s.warnings().size() - 1), true);
+    } else {
+      say("theme: " + s.theme().name(), false);
+    }
+    if (model.themes().has(name)) {
+      model.themeName = name;
+      services.saveTheme(name);
+    }
+    model.fullRedraw = true;
+  }
+
+  /** The processes an action applies to: the tagged ones, else the selected one. */
+  Optional<Target> target() {
+    List<String> tagged = model.table.tagged();
+    if (tagged.size() == 1) {
+      return Optional.of(new Target.One(tagged.get(0)));
+    }
+    if (!tagged.isEmpty()) {
+      return Optional.of(new Target.Several(tagged));
+    }
+    Optional<ProcessRow> sel = model.table.selected(nowSeconds());
+    if (sel.isEmpty()) {
+      say("no process selected", true);
+    }
+    return sel.map(r -> new Target.One(r.namespec()));
+  }
+
+  void onSelection(Verb verb, @Nullable String signal) {
+    target().ifPresent(t -> request(new ProcessRequest(verb, t, signal)));
+  }
+
+  /** Asks for the confirmation a request needs, or runs it. */
+  void request(ProcessRequest r) {
+    if (model.options().readOnly()) {
+      say("read-only: cannot " + r.describe(), true);
+      return;
+    }
+    Confirmation c = Confirmation.required(r);
+    if (c instanceof Confirmation.None) {
+      execute(r);
+    } else {
+      model.overlay = new Overlay.Confirm(r, c);
+    }
+  }
+
+  void execute(ProcessRequest r) {
+    services.run(r);
+    say(r.describe() + " ...", false);
+  }
+
+  private void details() {
+    model
+        .table
+        .selected(nowSeconds())
+        .ifPresent(
+            r -> {
+              model.overlay = new Overlay.Details(r.namespec());
+              services.loadDetails(r.namespec());
+            });
+  }
+
+  /** Opens the log pane on the selected process (and focuses it when asked). */
+  void openLog(boolean focusIt) {
+    Optional<ProcessRow> sel = model.table.selected(nowSeconds());
+    if (sel.isEmpty()) {
+      return;
+    }
+    LogPane p = model.panes.get(ConsoleModel.LOG);
+    if (p == null) {
+      p =
+          new LogPane(
+              ConsoleModel.LOG,
+              sel.get().namespec(),
+              model.options().logLines(),
+              model.options().logLines() * 200L);
+      LogInbox inbox = new LogInbox(ConsoleModel.LOG, model.options().logLines(), sink);
+      model.panes.put(ConsoleModel.LOG, p);
+      model.inboxes.put(ConsoleModel.LOG, inbox);
+      model.layout =
+          model.layout.split(
+              ConsoleModel.TABLE, PaneLayout.Direction.STACKED, ConsoleModel.LOG, 55);
+      services.follow(ConsoleModel.LOG, inbox, p.namespec());
+    }
+    if (focusIt) {
+      model.focus = ConsoleModel.LOG;
+    }
+  }
+
+  private void closeLog() {
+    LogInbox inbox = model.inboxes.remove(ConsoleModel.LOG);
+    if (model.panes.remove(ConsoleModel.LOG) != null && inbox != null) {
+      services.unfollow(ConsoleModel.LOG, inbox);
+    }
+    model.layout = model.layout.close(ConsoleModel.LOG);
+    model.focus = ConsoleModel.TABLE;
+    model.zoomed = false;
+  }
+
+  /** The log pane shows the selected process; a new selection switches it. */
+  private void followSelection() {
+    LogPane p = model.panes.get(ConsoleModel.LOG);
+    LogInbox inbox = model.inboxes.get(ConsoleModel.LOG);
+    if (p == null || inbox == null) {
+      return;
+    }
+    model
+        .table
+        .selected(nowSeconds())
+        .filter(r -> !r.namespec().equals(p.namespec()))
+        .ifPresent(
+            r -> {
+              p.show(r.namespec());
+              services.follow(ConsoleModel.LOG, inbox, r.namespec());
+            });
+  }
+
+  /** Shows a process's log, as {@code :tail} asks. */
+  void tail(String namespec, LogPane.Streams streams) {
+    if (!model.table.select(namespec, nowSeconds())) {
+      model.table.setFilter("");
+      model.table.select(namespec, nowSeconds());
+    }
+    openLog(true);
+    followSelection();
+    LogPane p = model.panes.get(ConsoleModel.LOG);
+    while (p != null && p.streams() != streams) {
+      p.cycleStreams();
+    }
+  }
+
+  void say(String text, boolean error) {
+    model.message = Message.of(text, error, now());
+  }
+
+  /** An update from a background thread. */
+  public void onEvent(ConsoleEvent e) {
+    EventHandling.apply(this, model, e);
+    followSelection();
+  }
+
+  /** Time passed: opens the first log pane once processes are known. */
+  void firstBatchArrived() {
+    if (model.awaitingFirstBatch && model.table.size() > 0) {
+      model.awaitingFirstBatch = false;
+      openLog(false);
+    }
+  }
+
+  /** Runs a parsed {@code :} line. */
+  void run(Command c) {
+    switch (c) {
+      case Command.Run r -> request(r.request());
+      case Command.RunOnSelection r -> onSelection(r.verb(), r.signal());
+      case Command.Invoke i -> perform(i.action(), null);
+      case Command.ChooseTheme t ->
+          chooseTheme(t.name() == null ? model.themes().next(model.themeName) : t.name());
+      case Command.SetFilter f -> model.table.setFilter(f.text());
+      case Command.Sort s -> model.table.sortBy(s.column());
+      case Command.Tail t -> tail(t.namespec(), t.streams());
+      case Command.Problem p -> say(p.message(), true);
+      case Command.Nothing n -> {}
+    }
+  }
+}
