@@ -43,24 +43,26 @@ public final class KeyHelp {
   }
 
   /**
-   * The footer for a focused context: that context's footer actions, then the global ones, each
-   * with its first key. Keys shadowed by the context are left out of the global part.
+   * The footer for a focused context: help first (so it is there on the narrowest screen), then
+   * that context's footer actions, then the other global ones, each with its first key that works
+   * there (a key the context shadows is skipped).
    */
   public static List<Hint> footer(Keymap keymap, KeyContext focus) {
-    List<Hint> hints = new ArrayList<>();
+    List<Action> order = new ArrayList<>();
+    order.add(Action.HELP);
     for (KeyContext c : List.of(focus, KeyContext.GLOBAL)) {
       for (Action a : keymap.actions()) {
-        String label = a.footerLabel();
-        if (a.context() != c || label == null) {
-          continue;
-        }
-        KeyChord key = firstReachableKey(keymap, a, focus);
-        if (key != null) {
-          hints.add(new Hint(key.toString(), label));
+        if (a.context() == c && a.footerLabel() != null && !order.contains(a)) {
+          order.add(a);
         }
       }
-      if (focus == KeyContext.GLOBAL) {
-        break;
+    }
+    List<Hint> hints = new ArrayList<>();
+    for (Action a : order) {
+      String label = a.footerLabel();
+      KeyChord key = keymap.has(a) ? firstReachableKey(keymap, a, focus) : null;
+      if (key != null && label != null) {
+        hints.add(new Hint(key.toString(), label));
       }
     }
     return hints;

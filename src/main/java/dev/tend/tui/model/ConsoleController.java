@@ -8,6 +8,7 @@ import dev.tend.tui.model.ProcessRequest.Verb;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,14 +24,17 @@ public final class ConsoleController {
   private final CommandGrammar grammar;
 
   public ConsoleController(
-      ConsoleModel model, ConsoleServices services, EventSink sink, CommandCompleter completer) {
+      ConsoleModel model,
+      ConsoleServices services,
+      EventSink sink,
+      Function<CommandGrammar, CommandCompleter> completers) {
     this.model = model;
     this.services = services;
     this.sink = sink;
     this.clock = model.options().clock();
     this.grammar =
         new CommandGrammar(model.table, model.themes().names(), model.options().readOnly());
-    this.overlays = new OverlayKeys(model, this, completer, grammar);
+    this.overlays = new OverlayKeys(model, this, completers.apply(grammar), grammar);
     List<String> warnings = model.startupWarnings();
     if (!warnings.isEmpty()) {
       String more = warnings.size() > 1 ? " (+" + (warnings.size() - 1) + " more in help)" : "";
@@ -345,6 +349,17 @@ public final class ConsoleController {
             });
   }
 
+  /** Follows every pane's process again from its history (after the server came back). */
+  void refollowAll() {
+    for (LogPane p : model.panes.values()) {
+      LogInbox inbox = model.inboxes.get(p.id());
+      if (inbox != null) {
+        p.show(p.namespec());
+        services.follow(p.id(), inbox, p.namespec());
+      }
+    }
+  }
+
   /** Shows a process's log, as {@code :tail} asks. */
   void tail(String namespec, LogPane.Streams streams) {
     if (!model.table.select(namespec, nowSeconds())) {
@@ -361,6 +376,15 @@ public final class ConsoleController {
 
   void say(String text, boolean error) {
     model.message = Message.of(text, error, now());
+  }
+
+  /**
+   * The terminal's input ended (closed, ssh dropped): nobody can answer a question, so an attached
+   * console detaches and a hosted one leaves the programs running.
+   */
+  public void inputEnded() {
+    model.exit =
+        model.options().mode() == Mode.ATTACHED ? ExitChoice.DETACH : ExitChoice.LEAVE_RUNNING;
   }
 
   /** An update from a background thread. */

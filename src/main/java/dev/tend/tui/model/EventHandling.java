@@ -15,6 +15,7 @@ final class EventHandling {
         m.connection = m.connection.connected(ok.capabilities(), ok.identification());
         if (wasLost) {
           c.say("reconnected to " + ok.capabilities().server(), false);
+          c.refollowAll(); // the old follows ended with the connection
         }
       }
       case ConsoleEvent.Changes ch -> {

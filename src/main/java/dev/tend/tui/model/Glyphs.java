@@ -10,10 +10,11 @@ public record Glyphs(
     String ascending,
     String descending,
     String tag,
-    String separator) {
+    String separator,
+    String corners) {
 
-  public static final Glyphs UNICODE = new Glyphs("─", "│", "…", "▲", "▼", "●", " · ");
-  public static final Glyphs ASCII = new Glyphs("-", "|", "~", "^", "v", "*", " | ");
+  public static final Glyphs UNICODE = new Glyphs("─", "│", "…", "▲", "▼", "●", " · ", "╭╮╰╯");
+  public static final Glyphs ASCII = new Glyphs("-", "|", "~", "^", "v", "*", " | ", "++++");
 
   public static Glyphs of(boolean unicode) {
     return unicode ? UNICODE : ASCII;

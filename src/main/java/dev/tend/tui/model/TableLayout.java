@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * Fits the table's columns to a width: drops the least important first (DESCRIPTION, then RSS and
- * CPU together, then RESTARTS, UPTIME, PID) until the minimum widths and a readable NAME fit (its
- * longest value, up to 24), then gives the room left to NAME (up to its longest value), to
- * EXIT/REASON, and the rest to DESCRIPTION or, without it, REASON. Columns are separated by one
- * space, after a two-character gutter for the tag mark.
+ * CPU together, then RESTARTS, UPTIME, PID) until the minimum widths and a readable NAME and REASON
+ * fit (their longest values, up to 24 each), then gives the room left to NAME (up to its longest
+ * value), to EXIT/REASON, and the rest to DESCRIPTION or, without it, REASON. Columns are separated
+ * by one space, after a two-character gutter for the tag mark.
  */
 public final class TableLayout {
   /** Tag mark and a space before the first column. */
@@ -24,8 +24,10 @@ public final class TableLayout {
           List.of(Column.UPTIME),
           List.of(Column.PID));
 
-  /** NAME gets at least this much of its longest value before less important columns stay. */
+  /** NAME and REASON get this much of their longest value before less important columns stay. */
   private static final int NAME_WANTED = 24;
+
+  private static final int REASON_WANTED = 24;
 
   /** A column and its width on screen. */
   public record Placed(Column column, int x, int width) {}
@@ -43,9 +45,11 @@ public final class TableLayout {
       columns.remove(Column.CPU);
       columns.remove(Column.RSS);
     }
-    int nameWanted = Math.max(Column.NAME.minWidth(), Math.min(longestName, NAME_WANTED));
+    int extra =
+        Math.max(0, Math.min(longestName, NAME_WANTED) - Column.NAME.minWidth())
+            + Math.max(0, Math.min(longestReason, REASON_WANTED) - Column.REASON.minWidth());
     for (List<Column> drop : DROP_ORDER) {
-      if (needed(columns) + nameWanted - Column.NAME.minWidth() <= width) {
+      if (needed(columns) + extra <= width) {
         break;
       }
       columns.removeAll(drop);

@@ -38,7 +38,8 @@ class KeyHelpTest {
   @Test
   void footerShowsTheFocusedContextFirstThenGlobalKeysNotShadowed() {
     List<KeyHelp.Hint> table = KeyHelp.footer(Keymap.defaults(), KeyContext.TABLE);
-    assertEquals(new KeyHelp.Hint("Enter", "log"), table.get(0));
+    assertEquals(new KeyHelp.Hint("?", "help"), table.get(0));
+    assertEquals(new KeyHelp.Hint("Enter", "log"), table.get(1));
     assertTrue(table.contains(new KeyHelp.Hint("x", "stop")));
     assertTrue(table.contains(new KeyHelp.Hint("q", "quit")));
     List<KeyHelp.Hint> log = KeyHelp.footer(Keymap.defaults(), KeyContext.LOG);

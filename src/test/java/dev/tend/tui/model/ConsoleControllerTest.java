@@ -36,13 +36,7 @@ class ConsoleControllerTest {
             .withClock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC), ZoneOffset.UTC)
             .withReadOnly(readOnly);
     ConsoleModel m = ConsoleSetup.load(o);
-    ConsoleController c =
-        new ConsoleController(
-            m,
-            services,
-            posted::add,
-            new WordCompleter(
-                new CommandGrammar(m.table(), List.of("default", "light"), readOnly)));
+    ConsoleController c = new ConsoleController(m, services, posted::add, WordCompleter::new);
     c.onEvent(
         new ConsoleEvent.Connected(
             new SupervisorApi.Capabilities("tend", true, true, true), "supervisor"));
