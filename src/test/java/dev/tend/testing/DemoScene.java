@@ -2,6 +2,7 @@ package dev.tend.testing;
 
 import dev.tend.api.LogStream;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A demo-like scene on a {@link FakeSupervisorApi}: a web group, workers, a scheduler, and the
@@ -62,11 +63,9 @@ public final class DemoScene {
     for (int i = 0; i < 40; i++) {
       int code = codes[i % codes.length];
       String c = code < 300 ? g : y;
+      int t = 14 * 3600 + 3 * 60 + 27 - 6 * (40 - i);
       web.append(dim)
-          .append("14:0")
-          .append(i / 10)
-          .append(':')
-          .append(String.format("%02d", (i * 7) % 60))
+          .append(String.format(Locale.ROOT, "%02d:%02d:%02d", t / 3600, t / 60 % 60, t % 60))
           .append(off)
           .append(" GET ")
           .append(paths[i % paths.length])
@@ -109,7 +108,7 @@ public final class DemoScene {
             .append("] task ")
             .append(1000 + 13 * i + w)
             .append(" succeeded in ")
-            .append(0.1 + i / 10.0)
+            .append(String.format(Locale.ROOT, "%.1f", 0.1 + i / 10.0))
             .append("s\n");
       }
       api.log("worker:worker_0" + w, LogStream.STDOUT, s.toString());

@@ -23,6 +23,7 @@ final class ChangeFeed implements Runnable {
   private final EventSink sink;
   private final Clock clock;
   private final Duration waitTimeout;
+  private final Runnable onConnected;
   // written by close() on any thread, read by the feed thread
   private volatile boolean stopped;
   // feed thread writes, stats thread reads: whether the last call reached the server
@@ -30,11 +31,13 @@ final class ChangeFeed implements Runnable {
   // feed thread writes, stats thread reads; null until the server answered once
   private volatile SupervisorApi.@Nullable Capabilities capabilities;
 
-  ChangeFeed(SupervisorApi api, EventSink sink, Clock clock, Duration waitTimeout) {
+  ChangeFeed(
+      SupervisorApi api, EventSink sink, Clock clock, Duration waitTimeout, Runnable onConnected) {
     this.api = api;
     this.sink = sink;
     this.clock = clock;
     this.waitTimeout = waitTimeout;
+    this.onConnected = onConnected;
   }
 
   @Override
@@ -50,6 +53,7 @@ final class ChangeFeed implements Runnable {
           capabilities = caps;
           sink.post(new ConsoleEvent.Connected(caps, identification()));
           connected = true;
+          onConnected.run();
           failures = 0;
           cursor = 0;
           lastState = null;

@@ -54,7 +54,7 @@ public enum Column {
       case RESTARTS ->
           row.restarts() <= 0 || row.lastRestartAt() == 0
               ? Integer.toString(Math.max(0, row.restarts()))
-              : row.restarts() + " " + Durations.coarse(now - row.lastRestartAt());
+              : row.restarts() + " (" + Durations.coarse(now - row.lastRestartAt()) + ")";
       case REASON -> row.reason();
       case CPU -> {
         var s = row.stats();

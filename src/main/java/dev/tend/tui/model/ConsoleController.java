@@ -313,7 +313,7 @@ public final class ConsoleController {
       model.inboxes.put(ConsoleModel.LOG, inbox);
       model.layout =
           model.layout.split(
-              ConsoleModel.TABLE, PaneLayout.Direction.STACKED, ConsoleModel.LOG, 55);
+              ConsoleModel.TABLE, PaneLayout.Direction.STACKED, ConsoleModel.LOG, 45);
       services.follow(ConsoleModel.LOG, inbox, p.namespec());
     }
     if (focusIt) {

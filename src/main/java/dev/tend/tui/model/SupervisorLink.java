@@ -39,9 +39,9 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
     this.options = options;
     this.sink = sink;
     this.runner = new ActionRunner(api);
-    this.changes = new ChangeFeed(api, sink, options.clock(), WAIT_TIMEOUT);
-    this.changeThread = threads("changes").newThread(changes);
     this.stats = Executors.newSingleThreadScheduledExecutor(threads("stats"));
+    this.changes = new ChangeFeed(api, sink, options.clock(), WAIT_TIMEOUT, this::sampleStatsSoon);
+    this.changeThread = threads("changes").newThread(changes);
     this.actions = Executors.newFixedThreadPool(3, threads("action"));
     this.logs =
         new LogFollower(
@@ -57,6 +57,15 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
     changeThread.start();
     long every = options.statsInterval().toMillis();
     stats.scheduleWithFixedDelay(this::sampleStats, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** A first sample as soon as the server answers, not a whole interval later. */
+  private void sampleStatsSoon() {
+    try {
+      stats.execute(this::sampleStats);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
   }
 
   private void sampleStats() {

@@ -95,15 +95,16 @@ final class Dialogs {
   }
 
   static void details(Painter p, Styles st, ConsoleModel m, Overlay.Details d, long nowSeconds) {
-    Rect r = centred(p, Math.min(100, p.width() - 4), p.height() - 4);
-    box(p, st, r, "Details " + d.namespec());
     ProcessRow row = m.table().row(d.namespec()).orElse(null);
+    List<DetailsSheet.Field> fields =
+        row == null ? List.of() : DetailsSheet.of(row, d, m.options().zone(), nowSeconds);
+    Rect r = centred(p, Math.min(100, p.width() - 4), Math.max(5, fields.size() + 4));
+    box(p, st, r, "Details " + d.namespec());
     if (row == null) {
       p.clipped(
           r.x() + 2, r.y() + 2, r.width() - 4, "the process is gone", st.of(Role.OVERLAY_DANGER));
       return;
     }
-    List<DetailsSheet.Field> fields = DetailsSheet.of(row, d, m.options().zone(), nowSeconds);
     int labelWidth = 14;
     int rows = r.height() - 3;
     int first = Math.min(d.scroll(), Math.max(0, fields.size() - rows));

@@ -9,6 +9,7 @@ import dev.tend.tui.model.Rect;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Theme;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,7 +62,10 @@ final class Frame {
   private void body(Styles st, ConsoleModel m, TerminalSize size, long nowSeconds) {
     Rect body =
         new Rect(0, HEADER_ROWS, size.getColumns(), size.getRows() - HEADER_ROWS - BOTTOM_ROWS);
-    Map<Integer, Rect> places = m.zoomed() ? Map.of(m.focus(), body) : m.layout().place(body);
+    Map<Integer, Rect> places =
+        m.zoomed()
+            ? Map.of(m.focus(), body)
+            : tableNoTallerThanItsRows(m, m.layout().place(body), nowSeconds);
     for (Map.Entry<Integer, Rect> e : places.entrySet()) {
       int id = e.getKey();
       if (id == ConsoleModel.TABLE) {
@@ -73,6 +77,37 @@ final class Frame {
         }
       }
     }
+  }
+
+  /**
+   * The table never takes more rows than it has processes (plus its title and a blank line): the
+   * room it does not need goes to the pane below it.
+   */
+  private static Map<Integer, Rect> tableNoTallerThanItsRows(
+      ConsoleModel m, Map<Integer, Rect> places, long nowSeconds) {
+    Rect table = places.get(ConsoleModel.TABLE);
+    if (table == null) {
+      return places;
+    }
+    int wanted = Math.max(4, m.table().visibleRows(nowSeconds).size() + 2);
+    int spare = table.height() - wanted;
+    if (spare <= 0) {
+      return places;
+    }
+    Map<Integer, Rect> out = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Rect> e : places.entrySet()) {
+      Rect r = e.getValue();
+      boolean below =
+          r.y() == table.y() + table.height() && r.x() == table.x() && r.width() == table.width();
+      if (e.getKey() == ConsoleModel.TABLE) {
+        out.put(e.getKey(), new Rect(r.x(), r.y(), r.width(), wanted));
+      } else if (below) {
+        out.put(e.getKey(), new Rect(r.x(), r.y() - spare, r.width(), r.height() + spare));
+      } else {
+        out.put(e.getKey(), r);
+      }
+    }
+    return out;
   }
 
   private void overlay(Styles st, ConsoleModel m, long nowSeconds) {

@@ -5,6 +5,7 @@ import dev.tend.api.SupervisorState;
 import dev.tend.tui.model.Connection;
 import dev.tend.tui.model.ConsoleModel;
 import dev.tend.tui.model.ConsoleOptions;
+import dev.tend.tui.model.DisplayWidth;
 import dev.tend.tui.model.ProcessTable;
 import dev.tend.tui.model.Rect;
 import dev.tend.tui.theme.Role;
@@ -12,6 +13,8 @@ import dev.tend.tui.theme.Style;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,67 +28,108 @@ final class HeaderBar {
 
   private HeaderBar() {}
 
+  /**
+   * A piece of the first line; when the line is too long, the highest {@code drop} goes first;
+   * {@code right} pieces are aligned to the right edge.
+   */
+  private record Piece(String text, Style style, int drop, boolean right) {
+    Piece(String text, Style style, int drop) {
+      this(text, style, drop, false);
+    }
+  }
+
   static void draw(Painter p, Styles st, ConsoleModel m, long nowMillis) {
     int w = p.width();
     Style bar = st.of(Role.HEADER);
     p.fill(new Rect(0, 0, w, 2), bar);
     String clock =
         LocalTime.ofInstant(Instant.ofEpochMilli(nowMillis), m.options().zone()).format(CLOCK);
-    String right = m.options().hostname() + "  " + clock + " ";
-    int rightX = Math.max(0, w - right.length());
-    int x = p.text(0, 0, rightX, " tend ", st.of(Role.HEADER_TITLE));
-    x = identity(p, st, m, x, rightX, nowMillis);
-    if (x < rightX) {
-      p.right(w, 0, right, bar);
+    List<Piece> pieces = identity(p, st, m, nowMillis);
+    pieces.add(new Piece(" " + m.options().hostname() + " ", bar, 4, true));
+    pieces.add(new Piece(" " + clock + " ", bar, 2, true));
+    fit(pieces, w);
+    int x = 0;
+    int rightWidth = 0;
+    for (Piece piece : pieces) {
+      if (piece.right()) {
+        rightWidth += DisplayWidth.of(piece.text());
+      }
+    }
+    int rightX = w - rightWidth;
+    for (Piece piece : pieces) {
+      if (piece.right()) {
+        rightX = p.text(rightX, 0, w, piece.text(), piece.style());
+      } else {
+        x = p.text(x, 0, w - rightWidth, piece.text(), piece.style());
+      }
     }
     counts(p, st, m, w);
   }
 
-  private static int identity(Painter p, Styles st, ConsoleModel m, int x, int limit, long now) {
+  /** Drops pieces, least important first, then shortens the target, until the line fits. */
+  private static void fit(List<Piece> pieces, int width) {
+    for (int level = 5; level >= 2 && total(pieces) > width; level--) {
+      final int l = level;
+      pieces.removeIf(q -> q.drop() == l);
+    }
+    int over = total(pieces) - width;
+    for (int i = 0; i < pieces.size() && over > 0; i++) {
+      Piece q = pieces.get(i);
+      if (q.drop() == 1 && q.text().length() > 12) {
+        int keep = Math.max(8, DisplayWidth.of(q.text()) - over);
+        pieces.set(i, new Piece(DisplayWidth.truncate(q.text(), keep, "~"), q.style(), 1, false));
+        over = total(pieces) - width;
+      }
+    }
+  }
+
+  private static int total(List<Piece> pieces) {
+    return pieces.stream().mapToInt(q -> DisplayWidth.of(q.text())).sum();
+  }
+
+  private static List<Piece> identity(Painter p, Styles st, ConsoleModel m, long now) {
     Style bar = st.of(Role.HEADER);
+    Style title = st.of(Role.HEADER_TITLE);
     Style warn = st.of(Role.HEADER_WARNING);
     ConsoleOptions o = m.options();
     String sep = p.glyphs().separator();
-    String mode = o.mode() == ConsoleOptions.Mode.HOSTED ? "HOSTED " : "ATTACHED ";
-    x = p.text(x, 0, limit, mode, st.of(Role.HEADER_TITLE));
-    x = p.text(x, 0, limit, o.target(), bar);
+    List<Piece> out = new ArrayList<>();
+    out.add(new Piece(" tend ", title, 0));
+    out.add(new Piece(o.mode() == ConsoleOptions.Mode.HOSTED ? "HOSTED " : "ATTACHED ", title, 0));
+    out.add(new Piece(o.target(), bar, 1));
     if (o.readOnly()) {
-      x = p.text(x, 0, limit, " ", bar);
-      x = p.text(x, 0, limit, " READ-ONLY ", warn);
+      out.add(new Piece(" ", bar, 0));
+      out.add(new Piece(" READ-ONLY ", warn, 0));
     }
     Connection c = m.connection();
     switch (c.status()) {
-      case CONNECTING -> x = p.text(x, 0, limit, sep + "connecting" + p.glyphs().ellipsis(), bar);
+      case CONNECTING -> out.add(new Piece(sep + "connecting" + p.glyphs().ellipsis(), bar, 2));
       case LOST -> {
         long in = Math.max(0, (c.retryAt() - now + 999) / 1000);
-        x = p.text(x, 0, limit, " ", bar);
-        x =
-            p.text(
-                x,
-                0,
-                limit,
-                " connection lost, retrying" + (in > 0 ? " in " + in + "s " : " "),
-                warn);
-        x = p.text(x, 0, limit, " " + c.lostReason(), bar);
+        out.add(new Piece(" ", bar, 0));
+        out.add(
+            new Piece(" connection lost, retrying" + (in > 0 ? " in " + in + "s " : " "), warn, 0));
+        out.add(new Piece(" " + c.lostReason(), bar, 3));
       }
       case CONNECTED -> {
         var caps = c.capabilities();
         if (caps != null) {
-          x = p.text(x, 0, limit, sep + caps.server(), bar);
-          x = p.text(x, 0, limit, caps.pushesChanges() ? " (push)" : " (polling)", bar);
+          out.add(new Piece(sep + caps.server(), bar, 3));
+          out.add(new Piece(caps.pushesChanges() ? " (push)" : " (polling)", bar, 5));
         }
         SupervisorState s = c.daemonState();
         if (s != null) {
-          x = p.text(x, 0, limit, sep, bar);
-          x = p.text(x, 0, limit, s.name(), s == SupervisorState.RUNNING ? bar : warn);
+          boolean ok = s == SupervisorState.RUNNING;
+          out.add(new Piece(sep, bar, ok ? 2 : 0));
+          out.add(new Piece(s.name(), ok ? bar : warn, ok ? 2 : 0));
         }
       }
     }
     if (m.frozen()) {
-      x = p.text(x, 0, limit, "  ", bar);
-      x = p.text(x, 0, limit, " FROZEN ", warn);
+      out.add(new Piece("  ", bar, 0));
+      out.add(new Piece(" FROZEN ", warn, 0));
     }
-    return x;
+    return out;
   }
 
   /** Second line: non-zero counts per state in state colours, then the table's narrowing. */

@@ -68,7 +68,8 @@ final class LogView {
     if (!pane.wraps()) {
       right.append(sep).append("no wrap");
     }
-    right.append(sep).append(pane.buffer().size()).append(" lines ");
+    int n = pane.buffer().size();
+    right.append(sep).append(n).append(n == 1 ? " line " : " lines ");
     int limit = area.x() + area.width();
     int x = p.text(area.x(), area.y(), limit, left, s);
     if (x + 2 + DisplayWidth.of(right.toString()) <= limit) {

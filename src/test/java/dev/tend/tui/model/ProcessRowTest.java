@@ -44,7 +44,7 @@ class ProcessRowTest {
     assertEquals("RUNNING", Column.STATE.cell(r, NOW));
     assertEquals("102", Column.PID.cell(r, NOW));
     assertEquals("1h02m", Column.UPTIME.cell(r, NOW));
-    assertEquals("4 5m", Column.RESTARTS.cell(r, NOW));
+    assertEquals("4 (5m)", Column.RESTARTS.cell(r, NOW));
     assertEquals("-", Column.RSS.cell(r, NOW));
     ProcessRow stopped = row(Infos.info("a", "a", ProcessState.STOPPED));
     assertEquals("-", Column.PID.cell(stopped, NOW));
