@@ -26,6 +26,9 @@ public final class DisplayWidth {
 
   private DisplayWidth() {}
 
+  // the BMP's widths, found on first use (a block lookup is a binary search): 0 = not yet known
+  private static final byte[] BMP = new byte[0x10000];
+
   /** Columns of one code point: 2 for CJK and anything outside the BMP, else 1. */
   public static int of(int codePoint) {
     if (codePoint < 0x1100) {
@@ -34,6 +37,15 @@ public final class DisplayWidth {
     if (codePoint > 0xffff) {
       return 2;
     }
+    byte known = BMP[codePoint];
+    if (known == 0) {
+      known = (byte) lookup(codePoint);
+      BMP[codePoint] = known; // a benign race: every thread computes the same value
+    }
+    return known;
+  }
+
+  private static int lookup(int codePoint) {
     Character.UnicodeBlock b = Character.UnicodeBlock.of(codePoint);
     if (b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS) {
       return codePoint < 0xff61 ? 2 : 1;

@@ -31,6 +31,9 @@ final class ConsoleLoop {
   /** Posted when the terminal's input ends (the terminal closed, ssh dropped). */
   private static final Object INPUT_ENDED = new Object();
 
+  /** Frames for background events alone come at most this often (60 a second). */
+  private static final long MIN_FRAME_NANOS = 16_666_667L;
+
   private final Terminal terminal;
   private final ConsoleModel model;
   private final Frame frame;
@@ -42,6 +45,8 @@ final class ConsoleLoop {
   private @Nullable Thread input;
   // set before run(); the controller (built after the loop, as it needs the loop's sink)
   private @Nullable ConsoleController controller;
+  // UI thread only: System.nanoTime() of the last frame
+  private long lastFrame;
 
   ConsoleLoop(Terminal terminal, ConsoleModel model, Frame frame) {
     this.terminal = terminal;
@@ -68,6 +73,7 @@ final class ConsoleLoop {
     input = t;
     t.start();
     frame.render(model, clock.millis());
+    lastFrame = System.nanoTime();
     while (true) {
       ExitChoice exit = model.exit();
       if (exit != null) {
@@ -82,14 +88,53 @@ final class ConsoleLoop {
         Thread.currentThread().interrupt();
         return fallbackExit();
       }
-      for (int n = 0; e != null; n++) {
-        handle(c, e);
-        e = n < 10_000 ? queue.poll() : null;
+      boolean urgent = drain(c, e);
+      if (!urgent) {
+        urgent = gatherUntilFrameIsDue(c);
       }
       if (model.exit() == null) {
         frame.render(model, clock.millis());
+        lastFrame = System.nanoTime();
       }
     }
+  }
+
+  /**
+   * Handles {@code first} and whatever else is queued; true when a key or a resize was among them.
+   */
+  private boolean drain(ConsoleController c, @Nullable Object first) throws IOException {
+    boolean urgent = false;
+    Object e = first;
+    for (int n = 0; e != null; n++) {
+      urgent |= e instanceof KeyStroke || e == RESIZED;
+      handle(c, e);
+      e = n < 10_000 ? queue.poll() : null;
+    }
+    return urgent;
+  }
+
+  /**
+   * Background events alone (log lines, changes) draw at most {@link #MIN_FRAME_NANOS} apart: a
+   * chatty log costs frames per second, not frames per line. A key ends the wait at once.
+   */
+  private boolean gatherUntilFrameIsDue(ConsoleController c) throws IOException {
+    long due = lastFrame + MIN_FRAME_NANOS;
+    for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+      Object e;
+      try {
+        e = queue.poll(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+      if (e == null) {
+        return false;
+      }
+      if (drain(c, e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void handle(ConsoleController c, Object e) throws IOException {

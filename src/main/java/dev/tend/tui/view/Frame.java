@@ -46,13 +46,14 @@ final class Frame {
     painter.begin(size.getColumns(), size.getRows());
     Styles st = new Styles(m.theme(), m.colorDepth());
     long nowSeconds = nowMillis / 1000;
-    painter.fill(new Rect(0, 0, size.getColumns(), size.getRows()), st.of(Role.SCREEN));
     if (size.getRows() >= HEADER_ROWS + BOTTOM_ROWS + 2 && size.getColumns() >= 20) {
+      // every widget paints all of its area, so there is no clearing pass
       HeaderBar.draw(painter, st, m, nowMillis);
       body(st, m, size, nowSeconds);
       BottomBar.draw(painter, st, m, nowMillis);
       overlay(st, m, nowSeconds);
     } else {
+      painter.fill(new Rect(0, 0, size.getColumns(), size.getRows()), st.of(Role.SCREEN));
       painter.clipped(
           0, 0, size.getColumns(), "tend: terminal too small", st.of(Role.MESSAGE_ERROR));
     }
@@ -74,6 +75,8 @@ final class Frame {
         Optional<LogPane> pane = m.pane(id);
         if (pane.isPresent()) {
           LogView.draw(painter, st, m, pane.get(), e.getValue(), m.focus() == id);
+        } else {
+          painter.fill(e.getValue(), st.of(Role.SCREEN));
         }
       }
     }

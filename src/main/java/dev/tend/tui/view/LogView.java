@@ -30,7 +30,6 @@ final class LogView {
     }
     title(p, st, pane, area, focused);
     Rect text = new Rect(area.x(), area.y() + 1, area.width(), area.height() - 1);
-    p.fill(text, st.of(Role.LOG_STDOUT));
     if (text.isEmpty()) {
       return;
     }
@@ -49,9 +48,13 @@ final class LogView {
                 : " ".repeat(TIME_WIDTH);
         x = p.text(x, y, x + gutter, time, st.of(Role.LOG_TIMESTAMP));
       }
-      line(p, st, r, x, y, text.x() + text.width());
+      int end = line(p, st, r, x, y, text.x() + text.width());
+      p.fill(
+          new Rect(end, y, Math.max(0, text.x() + text.width() - end), 1), st.of(Role.LOG_STDOUT));
       y++;
     }
+    p.fill(
+        new Rect(text.x(), y, text.width(), text.y() + text.height() - y), st.of(Role.LOG_STDOUT));
     if (rows.isEmpty()) {
       String hint = pane.buffer().dropped() == 0 ? "no output yet" : "";
       p.clipped(text.x() + 1, text.y(), text.width() - 1, hint, st.of(Role.TABLE_DIM));
@@ -77,7 +80,8 @@ final class LogView {
     }
   }
 
-  private static void line(Painter p, Styles st, LogPane.Row r, int x, int y, int limit) {
+  /** Draws one row; returns the column after it. */
+  private static int line(Painter p, Styles st, LogPane.Row r, int x, int y, int limit) {
     LogLine l = r.line();
     if (l.kind() != LogLine.Kind.TEXT) {
       String bar = p.glyphs().horizontal().repeat(2);
@@ -86,7 +90,7 @@ final class LogView {
       while (end < limit) {
         end = p.text(end, y, limit, p.glyphs().horizontal(), s);
       }
-      return;
+      return end;
     }
     Style base = st.of(l.stream() == LogStream.STDERR ? Role.LOG_STDERR : Role.LOG_STDOUT);
     int at = r.start();
@@ -107,12 +111,14 @@ final class LogView {
       col = p.text(col, y, limit, l.text(), at, r.end(), base);
     }
     if (r.last() && l.cutChars() > 0) {
-      p.text(
-          col,
-          y,
-          limit,
-          " " + p.glyphs().ellipsis() + "+" + l.cutChars() + " chars cut",
-          st.of(Role.LOG_TIMESTAMP));
+      col =
+          p.text(
+              col,
+              y,
+              limit,
+              " " + p.glyphs().ellipsis() + "+" + l.cutChars() + " chars cut",
+              st.of(Role.LOG_TIMESTAMP));
     }
+    return col;
   }
 }

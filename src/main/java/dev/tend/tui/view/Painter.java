@@ -20,6 +20,9 @@ final class Painter {
   private final Glyphs glyphs;
   // UI thread only; cleared when the theme changes, bounded (child colours are many)
   private final Map<Style, Pen> pens = new HashMap<>();
+  // UI thread only: the last style asked for and its pen
+  private @Nullable Style lastStyle;
+  private @Nullable Pen lastPen;
   private int width;
   private int height;
 
@@ -36,6 +39,8 @@ final class Painter {
 
   void forgetStyles() {
     pens.clear();
+    lastStyle = null;
+    lastPen = null;
   }
 
   int width() {
@@ -51,6 +56,9 @@ final class Painter {
   }
 
   private Pen pen(Style s) {
+    if (s == lastStyle && lastPen != null) {
+      return lastPen; // runs of one style are the common case
+    }
     Pen p = pens.get(s);
     if (p == null) {
       if (pens.size() > 2048) {
@@ -59,6 +67,8 @@ final class Painter {
       p = new Pen(s);
       pens.put(s, p);
     }
+    lastStyle = s;
+    lastPen = p;
     return p;
   }
 

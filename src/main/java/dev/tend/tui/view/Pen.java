@@ -95,6 +95,8 @@ final class Pen {
   }
 
   private TextCharacter make(String s) {
-    return TextCharacter.fromString(s, fg, bg, sgr)[0];
+    return s.length() == 1
+        ? new Cell(s.charAt(0), fg, bg, sgr)
+        : TextCharacter.fromString(s, fg, bg, sgr)[0];
   }
 }

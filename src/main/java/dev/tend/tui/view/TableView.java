@@ -38,7 +38,8 @@ final class TableView {
         TableLayout.fit(area.width(), longestName, longestReason, t.hasStats());
     titles(p, st, t, cols, area);
     Style row = st.of(Role.TABLE_ROW);
-    p.fill(new Rect(area.x(), area.y() + 1, area.width(), bodyRows), row);
+    int drawn = end - top;
+    p.fill(new Rect(area.x(), area.y() + 1 + drawn, area.width(), bodyRows - drawn), row);
     int selected = t.selectedIndex(nowSeconds);
     boolean focused = m.focus() == ConsoleModel.TABLE;
     for (int i = top; i < end; i++) {
