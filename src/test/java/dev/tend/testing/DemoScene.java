@@ -1,7 +1,6 @@
 package dev.tend.testing;
 
 import dev.tend.api.LogStream;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -16,14 +15,20 @@ public final class DemoScene {
 
   private DemoScene() {}
 
+  /** The scene at {@link #NOW}. */
   public static FakeSupervisorApi create() {
+    return create(NOW);
+  }
+
+  /** The scene as it would be at {@code now} (epoch seconds). */
+  public static FakeSupervisorApi create(long now) {
     FakeSupervisorApi api = new FakeSupervisorApi();
-    populate(api);
+    populate(api, now);
     return api;
   }
 
-  public static void populate(FakeSupervisorApi api) {
-    api.setNow(NOW);
+  public static void populate(FakeSupervisorApi api, long now) {
+    api.setNow(now);
     for (int i = 0; i < 4; i++) {
       api.add("web", "web_0" + i)
           .running(21400 + i, 3 * 86400 + 3600 * i + 125)
@@ -117,9 +122,9 @@ public final class DemoScene {
     api.log("scheduler", LogStream.STDOUT, "next run: reports at 15:00\n");
   }
 
-  /** Some life for the dev console: a web line every call, a worker restart now and then. */
-  public static void tick(FakeSupervisorApi api, int n) {
-    api.advance(Duration.ofSeconds(1));
+  /** Some life for the dev console: a web line every call, a worker warning now and then. */
+  public static void tick(FakeSupervisorApi api, int n, long now) {
+    api.setNow(now);
     api.log(
         "web:web_0" + (n % 4),
         LogStream.STDOUT,

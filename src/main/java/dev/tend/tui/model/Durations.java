@@ -8,7 +8,7 @@ import java.util.Locale;
 public final class Durations {
   private Durations() {}
 
-  /** Two units, at most 6 characters up to 99 days. */
+  /** Two units (days alone from 100 days on): at most 6 characters up to 2,700 years. */
   public static String compact(long seconds) {
     long s = Math.max(0, seconds);
     if (s < 60) {
@@ -20,7 +20,10 @@ public final class Durations {
     if (s < 86_400) {
       return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
     }
-    return String.format(Locale.ROOT, "%dd%02dh", s / 86_400, s % 86_400 / 3600);
+    if (s < 100 * 86_400) {
+      return String.format(Locale.ROOT, "%dd%02dh", s / 86_400, s % 86_400 / 3600);
+    }
+    return s / 86_400 + "d";
   }
 
   /** One unit, for "how long ago": {@code 12s}, {@code 5m}, {@code 3h}, {@code 2d}. */
