@@ -22,6 +22,7 @@ public final class ConsoleController {
   private final Clock clock;
   private final OverlayKeys overlays;
   private final CommandGrammar grammar;
+  private final LogPaneControl panes;
 
   public ConsoleController(
       ConsoleModel model,
@@ -34,6 +35,7 @@ public final class ConsoleController {
     this.clock = model.options().clock();
     this.grammar =
         new CommandGrammar(model.table, model.themes().names(), model.options().readOnly());
+    this.panes = new LogPaneControl(model, services, sink, this);
     this.overlays = new OverlayKeys(model, this, completers.apply(grammar), grammar);
     List<String> warnings = model.startupWarnings();
     if (!warnings.isEmpty()) {
@@ -67,124 +69,86 @@ public final class ConsoleController {
       Optional<Action> a = model.keymap().resolve(model.focusContext(), key);
       a.ifPresent(action -> perform(action, key));
     }
-    followSelection();
+    panes.followSelection();
   }
 
   /** Runs an action as its key would ({@code key} is null from the command line). */
   void perform(Action a, @Nullable KeyChord key) {
-    ProcessTable t = model.table;
-    long now = nowSeconds();
-    // a switch expression, so the compiler checks that every action has a behaviour
     Runnable behaviour =
-        switch (a) {
-          case HELP -> () -> model.overlay = new Overlay.Help();
-          case COMMAND -> () -> model.overlay = new Overlay.CommandLine();
-          case BACK -> this::back;
-          case QUIT -> this::quit;
-          case FOCUS_NEXT -> () -> cycleFocus(1);
-          case FOCUS_PREVIOUS -> () -> cycleFocus(-1);
-          case FOCUS_PANE -> () -> focusNumber(key);
-          case REDRAW -> () -> model.fullRedraw = true;
-          case FREEZE -> () -> freeze(!model.frozen);
-          case THEME_NEXT -> () -> chooseTheme(model.themes().next(model.themeName));
-          case MOVE_DOWN -> () -> t.move(1, now);
-          case MOVE_UP -> () -> t.move(-1, now);
-          case MOVE_TOP -> () -> t.moveToTop(now);
-          case MOVE_BOTTOM -> () -> t.moveToBottom(now);
-          case PAGE_UP -> () -> t.move(-model.tableRows, now);
-          case PAGE_DOWN -> () -> t.move(model.tableRows, now);
-          case OPEN_LOG -> () -> openLog(true);
-          case TAG ->
-              () -> {
-                t.toggleTag(now);
-                t.move(1, now);
-              };
-          case UNTAG_ALL -> t::untagAll;
-          case START -> () -> onSelection(Verb.START, null);
-          case STOP -> () -> onSelection(Verb.STOP, null);
-          case RESTART -> () -> onSelection(Verb.RESTART, null);
-          case SIGNAL_MENU ->
-              () -> target().ifPresent(tg -> model.overlay = new Overlay.SignalMenu(tg));
-          case DETAILS -> this::details;
-          case FILTER -> () -> model.overlay = new Overlay.Filter(t.filter());
-          case HIDE_STOPPED ->
-              () -> {
-                t.toggleHideStopped();
-                say(
-                    t.hidesStopped() ? "hiding stopped processes (H shows them)" : "showing all",
-                    false);
-              };
-          case NEXT_FAILING ->
-              () -> {
-                if (!t.selectNextFailing(now)) {
-                  say("no failing process", false);
-                }
-              };
-          case SORT_NAME -> () -> t.sortBy(Column.NAME);
-          case SORT_STATE -> () -> t.sortBy(Column.STATE);
-          case SORT_PID -> () -> t.sortBy(Column.PID);
-          case SORT_UPTIME -> () -> t.sortBy(Column.UPTIME);
-          case SORT_RESTARTS -> () -> t.sortBy(Column.RESTARTS);
-          case SORT_EXIT -> () -> t.sortBy(Column.REASON);
-          case SORT_CPU -> () -> t.sortBy(Column.CPU);
-          case SORT_MEMORY -> () -> t.sortBy(Column.RSS);
-          case SCROLL_DOWN,
-              SCROLL_UP,
-              LOG_PAGE_UP,
-              LOG_PAGE_DOWN,
-              HALF_PAGE_UP,
-              HALF_PAGE_DOWN,
-              LOG_TOP,
-              LOG_BOTTOM,
-              FOLLOW,
-              WRAP,
-              TIMESTAMPS,
-              STREAMS,
-              PREVIOUS_PROCESS,
-              NEXT_PROCESS,
-              MARKER,
-              CLEAR_VIEW,
-              ZOOM,
-              CLOSE_PANE ->
-              () -> logAction(a);
+        switch (a.context()) {
+          case GLOBAL -> global(a, key);
+          case TABLE -> table(a);
+          case LOG -> () -> panes.logAction(a);
         };
     behaviour.run();
   }
 
-  private void logAction(Action a) {
-    LogPane p = model.panes.get(model.focus);
-    if (p == null) {
-      return;
-    }
-    switch (a) {
-      case SCROLL_DOWN -> p.scroll(1);
-      case SCROLL_UP -> p.scroll(-1);
-      case LOG_PAGE_UP -> p.pageUp();
-      case LOG_PAGE_DOWN -> p.pageDown();
-      case HALF_PAGE_UP -> p.halfPageUp();
-      case HALF_PAGE_DOWN -> p.halfPageDown();
-      case LOG_TOP -> p.toTop();
-      case LOG_BOTTOM -> p.toBottom();
-      case FOLLOW -> p.toggleFollow();
-      case WRAP -> p.toggleWrap();
-      case TIMESTAMPS -> p.toggleTimestamps();
-      case STREAMS -> p.cycleStreams();
-      case PREVIOUS_PROCESS -> model.table.move(-1, nowSeconds());
-      case NEXT_PROCESS -> model.table.move(1, nowSeconds());
-      case MARKER -> p.append(marker());
-      case CLEAR_VIEW -> p.clearView();
-      case ZOOM -> model.zoomed = !model.zoomed;
-      case CLOSE_PANE -> closeLog();
-      default -> throw new IllegalStateException("not a log pane action: " + a.id());
-    }
+  private Runnable global(Action a, @Nullable KeyChord key) {
+    return switch (a) {
+      case HELP -> () -> model.overlay = new Overlay.Help();
+      case COMMAND -> () -> model.overlay = new Overlay.CommandLine();
+      case BACK -> this::back;
+      case QUIT -> this::quit;
+      case FOCUS_NEXT -> () -> cycleFocus(1);
+      case FOCUS_PREVIOUS -> () -> cycleFocus(-1);
+      case FOCUS_PANE -> () -> focusNumber(key);
+      case REDRAW -> () -> model.fullRedraw = true;
+      case FREEZE -> () -> freeze(!model.frozen);
+      case THEME_NEXT -> () -> chooseTheme(model.themes().next(model.themeName));
+      default -> throw new IllegalArgumentException("not a global action: " + a.id());
+    };
   }
 
-  private LogLine marker() {
-    String time =
-        java.time.LocalTime.ofInstant(clock.instant(), model.options().zone())
-            .withNano(0)
-            .toString();
-    return new LogLine(0, LogLine.Kind.MARKER, null, "", now(), "marker " + time, List.of(), 0);
+  private Runnable table(Action a) {
+    ProcessTable t = model.table;
+    long now = nowSeconds();
+    return switch (a) {
+      case MOVE_DOWN -> () -> t.move(1, now);
+      case MOVE_UP -> () -> t.move(-1, now);
+      case MOVE_TOP -> () -> t.moveToTop(now);
+      case MOVE_BOTTOM -> () -> t.moveToBottom(now);
+      case PAGE_UP -> () -> t.move(-model.tableRows, now);
+      case PAGE_DOWN -> () -> t.move(model.tableRows, now);
+      case OPEN_LOG -> () -> panes.open(true);
+      case TAG -> this::tagAndMoveOn;
+      case UNTAG_ALL -> t::untagAll;
+      case START -> () -> onSelection(Verb.START, null);
+      case STOP -> () -> onSelection(Verb.STOP, null);
+      case RESTART -> () -> onSelection(Verb.RESTART, null);
+      case SIGNAL_MENU ->
+          () -> target().ifPresent(tg -> model.overlay = new Overlay.SignalMenu(tg));
+      case DETAILS -> this::details;
+      case FILTER -> () -> model.overlay = new Overlay.Filter(t.filter());
+      case HIDE_STOPPED -> this::toggleHideStopped;
+      case NEXT_FAILING -> this::nextFailing;
+      case SORT_NAME -> () -> t.sortBy(Column.NAME);
+      case SORT_STATE -> () -> t.sortBy(Column.STATE);
+      case SORT_PID -> () -> t.sortBy(Column.PID);
+      case SORT_UPTIME -> () -> t.sortBy(Column.UPTIME);
+      case SORT_RESTARTS -> () -> t.sortBy(Column.RESTARTS);
+      case SORT_EXIT -> () -> t.sortBy(Column.REASON);
+      case SORT_CPU -> () -> t.sortBy(Column.CPU);
+      case SORT_MEMORY -> () -> t.sortBy(Column.RSS);
+      default -> throw new IllegalArgumentException("not a table action: " + a.id());
+    };
+  }
+
+  private void tagAndMoveOn() {
+    model.table.toggleTag(nowSeconds());
+    model.table.move(1, nowSeconds());
+  }
+
+  private void toggleHideStopped() {
+    model.table.toggleHideStopped();
+    say(
+        model.table.hidesStopped() ? "hiding stopped processes (H shows them)" : "showing all",
+        false);
+  }
+
+  private void nextFailing() {
+    if (!model.table.selectNextFailing(nowSeconds())) {
+      say("no failing process", false);
+    }
   }
 
   private void back() {
@@ -294,86 +258,6 @@ public final class ConsoleController {
             });
   }
 
-  /** Opens the log pane on the selected process (and focuses it when asked). */
-  void openLog(boolean focusIt) {
-    Optional<ProcessRow> sel = model.table.selected(nowSeconds());
-    if (sel.isEmpty()) {
-      return;
-    }
-    LogPane p = model.panes.get(ConsoleModel.LOG);
-    if (p == null) {
-      p =
-          new LogPane(
-              ConsoleModel.LOG,
-              sel.get().namespec(),
-              model.options().logLines(),
-              model.options().logLines() * 200L);
-      LogInbox inbox = new LogInbox(ConsoleModel.LOG, model.options().logLines(), sink);
-      model.panes.put(ConsoleModel.LOG, p);
-      model.inboxes.put(ConsoleModel.LOG, inbox);
-      model.layout =
-          model.layout.split(
-              ConsoleModel.TABLE, PaneLayout.Direction.STACKED, ConsoleModel.LOG, 45);
-      services.follow(ConsoleModel.LOG, inbox, p.namespec());
-    }
-    if (focusIt) {
-      model.focus = ConsoleModel.LOG;
-    }
-  }
-
-  private void closeLog() {
-    LogInbox inbox = model.inboxes.remove(ConsoleModel.LOG);
-    if (model.panes.remove(ConsoleModel.LOG) != null && inbox != null) {
-      services.unfollow(ConsoleModel.LOG, inbox);
-    }
-    model.layout = model.layout.close(ConsoleModel.LOG);
-    model.focus = ConsoleModel.TABLE;
-    model.zoomed = false;
-  }
-
-  /** The log pane shows the selected process; a new selection switches it. */
-  private void followSelection() {
-    LogPane p = model.panes.get(ConsoleModel.LOG);
-    LogInbox inbox = model.inboxes.get(ConsoleModel.LOG);
-    if (p == null || inbox == null) {
-      return;
-    }
-    model
-        .table
-        .selected(nowSeconds())
-        .filter(r -> !r.namespec().equals(p.namespec()))
-        .ifPresent(
-            r -> {
-              p.show(r.namespec());
-              services.follow(ConsoleModel.LOG, inbox, r.namespec());
-            });
-  }
-
-  /** Follows every pane's process again from its history (after the server came back). */
-  void refollowAll() {
-    for (LogPane p : model.panes.values()) {
-      LogInbox inbox = model.inboxes.get(p.id());
-      if (inbox != null) {
-        p.show(p.namespec());
-        services.follow(p.id(), inbox, p.namespec());
-      }
-    }
-  }
-
-  /** Shows a process's log, as {@code :tail} asks. */
-  void tail(String namespec, LogPane.Streams streams) {
-    if (!model.table.select(namespec, nowSeconds())) {
-      model.table.setFilter("");
-      model.table.select(namespec, nowSeconds());
-    }
-    openLog(true);
-    followSelection();
-    LogPane p = model.panes.get(ConsoleModel.LOG);
-    while (p != null && p.streams() != streams) {
-      p.cycleStreams();
-    }
-  }
-
   void say(String text, boolean error) {
     model.message = Message.of(text, error, now());
   }
@@ -390,15 +274,20 @@ public final class ConsoleController {
   /** An update from a background thread. */
   public void onEvent(ConsoleEvent e) {
     EventHandling.apply(this, model, e);
-    followSelection();
+    panes.followSelection();
   }
 
   /** Time passed: opens the first log pane once processes are known. */
   void firstBatchArrived() {
     if (model.awaitingFirstBatch && model.table.size() > 0) {
       model.awaitingFirstBatch = false;
-      openLog(false);
+      panes.open(false);
     }
+  }
+
+  /** Follows every pane's process again (after the server came back). */
+  void refollowAll() {
+    panes.refollowAll();
   }
 
   /** Runs a parsed {@code :} line. */
@@ -411,7 +300,7 @@ public final class ConsoleController {
           chooseTheme(t.name() == null ? model.themes().next(model.themeName) : t.name());
       case Command.SetFilter f -> model.table.setFilter(f.text());
       case Command.Sort s -> model.table.sortBy(s.column());
-      case Command.Tail t -> tail(t.namespec(), t.streams());
+      case Command.Tail t -> panes.tail(t.namespec(), t.streams());
       case Command.Problem p -> say(p.message(), true);
       case Command.Nothing n -> {}
     }

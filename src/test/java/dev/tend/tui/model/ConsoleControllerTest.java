@@ -293,4 +293,14 @@ class ConsoleControllerTest {
     keys("Z");
     assertEquals(1, model().table().visibleRows(NOW).size());
   }
+
+  @Test
+  void everyActionHasABehaviourInItsContext() {
+    keys("Enter"); // a log pane, so log actions have somewhere to act
+    for (dev.tend.tui.keymap.Action a : dev.tend.tui.keymap.Action.values()) {
+      controller = controller(Mode.HOSTED, false);
+      keys("Enter");
+      controller.perform(a, null); // throws for an action its context's switch forgot
+    }
+  }
 }
