@@ -39,10 +39,12 @@ public final class ProcessTable {
   private @Nullable String selected;
   // UI thread only. Index of the selection in the visible list, for when its process disappears.
   private int selectedIndex;
+  // UI thread only, the four below: how the rows are ordered and narrowed
   private Column sortColumn = Column.NAME;
   private boolean ascending = true;
   private String filter = "";
   private boolean hideStopped;
+  // UI thread only: whether any stats sample had values (else CPU and RSS are left out)
   private boolean statsSeen;
   // UI thread only. The visible rows for the current state; null when something changed since.
   private @Nullable List<ProcessRow> visible;

@@ -23,6 +23,7 @@ final class Painter {
   // UI thread only: the last style asked for and its pen
   private @Nullable Style lastStyle;
   private @Nullable Pen lastPen;
+  // UI thread only: the size of the frame being drawn
   private int width;
   private int height;
 

@@ -132,6 +132,20 @@ class ConsoleScreenTest {
   }
 
   @Test
+  void ctrlLRepaintsTheWholeScreen() {
+    start();
+    console.terminal.isWholeBufferDirtyThenReset();
+    console.press("j"); // an ordinary frame repaints only what changed
+    console.awaitText("web:w1");
+    Await.until(
+        "the delta frame", () -> SELECTED_BG.equals(console.cellOf("web:w1").getBackgroundColor()));
+    assertFalse(console.terminal.isWholeBufferDirtyThenReset());
+    console.press("Ctrl-L");
+    Await.until("a full repaint", () -> console.terminal.isWholeBufferDirtyThenReset());
+    console.awaitText("web:w2");
+  }
+
+  @Test
   void themeSwitchChangesColours() {
     start();
     TextColor before = console.cell(0, 0).getBackgroundColor();
