@@ -103,14 +103,19 @@ public record ConsoleOptions(
     return home.isBlank() ? null : Path.of(home, ".config", "tend");
   }
 
+  /**
+   * {@code $HOSTNAME}, else the kernel's name for the host; never a DNS lookup (which can hang for
+   * seconds on a box with broken DNS, before the first frame).
+   */
   private static String hostname(Map<String, String> env) {
     String h = env.get("HOSTNAME");
     if (h != null && !h.isBlank()) {
       return h;
     }
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
+      String k = java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      return k.isEmpty() ? "localhost" : k;
+    } catch (java.io.IOException | RuntimeException e) {
       return "localhost";
     }
   }

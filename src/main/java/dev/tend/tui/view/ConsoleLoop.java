@@ -171,6 +171,8 @@ final class ConsoleLoop {
       }
     } catch (IOException e) {
       queue.add(e);
+    } catch (java.io.UncheckedIOException e) {
+      queue.add(e.getCause());
     } catch (RuntimeException e) {
       if (!Thread.currentThread().isInterrupted()) {
         queue.add(new IOException("terminal input failed: " + e.getMessage(), e));

@@ -304,7 +304,35 @@ class ConsoleScreenTest {
   }
 
   @Test
-  void aTerminalThatFailsEndsTheConsoleWithTheTerminalRestored() {
+  void aTerminalThatFailsEndsTheConsoleWithTheErrorAndTheTerminalRestored() throws Exception {
+    FaultyTerminal term = new FaultyTerminal();
+    term.putString("before");
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Console.run(
+                    api,
+                    ConsoleDriver.options(Mode.ATTACHED, DemoScene.NOW, ConsoleDriver.TRUECOLOR),
+                    term);
+              } catch (Throwable e) {
+                thrown.set(e);
+              }
+            });
+    t.start();
+    Await.until("the console drew", () -> term.getCharacter(1, 0).getCharacterString().equals("t"));
+    term.fail();
+    t.join(10_000);
+    assertEquals("device gone", thrown.get().getMessage());
+    assertTrue(
+        term.getCharacter(0, 0).getCharacterString().equals("b"), "the shell's screen is back");
+    assertTrue(term.isCursorVisible());
+  }
+
+  @Test
+  void whenTheTerminalsInputEndsAnAttachedConsoleDetaches() {
     console =
         ConsoleDriver.start(
             api,
