@@ -194,16 +194,28 @@ public final class ConsoleController {
   }
 
   void chooseTheme(String name) {
+    if (!model.themes().has(name)) {
+      say(
+          "no theme named '"
+              + name
+              + "' (themes: "
+              + String.join(", ", model.themes().names())
+              + ")",
+          true);
+      return;
+    }
+    if (model.colorDepth() == dev.tend.tui.theme.ColorDepth.NONE) {
+      say("this terminal shows no colour (NO_COLOR or TERM): the monochrome theme stays", false);
+      return;
+    }
     var s = model.themes().select(name, model.colorDepth());
     model.theme = s.theme();
-    if (!s.warnings().isEmpty()) {
-      say(s.warnings().get(s.warnings().size() - 1), true);
-    } else {
+    model.themeName = name;
+    services.saveTheme(name);
+    if (s.warnings().isEmpty()) {
       say("theme: " + s.theme().name(), false);
-    }
-    if (model.themes().has(name)) {
-      model.themeName = name;
-      services.saveTheme(name);
+    } else {
+      say(s.warnings().get(s.warnings().size() - 1), true);
     }
     model.fullRedraw = true;
   }

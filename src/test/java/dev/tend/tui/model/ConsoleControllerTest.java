@@ -264,6 +264,16 @@ class ConsoleControllerTest {
   }
 
   @Test
+  void anUnknownThemeChangesNothing() {
+    keys(":");
+    type("theme nope");
+    keys("Enter");
+    assertEquals("default", model().themeName());
+    assertTrue(message().startsWith("no theme named 'nope' (themes: default, light"), message());
+    assertTrue(services.calls().stream().noneMatch(c -> c.startsWith("theme ")));
+  }
+
+  @Test
   void connectionLossIsShownAndReconnectSaid() {
     controller.onEvent(new ConsoleEvent.ConnectionLost("refused", NOW * 1000 + 500));
     assertEquals(Connection.Status.LOST, model().connection().status());
