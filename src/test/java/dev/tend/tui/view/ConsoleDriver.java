@@ -26,6 +26,9 @@ final class ConsoleDriver implements AutoCloseable {
   static final Map<String, String> TRUECOLOR =
       Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor", "LANG", "en_US.UTF-8");
 
+  /** On the terminal's main screen before the console starts. */
+  static final String SHELL_PROMPT = "shell prompt$ ";
+
   final DefaultVirtualTerminal terminal;
   private final Thread thread;
   private final AtomicReference<@Nullable ExitChoice> exit = new AtomicReference<>();
@@ -33,6 +36,7 @@ final class ConsoleDriver implements AutoCloseable {
 
   private ConsoleDriver(SupervisorApi api, ConsoleOptions options, int columns, int rows) {
     terminal = ConsoleTerminals.virtual(columns, rows);
+    terminal.putString(SHELL_PROMPT); // what the console must leave on screen when it ends
     thread =
         new Thread(
             () -> {
