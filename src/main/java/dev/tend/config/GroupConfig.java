@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A process group: the unit that {@code add}, {@code remove} and {@code update} act on.
  *
- * @param processes ordered by (priority, name), as supervisord starts them
+ * @param processes in supervisord's order, which its autostart follows: a program's processes by
+ *     name; a {@code [group:x]}'s in {@code programs=} order, each program's by name (priority does
+ *     not reorder them; supervisord sorts by priority only for group start/stop calls)
  * @param listener set only for {@link GroupKind#EVENT_LISTENER}
  * @param socket set only for {@link GroupKind#FCGI_PROGRAM}
  */

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param umask null = inherit the daemon's
  * @param uid null = run as the daemon's user
  * @param user the {@code user=} value as written, for messages; null when unset
- * @param environment the program's own {@code environment=}, in order; empty when unset
+ * @param environment {@code [supervisord] environment} overlaid with the program's own {@code
+ *     environment=} (the program wins), in order, as supervisord stores it: so a change to either
+ *     makes the group "changed" for update; empty when both are unset
  * @param serverurl null means AUTO (the daemon's own server URL)
  */
 public record ProcessConfig(

@@ -11,6 +11,10 @@ public interface OutputSink {
   /** Bytes read from the pipe; the buffer is valid only during the call. */
   void onData(ByteBuffer data);
 
-  /** The pipe reached end of file (every writer closed it). Called once. */
+  /**
+   * The pipe reached end of file (every writer closed it), or the child was reaped: then the
+   * platform drains the pipe and stops reading it, as supervisord closes a reaped child's pipes.
+   * Called once, before the exit listener hears of the exit.
+   */
   void onEof();
 }

@@ -1,0 +1,278 @@
+package dev.tend.app;
+
+import dev.tend.config.ConfigException;
+import dev.tend.config.ConfigLoader;
+import dev.tend.config.Diagnostic;
+import dev.tend.config.InetHttpServerConfig;
+import dev.tend.config.SupervisorConfig;
+import dev.tend.config.SupervisordConfig;
+import dev.tend.config.UnixHttpServerConfig;
+import dev.tend.core.CapturedOutputs;
+import dev.tend.core.CoreClock;
+import dev.tend.core.CoreServices;
+import dev.tend.core.MainLog;
+import dev.tend.core.ProcTrees;
+import dev.tend.core.ResolvingCommandPreparer;
+import dev.tend.core.SampledStats;
+import dev.tend.core.Supervisor;
+import dev.tend.core.ThreadCoreLoop;
+import dev.tend.logs.AutoLogCleaner;
+import dev.tend.logs.LogEvents;
+import dev.tend.logs.LogSettings;
+import dev.tend.logs.SyslogWriter;
+import dev.tend.platform.Detacher;
+import dev.tend.platform.NativeProcessLauncher;
+import dev.tend.platform.NativeUserDatabase;
+import dev.tend.platform.Privileges;
+import dev.tend.platform.ProcessUmask;
+import dev.tend.platform.Rlimits;
+import dev.tend.platform.Signal;
+import dev.tend.platform.SignalWatcher;
+import dev.tend.platform.UserAccount;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A running daemon, start to exit, in supervisord's order (spec §5.2): privileges, limits, main
+ * log, AUTO log cleanup, the supervisor, signals, pidfile, autostart; then it waits for a shutdown
+ * and cleans up. Foreground with {@code -n}; otherwise the detached copy a daemonizing parent
+ * started, which tells the parent when it is up.
+ */
+final class Daemon {
+  private static final MainLog log = MainLog.of(Daemon.class);
+
+  private final SupervisorConfig config;
+  private final Path configPath;
+  private final DaemonOptions options;
+  private final ConfigLoader loader;
+  private final PrintStream out;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Semaphore signalled = new Semaphore(0);
+
+  Daemon(
+      SupervisorConfig config,
+      Path configPath,
+      DaemonOptions options,
+      ConfigLoader loader,
+      PrintStream out) {
+    this.config = config;
+    this.configPath = configPath;
+    this.options = options;
+    this.loader = loader;
+    this.out = out;
+  }
+
+  /** Runs until shut down; returns the exit status. */
+  int serve(Detacher.@Nullable Readiness readiness) throws StartupException {
+    SupervisordConfig sd = config.supervisord();
+    if (options.daemonizedChild()) {
+      ProcessUmask.set(sd.umask());
+    }
+    NativeUserDatabase users = new NativeUserDatabase();
+    String privilegeNote = dropPrivileges(sd, users);
+    List<String> limitNotes = raiseLimits(sd);
+    MainLogBackend mainLog = installMainLog(sd);
+    try (mainLog) {
+      if (privilegeNote != null) {
+        log.critical(privilegeNote);
+      }
+      limitNotes.forEach(log::info);
+      logDiagnostics();
+      PidFile pidfile = new PidFile(sd.pidfile());
+      var owner = pidfile.liveOwner();
+      if (owner.isPresent()) {
+        throw new StartupException(
+            "another tend daemon (pid " + owner.get() + ") uses the pidfile " + pidfile.path());
+      }
+      if (!sd.nocleanup()) {
+        AutoLogCleaner.clean(sd.childlogdir(), sd.identifier());
+      }
+      return run(users, mainLog, pidfile, readiness);
+    }
+  }
+
+  private int run(
+      NativeUserDatabase users,
+      MainLogBackend mainLog,
+      PidFile pidfile,
+      Detacher.@Nullable Readiness readiness)
+      throws StartupException {
+    SupervisordConfig sd = config.supervisord();
+    ThreadCoreLoop loop = new ThreadCoreLoop(CoreClock.SYSTEM, "tend-core");
+    NativeProcessLauncher launcher;
+    try {
+      launcher =
+          NativeProcessLauncher.openAsSubreaper(
+              (pid, status) ->
+                  log.info("reaped unknown pid " + pid + " (" + status.describe() + ")"));
+    } catch (IOException e) {
+      throw new StartupException("cannot start the I/O loop: " + e.getMessage(), e);
+    }
+    Map<String, String> env = System.getenv();
+    CoreServices services =
+        new CoreServices(
+            loop,
+            CoreClock.SYSTEM,
+            launcher,
+            new ResolvingCommandPreparer(env.get("PATH")),
+            users,
+            CapturedOutputs.factory(LogSettings.of(sd), LogEvents.NONE, SyslogWriter.NONE),
+            () -> loader.load(configPath, options.overrides()),
+            mainLog,
+            new SampledStats(),
+            env,
+            serverUrl(config),
+            ZoneId.systemDefault(),
+            Version.get(),
+            new ProcTrees());
+    Supervisor supervisor = new Supervisor(config, services);
+    supervisor.onShutdownComplete(stopped::countDown);
+    supervisor.beforeRestartAdds(
+        next -> {
+          if (!next.supervisord().nocleanup()) {
+            AutoLogCleaner.clean(next.supervisord().childlogdir(), next.supervisord().identifier());
+          }
+        });
+    loop.start();
+    try (SignalWatcher signals = watchSignals();
+        launcher;
+        loop) {
+      writePidfile(pidfile);
+      log.info("supervisord started with pid " + ProcessHandle.current().pid());
+      if (readiness != null) {
+        readiness.ready();
+      }
+      supervisor.start();
+      handleSignalsUntilStopped(signals, supervisor, mainLog);
+      pidfile.remove();
+      return 0;
+    }
+  }
+
+  private void writePidfile(PidFile pidfile) {
+    try {
+      pidfile.write(ProcessHandle.current().pid());
+    } catch (IOException e) {
+      log.critical("could not write pidfile " + pidfile.path());
+    }
+  }
+
+  private SignalWatcher watchSignals() {
+    SignalWatcher w =
+        SignalWatcher.install(
+            List.of(Signal.TERM, Signal.INT, Signal.QUIT, Signal.HUP, Signal.USR2),
+            signalled::release);
+    w.refused().forEach((s, why) -> log.debug("not handling " + s.fullName() + ": " + why));
+    return w;
+  }
+
+  private void handleSignalsUntilStopped(
+      SignalWatcher signals, Supervisor supervisor, MainLogBackend mainLog) {
+    while (stopped.getCount() > 0) {
+      try {
+        signalled.tryAcquire(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      for (Signal s : signals.drain()) {
+        handle(s, supervisor, mainLog);
+      }
+    }
+  }
+
+  private static void handle(Signal s, Supervisor supervisor, MainLogBackend mainLog) {
+    if (s.equals(Signal.TERM) || s.equals(Signal.INT) || s.equals(Signal.QUIT)) {
+      log.warn("received " + s.fullName() + " indicating exit request");
+      supervisor.shutdownFromSignal();
+    } else if (s.equals(Signal.HUP)) {
+      log.warn("received SIGHUP indicating restart request");
+      supervisor.restartFromSignal();
+    } else if (s.equals(Signal.USR2)) {
+      log.info("received SIGUSR2 indicating log reopen request");
+      try {
+        mainLog.reopen();
+      } catch (IOException e) {
+        log.error("cannot reopen the main log: " + e.getMessage());
+      }
+      supervisor.reopenLogs();
+      log.info("supervisord logreopen");
+    }
+  }
+
+  private @Nullable String dropPrivileges(SupervisordConfig sd, NativeUserDatabase users)
+      throws StartupException {
+    Integer uid = sd.uid();
+    if (uid == null) {
+      return users.currentUid() == 0
+          ? "Supervisor is running as root.  Privileges were not dropped because no user is"
+              + " specified in the config file.  If you intend to run as root, you can set"
+              + " user=root in the config file to avoid this message."
+          : null;
+    }
+    UserAccount account =
+        users.byUid(uid).orElseThrow(() -> new StartupException("Invalid user id " + uid));
+    try {
+      Privileges.dropTo(account);
+    } catch (Privileges.PrivilegeException e) {
+      throw new StartupException(e.getMessage());
+    }
+    return null;
+  }
+
+  private static List<String> raiseLimits(SupervisordConfig sd) throws StartupException {
+    List<String> notes = new ArrayList<>();
+    try {
+      Rlimits.raiseOpenFiles(sd.minfds()).ifPresent(notes::add);
+      Rlimits.raiseProcesses(sd.minprocs()).ifPresent(notes::add);
+    } catch (Rlimits.LimitException e) {
+      throw new StartupException(e.getMessage());
+    }
+    return notes;
+  }
+
+  private MainLogBackend installMainLog(SupervisordConfig sd) throws StartupException {
+    boolean echo = sd.nodaemon() && !sd.silent() && !options.daemonizedChild();
+    try {
+      return MainLogBackend.install(sd, echo ? out : null);
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot open the log file " + sd.logfile() + ": " + e.getMessage());
+    }
+  }
+
+  private void logDiagnostics() {
+    for (Diagnostic d : config.diagnostics()) {
+      switch (d.severity()) {
+        case WARNING -> log.warn(d.describe());
+        case INFO -> log.info(d.message());
+        case ERROR -> log.error(d.describe());
+      }
+    }
+  }
+
+  /** SUPERVISOR_SERVER_URL for children: the first unix server, else the first inet one. */
+  static @Nullable String serverUrl(SupervisorConfig config) {
+    for (UnixHttpServerConfig u : config.unixHttpServers()) {
+      return "unix://" + u.file();
+    }
+    for (InetHttpServerConfig i : config.inetHttpServers()) {
+      return "http://" + (i.host().isEmpty() ? "localhost" : i.host()) + ":" + i.port();
+    }
+    return null;
+  }
+
+  static SupervisorConfig load(ConfigLoader loader, Path path, DaemonOptions options)
+      throws ConfigException {
+    return loader.load(path, options.overrides());
+  }
+}

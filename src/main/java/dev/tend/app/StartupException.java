@@ -1,0 +1,14 @@
+package dev.tend.app;
+
+/** The daemon cannot start; the message is what supervisord would print after {@code Error: }. */
+final class StartupException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  StartupException(String message) {
+    super(message);
+  }
+
+  StartupException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

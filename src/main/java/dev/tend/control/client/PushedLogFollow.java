@@ -1,0 +1,82 @@
+package dev.tend.control.client;
+
+import dev.tend.api.ConnectionException;
+import dev.tend.api.Fault;
+import dev.tend.api.FaultException;
+import dev.tend.api.LogFollow;
+import dev.tend.api.LogListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Follows a process log on a tend server: a loop of {@code tend.followProcessLog} long-polls on a
+ * virtual thread. The server holds each call until bytes arrive (or its timeout), and says how many
+ * bytes were lost when the asked position had already left its buffer, so the listener sees every
+ * byte once, in order, and every loss.
+ */
+final class PushedLogFollow implements LogFollow {
+  /** One answer of {@code tend.followProcessLog}. */
+  record Chunk(byte[] data, String position, long lost) {}
+
+  /** The server's {@code tend.followProcessLog(name, stream, position, history, timeout)}. */
+  interface Source {
+    Chunk follow(String position, int historyBytes, int timeoutSeconds);
+  }
+
+  /** Long enough to keep calls rare, short enough to notice a dead server in reasonable time. */
+  static final int POLL_SECONDS = 25;
+
+  private final Source source;
+  private final LogListener listener;
+  private final String name;
+  private volatile boolean closed; // set by close() from any thread
+  private volatile @Nullable Thread thread; // the follow loop, once started
+
+  PushedLogFollow(Source source, LogListener listener, String name) {
+    this.source = source;
+    this.listener = listener;
+    this.name = name;
+  }
+
+  PushedLogFollow start(long historyBytes) {
+    int history = (int) Math.min(Integer.MAX_VALUE, historyBytes);
+    thread = Thread.ofVirtual().name("tend-follow " + name).start(() -> run(history));
+    return this;
+  }
+
+  private void run(int historyBytes) {
+    String reason = "closed";
+    String position = ""; // "" asks for the history first
+    try {
+      while (!closed) {
+        Chunk c = source.follow(position, historyBytes, POLL_SECONDS);
+        if (closed) {
+          break;
+        }
+        if (c.lost() > 0) {
+          listener.onGap(c.lost());
+        }
+        if (c.data().length > 0) {
+          listener.onData(c.data());
+        }
+        position = c.position();
+      }
+    } catch (FaultException e) {
+      reason =
+          closed ? "closed" : e.is(Fault.BAD_NAME) ? name + " no longer exists" : e.faultString();
+    } catch (ConnectionException e) {
+      reason = closed ? "closed" : "connection lost: " + e.getMessage();
+    } catch (RuntimeException e) {
+      reason = "failed: " + e;
+    }
+    listener.onClosed(reason);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tend.core;
+
+import dev.tend.platform.ProcessLauncher;
+import dev.tend.platform.UserDatabase;
+import java.time.ZoneId;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What every process's state machine shares: the loop and clock, the OS seam, and where state
+ * changes go. Loop thread only (the fields are immutable; what they point at has its own rules).
+ *
+ * @param mayStart false once the supervisor is shutting down or restarting: nothing is spawned
+ */
+record CoreContext(
+    CoreLoop loop,
+    CoreClock clock,
+    ProcessLauncher launcher,
+    CommandPreparer preparer,
+    UserDatabase users,
+    ChildEnvironment environment,
+    StateListener listener,
+    BooleanSupplier mayStart,
+    ZoneId zone,
+    ProcessTrees trees) {}

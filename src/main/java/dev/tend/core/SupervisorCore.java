@@ -1,0 +1,291 @@
+package dev.tend.core;
+
+import dev.tend.api.Fault;
+import dev.tend.api.FaultException;
+import dev.tend.api.ProcessInfo;
+import dev.tend.api.ProcessState;
+import dev.tend.api.SupervisorState;
+import dev.tend.config.GroupConfig;
+import dev.tend.config.ProcessConfig;
+import dev.tend.platform.Signal;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The supervisor's state: groups, their processes, the mood; the operations of the API on them, and
+ * the ordered stop of shutdown and restart. Confined to the loop thread; {@link Supervisor} is the
+ * thread-safe face.
+ */
+final class SupervisorCore {
+  private static final MainLog log = MainLog.of(SupervisorCore.class);
+
+  private final CoreContext ctx;
+  private final ProcessOutputsFactory outputsFactory;
+  // Groups by name (lexical, as the API lists them). Loop thread only.
+  private final Map<String, GroupRuntime> groups = new TreeMap<>();
+  // Loop thread writes; read through mood() by the loop thread only.
+  private SupervisorState mood = SupervisorState.RUNNING;
+  // The ordered stop in progress (shutdown or restart), or null.
+  private @Nullable OrderedStop orderedStop;
+
+  SupervisorCore(CoreContext ctx, ProcessOutputsFactory outputsFactory) {
+    this.ctx = ctx;
+    this.outputsFactory = outputsFactory;
+  }
+
+  SupervisorState mood() {
+    return mood;
+  }
+
+  boolean mayStart() {
+    return mood == SupervisorState.RUNNING;
+  }
+
+  void setMood(SupervisorState newMood) {
+    mood = newMood;
+  }
+
+  // -- groups --
+
+  boolean hasGroup(String name) {
+    return groups.containsKey(name);
+  }
+
+  List<GroupRuntime> groupsByName() {
+    return new ArrayList<>(groups.values());
+  }
+
+  /** Ascending (priority, name), as supervisord starts them. */
+  List<GroupRuntime> groupsByPriority() {
+    List<GroupRuntime> list = new ArrayList<>(groups.values());
+    list.sort(Comparator.comparingInt(GroupRuntime::priority).thenComparing(GroupRuntime::name));
+    return list;
+  }
+
+  /** Adds a group and starts its autostart processes; returns the new processes' info. */
+  List<ProcessInfo> addGroup(GroupConfig config) {
+    if (groups.containsKey(config.name())) {
+      throw new FaultException(Fault.ALREADY_ADDED, config.name());
+    }
+    List<ProcessRuntime> members = new ArrayList<>();
+    try {
+      for (ProcessConfig pc : config.processes()) {
+        members.add(new ProcessRuntime(ctx, config.name(), pc, outputsFactory.open(config, pc)));
+      }
+    } catch (IOException e) {
+      members.forEach(p -> p.outputs().close());
+      throw new FaultException(
+          Fault.FAILED, "cannot open the logs of group " + config.name() + ": " + e.getMessage());
+    }
+    GroupRuntime group = new GroupRuntime(config, members);
+    groups.put(config.name(), group);
+    List<ProcessInfo> added = new ArrayList<>();
+    for (ProcessRuntime p : group.processesByName()) {
+      added.add(p.info());
+    }
+    return added;
+  }
+
+  void autostart(String groupName) {
+    GroupRuntime g = groups.get(groupName);
+    if (g != null) {
+      g.processesByPriority().forEach(ProcessRuntime::autostart);
+    }
+  }
+
+  /** Removes a stopped group; returns the namespecs that went away. */
+  List<String> removeGroup(String name) {
+    GroupRuntime g = group(name);
+    if (!g.allStopped()) {
+      throw new FaultException(Fault.STILL_RUNNING, name);
+    }
+    groups.remove(name);
+    List<String> gone = new ArrayList<>();
+    for (ProcessRuntime p : g.processesByName()) {
+      p.abandonWaiters(new FaultException(Fault.BAD_NAME, p.namespec()));
+      p.outputs().close();
+      gone.add(p.namespec());
+    }
+    return gone;
+  }
+
+  GroupRuntime group(String name) {
+    GroupRuntime g = groups.get(name);
+    if (g == null) {
+      throw new FaultException(Fault.BAD_NAME, name);
+    }
+    return g;
+  }
+
+  /** supervisord's _getGroupAndProcess for a single process; BAD_NAME for group specs too. */
+  ProcessRuntime process(String namespec) {
+    Namespec n = Namespec.parse(namespec);
+    GroupRuntime g = groups.get(n.group());
+    ProcessRuntime p = g == null || n.process() == null ? null : g.process(n.process());
+    if (p == null) {
+      throw new FaultException(Fault.BAD_NAME, namespec);
+    }
+    return p;
+  }
+
+  List<ProcessInfo> allInfo() {
+    List<ProcessInfo> all = new ArrayList<>();
+    for (GroupRuntime g : groups.values()) {
+      for (ProcessRuntime p : g.processesByName()) {
+        all.add(p.info());
+      }
+    }
+    return all;
+  }
+
+  /** Every process in (group priority, process priority) order, as the "all" verbs act. */
+  List<ProcessRuntime> allByPriority() {
+    List<ProcessRuntime> all = new ArrayList<>();
+    for (GroupRuntime g : groupsByPriority()) {
+      all.addAll(g.processesByPriority());
+    }
+    return all;
+  }
+
+  // -- start, stop, signal --
+
+  /** startProcess for one process: completes when the wait (if any) is over. */
+  CompletableFuture<Void> startProcess(ProcessRuntime p, boolean wait) {
+    checkCommand(p);
+    if (p.state().isRunning()) {
+      throw new FaultException(Fault.ALREADY_STARTED, p.namespec());
+    }
+    if (p.state() == ProcessState.UNKNOWN) {
+      throw new FaultException(Fault.FAILED, p.namespec() + " is in an unknown process state");
+    }
+    p.start();
+    if (p.spawnerr() != null) {
+      throw new FaultException(Fault.SPAWN_ERROR, p.namespec());
+    }
+    if (!wait || p.state() == ProcessState.RUNNING) {
+      return CompletableFuture.completedFuture(null);
+    }
+    StateWaiter w = StateWaiter.untilRunning(p.namespec());
+    p.addWaiter(w);
+    return w.done;
+  }
+
+  private void checkCommand(ProcessRuntime p) {
+    try {
+      ctx.preparer().prepare(p.config(), ctx.environment().build(p.config(), p.group(), null));
+    } catch (CommandPreparer.CommandException e) {
+      Fault f =
+          e.kind() == CommandPreparer.CommandException.Kind.NOT_FOUND
+              ? Fault.NO_FILE
+              : Fault.NOT_EXECUTABLE;
+      throw new FaultException(f, e.getMessage() == null ? p.namespec() : e.getMessage());
+    }
+  }
+
+  CompletableFuture<Void> stopProcess(ProcessRuntime p, boolean wait) {
+    if (!p.state().isRunning()) {
+      throw new FaultException(Fault.NOT_RUNNING, p.namespec());
+    }
+    String error = p.stop();
+    if (error != null) {
+      throw new FaultException(Fault.FAILED, error);
+    }
+    if (!wait || p.state().isStopped()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    StateWaiter w = StateWaiter.untilStopped(p.namespec());
+    p.addWaiter(w);
+    return w.done;
+  }
+
+  void signalProcess(ProcessRuntime p, Signal signal) {
+    if (!p.state().isSignallable()) {
+      throw new FaultException(Fault.NOT_RUNNING, p.namespec());
+    }
+    String error = p.signal(signal);
+    if (error != null) {
+      throw new FaultException(Fault.FAILED, error);
+    }
+  }
+
+  /** make_allfunc over {@code processes}: acts on those {@code predicate} accepts. */
+  ProcessResults forEach(
+      List<ProcessRuntime> processes,
+      Predicate<ProcessRuntime> predicate,
+      java.util.function.Function<ProcessRuntime, CompletableFuture<Void>> action) {
+    ProcessResults results = new ProcessResults();
+    for (ProcessRuntime p : processes) {
+      if (!predicate.test(p)) {
+        continue;
+      }
+      CompletableFuture<Void> done;
+      try {
+        done = action.apply(p);
+      } catch (FaultException e) {
+        results.failure(p, e);
+        continue;
+      }
+      if (done.isDone() && !done.isCompletedExceptionally()) {
+        results.success(p);
+      } else {
+        results.await(p, done);
+      }
+    }
+    return results;
+  }
+
+  // -- shutdown and restart --
+
+  /**
+   * Stops everything for shutdown or restart: priority levels in descending order, every group of a
+   * level at once, the next level only when the previous one is fully stopped. {@code whenStopped}
+   * runs on the loop when the last process has stopped.
+   */
+  void stopEverything(SupervisorState newMood, Runnable whenStopped) {
+    mood = newMood;
+    if (orderedStop != null) {
+      return;
+    }
+    orderedStop = new OrderedStop(this, ctx.loop(), whenStopped);
+    orderedStop.advance();
+  }
+
+  /** Called on every state change: the ordered stop may move to the next level. */
+  void onStateChange() {
+    OrderedStop stop = orderedStop;
+    if (stop != null) {
+      stop.advance();
+    }
+  }
+
+  void orderedStopFinished() {
+    orderedStop = null;
+  }
+
+  boolean stopping() {
+    return orderedStop != null;
+  }
+
+  /** Drops every group (they must be stopped); for a restart. */
+  List<String> removeAllGroups() {
+    List<String> gone = new ArrayList<>();
+    for (String name : new ArrayList<>(groups.keySet())) {
+      gone.addAll(removeGroup(name));
+    }
+    return gone;
+  }
+
+  void logWaiting(List<ProcessRuntime> unstopped) {
+    log.info(
+        "waiting for "
+            + String.join(", ", unstopped.stream().map(ProcessRuntime::name).toList())
+            + " to die");
+  }
+}

@@ -1,0 +1,243 @@
+package dev.tend.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts children with posix_spawn and serves all of them from one I/O thread ({@code tend-io}): an
+ * epoll loop over every child's stdout/stderr pipe, stdin pipe and pidfd. When a pidfd turns
+ * readable the child's pipes are drained first, then it is reaped and its {@link ExitListener}
+ * told. As a child subreaper it also sweeps {@code waitpid(-1, WNOHANG)} after each exit and every
+ * second, reaping re-parented grandchildren so no zombie survives.
+ *
+ * <p>A request with a umask, a user, or a directory that does not exist runs through {@link
+ * Trampoline} (setpriv and bash); anything else is a direct posix_spawn of the program. A direct
+ * spawn whose exec fails in the child is retried through the trampoline, which gives supervisord's
+ * child failure (messages on stderr, exit 127) instead of a spawn error.
+ *
+ * <p>Threads: {@link #spawn} is safe from any thread, including from inside a callback. Every
+ * {@link OutputSink} and {@link ExitListener} call, and the {@link UnknownChildListener}, run on
+ * the one I/O thread: they must hand work off quickly and never block, or every child's output
+ * waits. A callback that throws is logged and does not stop the loop. A child that exits at once
+ * may have its output and exit reported before {@code spawn} has returned its handle.
+ *
+ * <p>Only one launcher per JVM should sweep: {@code waitpid(-1)} takes any child of the process.
+ */
+public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseable {
+  private static final int SWEEP_MILLIS = 1000;
+  private static final int MAX_SWEEP = 100_000;
+  private static final Set<Integer> PARENT_SIDE_ERRORS =
+      Set.of(Errno.EAGAIN, Errno.ENOMEM, Errno.EMFILE, Errno.ENFILE);
+
+  private final int euid;
+  private final boolean sweeping;
+  private final UnknownChildListener unknownChildren;
+  private final ReadBuffer buffer = new ReadBuffer(); // I/O thread only
+  private final EpollLoop loop;
+  // Held around posix_spawn + registration and around each waitpid(-1) sweep, so a sweep can never
+  // reap a child before it is in `children` (it would be reported unknown and its exit lost).
+  private final Object reapLock = new Object();
+  // Spawned and not yet reaped, by pid; guarded by reapLock.
+  private final Map<Integer, NativeChild> children = new HashMap<>();
+  private boolean exitedSinceSweep; // I/O thread only
+  private long lastSweepNanos = System.nanoTime(); // I/O thread only
+  private volatile boolean closed; // set by close(); spawn refuses afterwards
+
+  private NativeProcessLauncher(boolean sweeping, UnknownChildListener unknownChildren)
+      throws IOException {
+    SignalWatcher.resetIfIgnored(Signal.CHLD);
+    this.euid = LibC.geteuid();
+    this.sweeping = sweeping;
+    this.unknownChildren = unknownChildren;
+    this.loop = new EpollLoop("tend-io", SWEEP_MILLIS, this::afterWake);
+    loop.start();
+  }
+
+  /** A launcher that reaps only its own children (by pid), leaving other children of the JVM be. */
+  public static NativeProcessLauncher open() throws IOException {
+    return new NativeProcessLauncher(false, (pid, status) -> {});
+  }
+
+  /**
+   * A launcher for the daemon: makes this process a child subreaper ({@link Subreaper#enable()})
+   * and reaps every child of the JVM, reporting those it did not start to {@code unknownChildren}.
+   */
+  public static NativeProcessLauncher openAsSubreaper(UnknownChildListener unknownChildren)
+      throws IOException {
+    Subreaper.enable();
+    return new NativeProcessLauncher(true, unknownChildren);
+  }
+
+  /** Children spawned and not reaped yet. */
+  public int liveChildren() {
+    synchronized (reapLock) {
+      return children.size();
+    }
+  }
+
+  @Override
+  public ChildProcess spawn(SpawnRequest request) throws SpawnException {
+    if (closed) {
+      throw new IllegalStateException("the launcher is closed; cannot spawn " + request.argv());
+    }
+    @Nullable UserAccount dropTo = privilegeTarget(request.user(), euid);
+    Path dir = request.directory();
+    boolean viaTrampoline =
+        Trampoline.needed(request, dropTo, dir == null || Files.isDirectory(dir));
+    if (dropTo != null && !Files.isExecutable(Path.of(Trampoline.SETPRIV))) {
+      throw new SpawnException(
+          Errno.ENOENT, "ENOENT", "cannot run as " + dropTo.name() + ": no " + Trampoline.SETPRIV);
+    }
+    ChildPipes pipes = ChildPipes.open(request.stdinFd() < 0, request.stderr() != null);
+    boolean handedOver = false;
+    try {
+      synchronized (reapLock) {
+        int pid;
+        try {
+          pid = command(request, dropTo, viaTrampoline, pipes).start();
+        } catch (SpawnException e) {
+          if (viaTrampoline || PARENT_SIDE_ERRORS.contains(e.errno())) {
+            throw e;
+          }
+          pid = command(request, dropTo, true, pipes).start();
+        }
+        NativeChild child = adopt(pid, pipes, request);
+        handedOver = true;
+        return child;
+      }
+    } finally {
+      pipes.closeChildEnds();
+      if (!handedOver) {
+        pipes.closeParentEnds();
+      }
+    }
+  }
+
+  /**
+   * Whom the child must become: null when no user is set or it is already this process's uid
+   * (supervisord then does nothing); refused, as supervisord words it, when not root.
+   */
+  static @Nullable UserAccount privilegeTarget(@Nullable UserAccount user, int euid)
+      throws SpawnException {
+    if (user == null || user.uid() == euid) {
+      return null;
+    }
+    if (euid != 0) {
+      throw new SpawnException(Errno.EPERM, "EPERM", "Can't drop privilege as nonroot user");
+    }
+    return user;
+  }
+
+  private static PosixSpawn command(
+      SpawnRequest request, @Nullable UserAccount dropTo, boolean viaTrampoline, ChildPipes pipes) {
+    List<String> env = new ArrayList<>(request.environment().size());
+    request.environment().forEach((k, v) -> env.add(k + "=" + v));
+    PosixSpawn spawn =
+        viaTrampoline
+            ? new PosixSpawn(Trampoline.executable(dropTo), Trampoline.argv(request, dropTo), env)
+            : new PosixSpawn(request.executable().toString(), request.argv(), env)
+                .directory(request.directory() == null ? null : request.directory().toString());
+    return pipes.wire(spawn, request.stdinFd());
+  }
+
+  /** Takes ownership of the parent's pipe ends; watches the child. Called under reapLock. */
+  private NativeChild adopt(int pid, ChildPipes pipes, SpawnRequest request) throws SpawnException {
+    int pidfd = Pidfd.open(pid);
+    if (pidfd < 0) {
+      LibC.kill(pid, Signal.KILL.number());
+      LibC.waitpid(pid, new int[1], 0);
+      throw new SpawnException(-pidfd, Errno.name(-pidfd), "pidfd_open: " + Errno.name(-pidfd));
+    }
+    OutputPipe stdout = new OutputPipe(pipes.stdout.readFd(), request.stdout());
+    OutputSink errSink = request.stderr();
+    OutputPipe stderr = errSink == null ? null : new OutputPipe(pipes.stderr.readFd(), errSink);
+    StdinPipe stdin =
+        pipes.stdin == null ? null : new StdinPipe(pid, pipes.stdin.writeFd(), loop, buffer);
+    NativeChild child = new NativeChild(pid, pidfd, stdout, stderr, stdin, request.onExit());
+    children.put(pid, child);
+    try {
+      child.register(loop, buffer, events -> onPidfdReadable(child));
+    } catch (IOException e) {
+      children.remove(pid);
+      child.signal(Signal.KILL, false);
+      LibC.waitpid(pid, new int[1], 0);
+      child.closeFds(loop);
+      throw new SpawnException(Errno.ENOMEM, "ENOMEM", "cannot watch pid " + pid + ": " + e);
+    }
+    return child;
+  }
+
+  private void onPidfdReadable(NativeChild child) {
+    int[] status = new int[1];
+    int rc = LibC.waitpid(child.pid(), status, LibC.WNOHANG);
+    if (rc == 0) {
+      return;
+    }
+    // ECHILD: something else in the JVM reaped it; the status is lost, report code -1.
+    ExitStatus exit = rc > 0 ? ExitStatus.fromWaitStatus(status[0]) : new ExitStatus(-1, 0, false);
+    synchronized (reapLock) {
+      children.remove(child.pid(), child);
+    }
+    exitedSinceSweep = true;
+    child.finish(loop, buffer, exit);
+  }
+
+  private void afterWake() {
+    if (!sweeping) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (exitedSinceSweep || now - lastSweepNanos >= SWEEP_MILLIS * 1_000_000L) {
+      exitedSinceSweep = false;
+      lastSweepNanos = now;
+      sweep();
+    }
+  }
+
+  /** waitpid(-1, WNOHANG) until nothing is left to reap. On the I/O thread. */
+  private void sweep() {
+    record Reaped(int pid, ExitStatus status, @Nullable NativeChild known) {}
+    List<Reaped> reaped = new ArrayList<>();
+    int[] status = new int[1];
+    synchronized (reapLock) {
+      for (int i = 0; i < MAX_SWEEP; i++) {
+        int pid = LibC.waitpid(-1, status, LibC.WNOHANG);
+        if (pid <= 0) {
+          break;
+        }
+        reaped.add(new Reaped(pid, ExitStatus.fromWaitStatus(status[0]), children.remove(pid)));
+      }
+    }
+    for (Reaped r : reaped) {
+      NativeChild known = r.known();
+      if (known != null) {
+        known.finish(loop, buffer, r.status());
+      } else {
+        EpollLoop.guarded(() -> unknownChildren.onUnknownChildReaped(r.pid(), r.status()));
+      }
+    }
+  }
+
+  /**
+   * Stops the I/O thread and closes every pipe and pidfd. Children keep running (stop them first);
+   * no callback is made after this returns.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    loop.close();
+    synchronized (reapLock) {
+      for (NativeChild child : children.values()) {
+        child.closeFds(loop);
+      }
+      children.clear();
+    }
+  }
+}

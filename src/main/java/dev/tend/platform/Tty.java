@@ -1,0 +1,85 @@
+package dev.tend.platform;
+
+import com.sun.jna.Memory;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The console's terminal, natively: isatty, window size (TIOCGWINSZ) and raw mode with the previous
+ * settings restored. Replaces lanterna's UnixTerminal, which runs {@code stty} in child processes
+ * and would break the single-reaper rule when the console hosts the supervisor.
+ */
+public final class Tty {
+  private Tty() {}
+
+  /** A terminal's size in character cells. */
+  public record Size(int rows, int columns) {}
+
+  public static boolean isatty(int fd) {
+    return LibC.isatty(fd) == 1;
+  }
+
+  /** The window size of the terminal on {@code fd}, or empty when it is not a terminal. */
+  public static Optional<Size> size(int fd) {
+    try (Memory ws = new Memory(8)) {
+      ws.clear();
+      if (LibCVarargs.C.ioctl(fd, LibC.TIOCGWINSZ, ws) != 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new Size(ws.getShort(0) & 0xffff, ws.getShort(2) & 0xffff));
+    }
+  }
+
+  /**
+   * Puts the terminal on {@code fd} in raw mode (cfmakeraw: no echo, no line editing, no signal
+   * keys, no output processing); closing the result restores the settings saved here.
+   */
+  public static RawMode enterRaw(int fd) throws IOException {
+    byte[] saved = attributes(fd);
+    try (Memory raw = new Memory(LibC.TERMIOS_SIZE)) {
+      raw.write(0, saved, 0, saved.length);
+      LibC.cfmakeraw(raw);
+      if (LibC.tcsetattr(fd, LibC.TCSAFLUSH, raw) != 0) {
+        throw new IOException("tcsetattr(fd " + fd + "): " + Errno.name(LibC.errno()));
+      }
+    }
+    return new RawMode(fd, saved);
+  }
+
+  /** The raw termios bytes of {@code fd}. */
+  static byte[] attributes(int fd) throws IOException {
+    try (Memory t = new Memory(LibC.TERMIOS_SIZE)) {
+      if (LibC.tcgetattr(fd, t) != 0) {
+        throw new IOException("tcgetattr(fd " + fd + "): " + Errno.name(LibC.errno()));
+      }
+      return t.getByteArray(0, LibC.TERMIOS_SIZE);
+    }
+  }
+
+  /** Raw mode in force; {@link #close()} puts the saved settings back (once). */
+  public static final class RawMode implements AutoCloseable {
+    private final int fd;
+    private final byte[] saved;
+    private boolean restored; // guarded by this
+
+    RawMode(int fd, byte[] saved) {
+      this.fd = fd;
+      this.saved = saved.clone();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      if (restored) {
+        return;
+      }
+      restored = true;
+      try (Memory t = new Memory(LibC.TERMIOS_SIZE)) {
+        t.write(0, saved, 0, saved.length);
+        if (LibC.tcsetattr(fd, LibC.TCSANOW, t) != 0) {
+          throw new IOException(
+              "restoring the terminal (fd " + fd + "): " + Errno.name(LibC.errno()));
+        }
+      }
+    }
+  }
+}
