@@ -45,7 +45,7 @@ final class HeaderBar {
     String clock =
         LocalTime.ofInstant(Instant.ofEpochMilli(nowMillis), m.options().zone()).format(CLOCK);
     List<Piece> pieces = identity(p, st, m, nowMillis);
-    pieces.add(new Piece(" " + m.options().hostname() + " ", bar, 4, true));
+    pieces.add(new Piece(" " + m.options().hostname() + " ", bar, 5, true));
     pieces.add(new Piece(" " + clock + " ", bar, 2, true));
     fit(pieces, w);
     int x = 0;
@@ -68,19 +68,39 @@ final class HeaderBar {
 
   /** Drops pieces, least important first, then shortens the target, until the line fits. */
   private static void fit(List<Piece> pieces, int width) {
+    if (total(pieces) > width) {
+      pieces.removeIf(q -> q.drop() == 5); // the host first: the prompt says it anyway
+    }
+    shortenTarget(pieces, width, 24); // a long socket path goes before what the header tells
     for (int level = 5; level >= 2 && total(pieces) > width; level--) {
       final int l = level;
       pieces.removeIf(q -> q.drop() == l);
     }
+    shortenTarget(pieces, width, 8);
+  }
+
+  /** Cuts the target (the middle of a path matters least) to fit, keeping {@code floor} columns. */
+  private static void shortenTarget(List<Piece> pieces, int width, int floor) {
     int over = total(pieces) - width;
     for (int i = 0; i < pieces.size() && over > 0; i++) {
       Piece q = pieces.get(i);
-      if (q.drop() == 1 && q.text().length() > 12) {
-        int keep = Math.max(8, DisplayWidth.of(q.text()) - over);
-        pieces.set(i, new Piece(DisplayWidth.truncate(q.text(), keep, "~"), q.style(), 1, false));
+      int w = DisplayWidth.of(q.text());
+      if (q.drop() == 1 && w > floor) {
+        int keep = Math.max(floor, w - over);
+        pieces.set(i, new Piece(middleCut(q.text(), keep), q.style(), 1, false));
         over = total(pieces) - width;
       }
     }
+  }
+
+  /** {@code unix:///tmp/junit-1316/supervisor.sock} as {@code unix:///tmp/~/supervisor.sock}. */
+  private static String middleCut(String s, int columns) {
+    if (s.length() <= columns || columns < 3) {
+      return s.substring(0, Math.min(s.length(), Math.max(0, columns)));
+    }
+    int tail = (columns - 1) / 2;
+    int head = columns - 1 - tail;
+    return s.substring(0, head) + "~" + s.substring(s.length() - tail);
   }
 
   private static int total(List<Piece> pieces) {
@@ -114,8 +134,8 @@ final class HeaderBar {
       case CONNECTED -> {
         var caps = c.capabilities();
         if (caps != null) {
-          out.add(new Piece(sep + caps.server(), bar, 3));
-          out.add(new Piece(caps.pushesChanges() ? " (push)" : " (polling)", bar, 5));
+          out.add(new Piece(sep + caps.server(), bar, 4));
+          out.add(new Piece(caps.pushesChanges() ? " (push)" : " (polling)", bar, 3));
         }
         SupervisorState s = c.daemonState();
         if (s != null) {

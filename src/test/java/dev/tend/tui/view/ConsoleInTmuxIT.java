@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tend.api.ProcessState;
+import dev.tend.control.client.ClientSettings;
+import dev.tend.control.client.RemoteSupervisor;
+import dev.tend.control.client.ServerUrl;
 import dev.tend.testing.Await;
+import dev.tend.testing.RealSupervisord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,11 +23,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console in a real terminal: tmux runs {@link DevConsole} (the demo scene on lanterna's unix
- * terminal), the test reads the screen with {@code capture-pane} and types with {@code send-keys}:
- * a process stops and starts with a new PID, log lines arrive, quitting leaves the shell's screen.
+ * The console in a real terminal: tmux runs {@link DevConsole} (the demo scene, or attached to a
+ * real supervisord through the remote client), the test reads the screen with {@code capture-pane}
+ * and types with {@code send-keys}: a process stops and starts with a new PID, log lines arrive,
+ * quitting leaves the shell's screen (and, attached, the programs running).
  */
 class ConsoleInTmuxIT {
   private final String session = "tend-it-" + ProcessHandle.current().pid();
@@ -79,8 +86,8 @@ class ConsoleInTmuxIT {
     return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
-  @Test
-  void stopStartNewPidLiveLogsAndACleanExit() throws Exception {
+  /** Runs the dev console in our tmux; after it ends the pane says {@code tmux-it-done}. */
+  private void console(String... args) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     String cp = System.getProperty("java.class.path");
     String command =
@@ -90,8 +97,62 @@ class ConsoleInTmuxIT {
             + cp
             + "' "
             + DevConsole.class.getName()
+            + " "
+            + String.join(" ", args)
             + "; echo tmux-it-done; sleep 30";
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", command);
+  }
+
+  @Test
+  void attachedToARealSupervisordRestartsStopsStartsShowsLogsAndDetaches(@TempDir Path dir)
+      throws Exception {
+    try (RealSupervisord sd =
+        RealSupervisord.in(dir)
+            .program("ticker", "command=/bin/sh -c 'while true; do echo tick-$$; sleep 0.3; done'")
+            .program("sleeper", "command=/bin/sleep 1000")
+            .start()) {
+      console("--attach", sd.serverUrl());
+      awaitScreen(
+          "the table, polled",
+          s ->
+              s.contains("supervisord 4.2.5 (polling)") && rowOf(s, "sleeper").contains("RUNNING"));
+
+      keys("/", "sleeper", "Enter");
+      String before = awaitScreen("only sleeper", s -> rowOf(s, "ticker").isEmpty());
+      int pid = pidOf(rowOf(before, "sleeper"));
+      assertTrue(pid > 0, before);
+      keys("r");
+      awaitScreen("the question", s -> s.contains("Restart sleeper?"));
+      keys("y");
+      String restarted =
+          awaitScreen(
+              "a new pid",
+              s -> pidOf(rowOf(s, "sleeper")) > 0 && pidOf(rowOf(s, "sleeper")) != pid);
+      assertTrue(restarted.contains("sleeper: restarted"), restarted);
+
+      keys("x", "y");
+      awaitScreen("stopped", s -> rowOf(s, "sleeper").contains("STOPPED"));
+      keys("s");
+      awaitScreen("started", s -> rowOf(s, "sleeper").contains("RUNNING"));
+
+      keys("Escape", "/", "ticker", "Enter");
+      awaitScreen(
+          "ticker's live lines in the pane", s -> s.contains("tick-") && s.contains("ticker"));
+
+      keys("q");
+      String end = awaitScreen("the shell again", s -> s.contains("tmux-it-done"));
+      assertTrue(end.contains("console ended: DETACH"), end);
+      try (RemoteSupervisor remote =
+          RemoteSupervisor.connect(ServerUrl.parse(sd.serverUrl()), ClientSettings.defaults())) {
+        assertEquals(ProcessState.RUNNING, remote.getProcessInfo("ticker").state());
+        assertEquals(ProcessState.RUNNING, remote.getProcessInfo("sleeper").state());
+      }
+    }
+  }
+
+  @Test
+  void stopStartNewPidLiveLogsAndACleanExit() throws Exception {
+    console();
     awaitScreen("the table", s -> s.contains("web:web_00") && s.contains("RUNNING"));
 
     keys("/", "web_01", "Enter");

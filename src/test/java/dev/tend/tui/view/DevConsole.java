@@ -3,11 +3,16 @@ package dev.tend.tui.view;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.tend.api.SupervisorApi;
+import dev.tend.control.client.ClientSettings;
+import dev.tend.control.client.RemoteSupervisor;
+import dev.tend.control.client.ServerUrl;
 import dev.tend.testing.DemoScene;
 import dev.tend.testing.FakeSupervisorApi;
 import dev.tend.tui.model.ConsoleOptions;
 import dev.tend.tui.model.ConsoleOptions.ExitChoice;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The console on this terminal, fed by the demo scene with some life in it: for trying the console
@@ -19,8 +24,20 @@ public final class DevConsole {
   private DevConsole() {}
 
   public static void main(String[] args) throws Exception {
-    boolean hosted = java.util.Arrays.asList(args).contains("--hosted");
-    boolean readOnly = java.util.Arrays.asList(args).contains("--read-only");
+    List<String> a = List.of(args);
+    boolean hosted = a.contains("--hosted");
+    boolean readOnly = a.contains("--read-only");
+    int attach = a.indexOf("--attach");
+    if (attach >= 0) {
+      String url = a.get(attach + 1);
+      try (RemoteSupervisor remote =
+          RemoteSupervisor.connect(ServerUrl.parse(url), ClientSettings.defaults())) {
+        ConsoleOptions options =
+            ConsoleOptions.defaults(ConsoleOptions.Mode.ATTACHED, url).withReadOnly(readOnly);
+        run(remote, options);
+      }
+      return;
+    }
     FakeSupervisorApi api = DemoScene.create(System.currentTimeMillis() / 1000);
     Thread life =
         new Thread(
@@ -42,6 +59,10 @@ public final class DevConsole {
                 hosted ? ConsoleOptions.Mode.HOSTED : ConsoleOptions.Mode.ATTACHED,
                 hosted ? "examples/demo/supervisord.conf" : "unix:///tmp/demo.sock")
             .withReadOnly(readOnly);
+    run(api, options);
+  }
+
+  private static void run(SupervisorApi api, ConsoleOptions options) throws Exception {
     ExitChoice choice;
     try (Terminal terminal =
         new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
