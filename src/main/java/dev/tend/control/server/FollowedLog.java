@@ -74,7 +74,15 @@ final class FollowedLog implements LogListener {
       end = start + kept.length;
       pendingLoss = 0;
       while (retained > capacity) {
-        retained -= pieces.removeFirst().data.length;
+        Piece oldest = pieces.removeFirst();
+        int excess = retained - capacity;
+        if (oldest.data.length > excess) {
+          byte[] rest = java.util.Arrays.copyOfRange(oldest.data, excess, oldest.data.length);
+          pieces.addFirst(new Piece(oldest.start + excess, rest, oldest.lostBefore));
+          retained -= excess;
+        } else {
+          retained -= oldest.data.length;
+        }
       }
       changed.signalAll();
     } finally {
