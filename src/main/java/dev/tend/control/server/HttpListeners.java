@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.HostPort;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +71,7 @@ final class HttpListeners implements AutoCloseable {
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tend-http-call-", 0).factory());
     RequestDeadlines deadlines =
         new RequestDeadlines(server.getScheduler(), limits.requestDeadline());
-    HttpConnectionFactory http = new HttpConnectionFactory(httpConfiguration(limits));
+    HttpConnectionFactory http = new TolerantHostHttpFactory(httpConfiguration(limits));
     Map<Connector, BasicAuth> auth = new HashMap<>();
     List<UnixSocketFile> sockets = new ArrayList<>();
     List<Runnable> urlMakers = new ArrayList<>();
@@ -125,6 +126,8 @@ final class HttpListeners implements AutoCloseable {
     hc.setRequestHeaderSize(limits.maxHeaderBytes());
     hc.setResponseHeaderSize(8 * 1024);
     hc.setIdleTimeout(limits.idleTimeout().toMillis());
+    // an HTTP/1.0 request without Host over a unix socket has no authority to fall back on
+    hc.setServerAuthority(new HostPort("localhost"));
     return hc;
   }
 

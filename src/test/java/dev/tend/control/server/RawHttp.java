@@ -137,14 +137,15 @@ final class RawHttp implements AutoCloseable {
   /** The next chunk of a chunked body, or null at its end. */
   byte[] chunk() throws IOException {
     String size = line();
+    while (size.isEmpty()) {
+      size = line(); // the line end of the previous chunk, which a server may send late
+    }
     int n = Integer.parseInt(size.split(";")[0].trim(), 16);
     if (n == 0) {
       line(); // the blank line after the last chunk
       return null;
     }
-    byte[] data = in.readNBytes(n);
-    line();
-    return data;
+    return in.readNBytes(n);
   }
 
   /** Whether the server closed the connection (the next read finds its end). */

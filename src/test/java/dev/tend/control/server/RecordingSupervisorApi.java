@@ -38,6 +38,8 @@ final class RecordingSupervisorApi implements SupervisorApi {
   volatile ReloadDiff reload = new ReloadDiff(List.of("new"), List.of("changed"), List.of());
   volatile List<ProcessStats> stats = List.of();
   volatile @Nullable LogListener lastListener;
+  // How long waitForChanges blocks before answering.
+  volatile Duration waitDelay = Duration.ZERO;
   volatile ChangeBatch changes =
       new ChangeBatch(7, true, SupervisorState.RUNNING, List.of(info("web", "web")), List.of());
 
@@ -300,6 +302,12 @@ final class RecordingSupervisorApi implements SupervisorApi {
   @Override
   public ChangeBatch waitForChanges(long cursor, Duration timeout) {
     record("waitForChanges", cursor, timeout.toSeconds());
+    try {
+      Thread.sleep(waitDelay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FaultException(Fault.FAILED, "interrupted");
+    }
     return changes;
   }
 
