@@ -53,6 +53,7 @@ final class ServerHarness implements AutoCloseable {
     this.dir = dir;
     this.socket = dir.resolve("tend.sock");
     this.mainLog = dir.resolve("supervisord.log");
+    Files.createDirectories(dir);
     Files.writeString(mainLog, "2026-01-01 00:00:00,000 INFO supervisord started\n");
     SupervisorConfig config = withServers(base, socket, mainLog, auth, inet);
     this.nextConfig = config;
