@@ -3,6 +3,7 @@ package dev.tend.control.server;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Connection;
@@ -39,6 +40,8 @@ final class ControlHandler extends Handler.Abstract.NonBlocking {
   private final Route rpc;
   private final Route logtail;
   private final Route mainLogtail;
+  // Requests being served on virtual threads right now (waiting calls and streams included).
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   ControlHandler(
       Map<Connector, BasicAuth> auth,
@@ -94,7 +97,15 @@ final class ControlHandler extends Handler.Abstract.NonBlocking {
       return true;
     }
     try {
-      work.execute(() -> route.serve(request, response, callback));
+      work.execute(
+          () -> {
+            inFlight.incrementAndGet();
+            try {
+              route.serve(request, response, callback);
+            } finally {
+              inFlight.decrementAndGet();
+            }
+          });
     } catch (RejectedExecutionException e) {
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
       ErrorPages.send(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
@@ -113,6 +124,11 @@ final class ControlHandler extends Handler.Abstract.NonBlocking {
       return method.equals("GET") ? logtail : BAD_METHOD;
     }
     return null;
+  }
+
+  /** How many requests are being served now; for tests and for the thread measurements. */
+  int inFlight() {
+    return inFlight.get();
   }
 
   /** The decoded path (medusa unquotes it too), or the raw one when it does not decode. */

@@ -17,7 +17,6 @@ import java.util.function.Consumer;
  * supervisor's loop included: they do not wait for calls in flight, which end with the connection.
  */
 public final class ControlServer implements AutoCloseable {
-  private final SupervisorApi api;
   private final ServerLimits limits;
   private final Consumer<String> messages;
   private final FollowSessions follows;
@@ -29,7 +28,6 @@ public final class ControlServer implements AutoCloseable {
   private ControlServer(
       SupervisorApi api, SupervisorConfig config, Consumer<String> messages, ServerLimits limits)
       throws ControlServerException {
-    this.api = api;
     this.limits = limits;
     this.messages = messages;
     this.follows = new FollowSessions(api);
@@ -85,7 +83,8 @@ public final class ControlServer implements AutoCloseable {
     }
   }
 
-  SupervisorApi api() {
-    return api;
+  /** Requests being served right now (waiting calls and log streams included). */
+  synchronized int inFlight() {
+    return listeners == null ? 0 : listeners.inFlight();
   }
 }

@@ -175,6 +175,11 @@ final class HttpListeners implements AutoCloseable {
     }
   }
 
+  /** Requests being served now. */
+  int inFlight() {
+    return server.getHandler() instanceof ControlHandler h ? h.inFlight() : 0;
+  }
+
   /** {@code unix:///path} and {@code http://host:port}, in config order (unix first). */
   List<String> urls() {
     return urls;

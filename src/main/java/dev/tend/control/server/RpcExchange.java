@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -59,7 +60,8 @@ final class RpcExchange implements ControlHandler.Route {
       callback.failed(e);
       return;
     } catch (IOException e) {
-      callback.failed(e); // the connection failed while reading: nobody to answer
+      // a body that ends early (the client gave up) or breaks HTTP's framing: refuse, never 500
+      refuse(response, callback, e.getCause() instanceof HttpException h ? h.getCode() : 400);
       return;
     }
     // the call may wait (for a process to start, for changes): that is not an idle connection

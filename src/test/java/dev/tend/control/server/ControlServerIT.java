@@ -420,6 +420,26 @@ class ControlServerIT {
   }
 
   @Test
+  void aBodyCutShortOrBadlyChunkedIs400Not500() throws Exception {
+    startUnix(0700, null);
+    for (String request :
+        List.of(
+            "POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n<methodCall>",
+            "POST /RPC2 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n")) {
+      try (java.nio.channels.SocketChannel ch =
+          java.nio.channels.SocketChannel.open(UnixDomainSocketAddress.of(sock()))) {
+        ch.write(java.nio.ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
+        ch.shutdownOutput(); // the client gives up half-way
+        String reply =
+            new String(
+                java.nio.channels.Channels.newInputStream(ch).readAllBytes(),
+                StandardCharsets.ISO_8859_1);
+        assertTrue(reply.startsWith("HTTP/1.1 400 "), reply);
+      }
+    }
+  }
+
+  @Test
   void idleConnectionsCloseButWaitingCallsDoNot() throws Exception {
     start(
         ServerConfigs.with(
