@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -30,23 +31,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * One generation of listeners: a Jetty server with a connector per {@code [unix_http_server]} and
  * {@code [inet_http_server]} of a config, its socket files, and the virtual threads that serve its
- * requests. Jetty's platform threads are few and fixed: one selector per listener (accepting as
- * well), a small pool for I/O callbacks, and one scheduler.
+ * requests. Jetty's platform threads are few and bounded: one selector per listener (accepting as
+ * well), a small pool for I/O callbacks, and one timer. A config without server sections opens
+ * nothing and costs no thread.
  */
 final class HttpListeners implements AutoCloseable {
   private static final MainLog log = MainLog.of(HttpListeners.class);
 
-  private final Server server;
+  // Null when the config has no server section.
+  private final @Nullable Server server;
   private final ExecutorService work;
-  private final List<UnixSocketFile> sockets;
-  private final List<String> urls;
+  // Filled while opening, then only read.
+  private final List<UnixSocketFile> sockets = new ArrayList<>();
+  private final Map<Connector, BasicAuth> auth = new HashMap<>();
+  private final List<Supplier<String>> urls = new ArrayList<>();
 
-  private HttpListeners(
-      Server server, ExecutorService work, List<UnixSocketFile> sockets, List<String> urls) {
+  private HttpListeners(@Nullable Server server) {
     this.server = server;
-    this.work = work;
-    this.sockets = sockets;
-    this.urls = urls;
+    this.work =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tend-http-call-", 0).factory());
   }
 
   /** Opens every listener of the config, or none: on failure everything opened is closed. */
@@ -57,7 +60,40 @@ final class HttpListeners implements AutoCloseable {
       ServerLimits limits,
       Consumer<String> messages)
       throws ControlServerException {
-    int listeners = config.unixHttpServers().size() + config.inetHttpServers().size();
+    int count = config.unixHttpServers().size() + config.inetHttpServers().size();
+    if (count == 0) {
+      return new HttpListeners(null);
+    }
+    Server server = newServer(count);
+    HttpListeners l = new HttpListeners(server);
+    try {
+      RequestDeadlines deadlines =
+          new RequestDeadlines(server.getScheduler(), limits.requestDeadline());
+      l.addConnectors(config, limits, messages, deadlines);
+      server.addBean(deadlines);
+      server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+      server.setErrorHandler(new ErrorPages());
+      server.setHandler(
+          new ControlHandler(
+              l.auth,
+              limits,
+              l.work,
+              deadlines,
+              new RpcExchange(rpc, limits),
+              logtail,
+              new MainLogStream(config.supervisord().logfile())));
+      start(server);
+      for (UnixSocketFile s : l.sockets) {
+        s.publish();
+      }
+      return l;
+    } catch (ControlServerException | RuntimeException e) {
+      l.close();
+      throw e;
+    }
+  }
+
+  private static Server newServer(int listeners) {
     QueuedThreadPool pool = new QueuedThreadPool();
     pool.setName("tend-http");
     pool.setDaemon(true);
@@ -67,55 +103,50 @@ final class HttpListeners implements AutoCloseable {
     pool.setIdleTimeout(60_000);
     Server server = new Server(pool, new ScheduledExecutorScheduler("tend-http-timer", true), null);
     server.setStopTimeout(0);
-    ExecutorService work =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tend-http-call-", 0).factory());
-    RequestDeadlines deadlines =
-        new RequestDeadlines(server.getScheduler(), limits.requestDeadline());
+    return server;
+  }
+
+  private void addConnectors(
+      SupervisorConfig config,
+      ServerLimits limits,
+      Consumer<String> messages,
+      RequestDeadlines deadlines)
+      throws ControlServerException {
+    Server s = java.util.Objects.requireNonNull(server);
     HttpConnectionFactory http = new TolerantHostHttpFactory(httpConfiguration(limits));
-    Map<Connector, BasicAuth> auth = new HashMap<>();
-    List<UnixSocketFile> sockets = new ArrayList<>();
-    List<Runnable> urlMakers = new ArrayList<>();
-    List<String> urls = new ArrayList<>();
-    try {
-      for (UnixHttpServerConfig u : config.unixHttpServers()) {
-        UnixSocketFile socket = new UnixSocketFile(u, messages);
-        sockets.add(socket);
-        UnixDomainServerConnector c = new UnixDomainServerConnector(server, 0, 1, http);
-        c.setUnixDomainPath(socket.bindPath());
-        c.setAcceptQueueSize(1024);
-        add(server, c, u.auth(), u.section(), auth, deadlines, limits);
-        urlMakers.add(() -> urls.add("unix://" + socket.target()));
-      }
-      for (InetHttpServerConfig i : config.inetHttpServers()) {
-        ServerConnector c = new ServerConnector(server, 0, 1, http);
-        c.setHost(i.host().isEmpty() ? null : i.host());
-        c.setPort(i.port());
-        c.setReuseAddress(true);
-        c.setAcceptQueueSize(1024);
-        add(server, c, i.auth(), i.section(), auth, deadlines, limits);
-        urlMakers.add(() -> urls.add(httpUrl(i, c)));
-      }
-      server.addBean(deadlines);
-      server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
-      server.setErrorHandler(new ErrorPages());
-      server.setHandler(
-          new ControlHandler(
-              auth,
-              limits,
-              work,
-              deadlines,
-              new RpcExchange(rpc, limits),
-              logtail,
-              new MainLogStream(config.supervisord().logfile())));
-      start(server);
-      for (UnixSocketFile s : sockets) {
-        s.publish();
-      }
-      urlMakers.forEach(Runnable::run);
-      return new HttpListeners(server, work, sockets, List.copyOf(urls));
-    } catch (ControlServerException | RuntimeException e) {
-      new HttpListeners(server, work, sockets, List.of()).close();
-      throw e;
+    for (UnixHttpServerConfig u : config.unixHttpServers()) {
+      UnixSocketFile socket = new UnixSocketFile(u, messages);
+      sockets.add(socket);
+      UnixDomainServerConnector c = new UnixDomainServerConnector(s, 0, 1, http);
+      c.setUnixDomainPath(socket.bindPath());
+      c.setAcceptQueueSize(1024);
+      add(c, u.auth(), u.section(), deadlines, limits);
+      urls.add(() -> "unix://" + socket.target());
+    }
+    for (InetHttpServerConfig i : config.inetHttpServers()) {
+      ServerConnector c = new ServerConnector(s, 0, 1, http);
+      c.setHost(i.host().isEmpty() ? null : i.host());
+      c.setPort(i.port());
+      c.setReuseAddress(true);
+      c.setAcceptQueueSize(1024);
+      add(c, i.auth(), i.section(), deadlines, limits);
+      urls.add(() -> httpUrl(i, c));
+    }
+  }
+
+  private void add(
+      AbstractConnector c,
+      @Nullable HttpAuth credentials,
+      String section,
+      RequestDeadlines deadlines,
+      ServerLimits limits) {
+    c.setIdleTimeout(limits.idleTimeout().toMillis());
+    c.addBean(deadlines, false);
+    java.util.Objects.requireNonNull(server).addConnector(c);
+    if (credentials != null) {
+      auth.put(c, new BasicAuth(credentials));
+    } else {
+      log.critical("Server '" + section + "' running without any HTTP authentication checking");
     }
   }
 
@@ -129,24 +160,6 @@ final class HttpListeners implements AutoCloseable {
     // an HTTP/1.0 request without Host over a unix socket has no authority to fall back on
     hc.setServerAuthority(new HostPort("localhost"));
     return hc;
-  }
-
-  private static void add(
-      Server server,
-      AbstractConnector c,
-      @Nullable HttpAuth credentials,
-      String section,
-      Map<Connector, BasicAuth> auth,
-      RequestDeadlines deadlines,
-      ServerLimits limits) {
-    c.setIdleTimeout(limits.idleTimeout().toMillis());
-    c.addBean(deadlines, false);
-    server.addConnector(c);
-    if (credentials != null) {
-      auth.put(c, new BasicAuth(credentials));
-    } else {
-      log.critical("Server '" + section + "' running without any HTTP authentication checking");
-    }
   }
 
   private static String httpUrl(InetHttpServerConfig config, ServerConnector c) {
@@ -175,23 +188,25 @@ final class HttpListeners implements AutoCloseable {
     }
   }
 
-  /** Requests being served now. */
-  int inFlight() {
-    return server.getHandler() instanceof ControlHandler h ? h.inFlight() : 0;
-  }
-
   /** {@code unix:///path} and {@code http://host:port}, in config order (unix first). */
   List<String> urls() {
-    return urls;
+    return urls.stream().map(Supplier::get).toList();
+  }
+
+  /** Requests being served now. */
+  int inFlight() {
+    return server != null && server.getHandler() instanceof ControlHandler h ? h.inFlight() : 0;
   }
 
   /** Stops listening, ends every request in flight, removes the socket files. Any thread. */
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      log.warn("stopping the HTTP server: " + e);
+    if (server != null) {
+      try {
+        server.stop();
+      } catch (Exception e) {
+        log.warn("stopping the HTTP server: " + e);
+      }
     }
     work.shutdownNow(); // interrupts waiting calls and log streams
     for (UnixSocketFile s : sockets) {

@@ -47,6 +47,12 @@ final class SupervisorMethods {
         define("supervisor.getPID", "Return the PID of supervisord")
             .returns(INT, "PID")
             .does(a -> api.getPID()));
+    mainLogAndLifecycle(api, m);
+    configuration(api, m);
+    return m;
+  }
+
+  private static void mainLogAndLifecycle(SupervisorApi api, List<RpcMethod> m) {
     RpcMethod readLog =
         define("supervisor.readLog", "Read length bytes from the main log starting at offset")
             .param(INT, "offset", "offset to start reading from.")
@@ -79,8 +85,6 @@ final class SupervisorMethods {
                   api.restart();
                   return true;
                 }));
-    configuration(api, m);
-    return m;
   }
 
   private static void configuration(SupervisorApi api, List<RpcMethod> m) {

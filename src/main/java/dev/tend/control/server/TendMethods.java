@@ -106,34 +106,37 @@ final class TendMethods {
                   out.add(t.overflow());
                   return out;
                 }));
-    m.add(
-        define(
-                "tend.followProcessLog",
-                "Follow a process log by long-poll. The first call passes position '' and gets up"
-                    + " to historyBytes of what the log holds; each answer carries the position"
-                    + " for the next call, which waits for new bytes. lost counts bytes that were"
-                    + " dropped before data (-1: an unknown number).")
-            .param(STRING, "name", NAME_DOC)
-            .param(STRING, "stream", STREAM_DOC)
-            .param(STRING, "position", "from the previous answer, '' at first")
-            .param(INT, "historyBytes", "bytes of history on the first call")
-            .param(INT, "timeoutSeconds", "how long to wait for new bytes")
-            .returns(STRUCT, "{data (base64), position, lost (i8)}")
-            .does(
-                a -> {
-                  FollowSessions.Chunk c =
-                      follows.follow(
-                          a.string(0),
-                          stream(a.string(1)),
-                          a.string(2),
-                          a.integer(3),
-                          waitFor(a.integer(4)));
-                  Map<String, Object> s = new LinkedHashMap<>(4);
-                  s.put("data", c.data());
-                  s.put("position", c.position());
-                  s.put("lost", c.lost());
-                  return s;
-                }));
+    m.add(follow(follows));
+  }
+
+  private static RpcMethod follow(FollowSessions follows) {
+    return define(
+            "tend.followProcessLog",
+            "Follow a process log by long-poll. The first call passes position '' and gets up"
+                + " to historyBytes of what the log holds; each answer carries the position"
+                + " for the next call, which waits for new bytes. lost counts bytes that were"
+                + " dropped before data (-1: an unknown number).")
+        .param(STRING, "name", NAME_DOC)
+        .param(STRING, "stream", STREAM_DOC)
+        .param(STRING, "position", "from the previous answer, '' at first")
+        .param(INT, "historyBytes", "bytes of history on the first call")
+        .param(INT, "timeoutSeconds", "how long to wait for new bytes")
+        .returns(STRUCT, "{data (base64), position, lost (i8)}")
+        .does(
+            a -> {
+              FollowSessions.Chunk c =
+                  follows.follow(
+                      a.string(0),
+                      stream(a.string(1)),
+                      a.string(2),
+                      a.integer(3),
+                      waitFor(a.integer(4)));
+              Map<String, Object> s = new LinkedHashMap<>(4);
+              s.put("data", c.data());
+              s.put("position", c.position());
+              s.put("lost", c.lost());
+              return s;
+            });
   }
 
   private static Map<String, Object> capabilities(SupervisorApi api) {

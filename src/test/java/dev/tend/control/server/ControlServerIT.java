@@ -179,6 +179,34 @@ class ControlServerIT {
   }
 
   @Test
+  void reopenAndCloseEndCallsInFlightAtOnce() throws Exception {
+    ControlServer server = startUnix(0700, null);
+    api.waitDelay = Duration.ofSeconds(60);
+    try (RawHttp http = RawHttp.unix(sock())) {
+      http.send(RawHttp.post("/RPC2", XmlRpcEncoder.call("tend.waitForChanges", List.of("0", 60))));
+      Await.until("the long-poll to wait", () -> server.inFlight() == 1);
+      long t0 = System.nanoTime();
+      server.reopen(
+          ServerConfigs.with(
+              List.of(ServerConfigs.unix(sock(), 0700, null)), List.of(), dir.resolve("m")));
+      assertTrue(http.closedByServer());
+      assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos());
+    }
+    api.waitDelay = Duration.ZERO;
+    try (RawHttp http = RawHttp.unix(sock())) {
+      assertEquals(200, post(http, "supervisor.getPID").status());
+    }
+  }
+
+  @Test
+  void aConfigWithoutServerSectionsOpensNothing() throws Exception {
+    ControlServer server =
+        start(ServerConfigs.with(List.of(), List.of(), dir.resolve("m")), ServerLimits.DEFAULTS);
+    assertEquals(List.of(), server.urls());
+    assertEquals(0, server.inFlight());
+  }
+
+  @Test
   void aTcpPortInUseIsRefused() throws Exception {
     ControlServer first =
         start(
