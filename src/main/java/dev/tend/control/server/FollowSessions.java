@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe; a waiting call holds no platform thread when run on a virtual thread.
  */
 final class FollowSessions implements AutoCloseable {
-  private static final int MAX_CHUNK = 512 * 1024;
+  private static final int MAX_CHUNK = 256 * 1024;
   private static final SecureRandom random = new SecureRandom();
 
   private final SupervisorApi api;
@@ -64,7 +64,7 @@ final class FollowSessions implements AutoCloseable {
   }
 
   FollowSessions(SupervisorApi api) {
-    this(api, 64, 1 << 20, Duration.ofMinutes(2), System::nanoTime);
+    this(api, 64, 256 * 1024, Duration.ofMinutes(2), System::nanoTime);
   }
 
   FollowSessions(

@@ -434,6 +434,32 @@ class ControlServerIT {
   }
 
   @Test
+  void connectionsBeyondTheLimitWaitForOneToClose() throws Exception {
+    start(
+        ServerConfigs.with(
+            List.of(ServerConfigs.unix(sock(), 0700, null)), List.of(), dir.resolve("m")),
+        ServerLimits.DEFAULTS.withMaxConnections(2));
+    RawHttp first = RawHttp.unix(sock());
+    RawHttp second = RawHttp.unix(sock());
+    assertEquals(200, post(first, "supervisor.getPID").status());
+    assertEquals(200, post(second, "supervisor.getPID").status());
+    java.util.concurrent.CompletableFuture<Integer> third =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try (RawHttp h = RawHttp.unix(sock())) {
+                return post(h, "supervisor.getPID").status();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    Thread.sleep(500); // give an unlimited server ample time to answer
+    assertFalse(third.isDone(), "a third connection was served while two were open");
+    first.close();
+    assertEquals(200, third.get(20, java.util.concurrent.TimeUnit.SECONDS));
+    second.close();
+  }
+
+  @Test
   void aBodyThatNeverCompletesTimesOutWith408() throws Exception {
     start(
         ServerConfigs.with(
