@@ -13,6 +13,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The front door of every listener: bounds the header count, checks basic auth when the listener
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * the supervisor or for log output, runs on a virtual thread.
  */
 final class ControlHandler extends Handler.Abstract.NonBlocking {
+  private static final Logger log = LoggerFactory.getLogger(ControlHandler.class);
+
   /** What a route does with a request, on a virtual thread; it completes the callback. */
   @FunctionalInterface
   interface Route {
@@ -102,6 +106,10 @@ final class ControlHandler extends Handler.Abstract.NonBlocking {
             inFlight.incrementAndGet();
             try {
               route.serve(request, response, callback);
+            } catch (RuntimeException e) {
+              // a bug, not bad input (routes answer that themselves): end the exchange with 500
+              log.error("serving {} failed unexpectedly", request.getHttpURI().getPath(), e);
+              callback.failed(e);
             } finally {
               inFlight.decrementAndGet();
             }

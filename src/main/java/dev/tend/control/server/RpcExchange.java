@@ -42,16 +42,9 @@ final class RpcExchange implements ControlHandler.Route {
       refuse(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
       return;
     }
-    byte[] body;
-    int length;
+    Body body;
     try {
-      Body b = readBody(request);
-      if (b == null) {
-        refuse(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
-        return;
-      }
-      body = b.bytes;
-      length = b.length;
+      body = readBody(request);
     } catch (TimeoutException e) {
       refuse(response, callback, HttpStatus.REQUEST_TIMEOUT_408);
       return;
@@ -64,11 +57,15 @@ final class RpcExchange implements ControlHandler.Route {
       refuse(response, callback, e.getCause() instanceof HttpException h ? h.getCode() : 400);
       return;
     }
+    if (body == null) {
+      refuse(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+      return;
+    }
     // the call may wait (for a process to start, for changes): that is not an idle connection
     request.addIdleTimeoutListener(timeout -> false);
     byte[] reply;
     try {
-      reply = endpoint.handle(body, length);
+      reply = endpoint.handle(body.bytes, body.length);
     } catch (XmlRpcParseException e) {
       log.debug("XML-RPC request refused: {}", e.getMessage());
       ErrorPages.send(response, callback, HttpStatus.BAD_REQUEST_400);

@@ -124,10 +124,13 @@ record RpcMethod(
   static final class Builder {
     private final String name;
     private final String summary;
-    // Filled in declaration order by the table definitions; one builder per entry.
+    // The parameters in declaration order, required ones first; one builder per entry.
     private final List<Param> params = new ArrayList<>();
+    // The defaults of the optional parameters, in order.
     private final List<Object> defaults = new ArrayList<>();
+    // How many of params are required: those declared before the first optional one.
     private int required;
+    // The return type and its help; boolean until returns() says otherwise.
     private RpcType returns = RpcType.BOOLEAN;
     private String returnDoc = "";
 
