@@ -49,9 +49,18 @@ class ServerFuzzIT {
     }
   }
 
+  /** OS threads of this JVM, less the JIT's, which HotSpot adds and retires as it pleases. */
   private static int threads() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("/proc/self/task"))) {
-      return (int) s.count();
+      return (int) s.filter(t -> !comm(t).contains("CompilerThre")).count();
+    }
+  }
+
+  private static String comm(Path task) {
+    try {
+      return Files.readString(task.resolve("comm"));
+    } catch (IOException e) {
+      return ""; // the thread ended meanwhile
     }
   }
 

@@ -119,16 +119,33 @@ class SupervisorctlIT {
       }
       Supervisorctl.Result r = ctl.run(step.split(" "));
       String text = normalise(r.toString());
-      if (step.endsWith(" all")) {
-        // supervisord lists an "all" operation's results in the order the processes finished
-        // (the order its children happen to be reaped in), so only the set is comparable
-        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
-        lines.subList(1, lines.size()).sort(null);
-        text = String.join("\n", lines);
+      if (step.endsWith(" all") || step.endsWith(":*")) {
+        text = sortRuns(text);
       }
       out.add(text);
     }
     return out;
+  }
+
+  /**
+   * supervisord lists the results of a group or "all" operation in the order its processes finished
+   * (the order its children happen to be reaped in), so within each run of lines with the same
+   * outcome ("stopped", then "started") only the set is comparable.
+   */
+  static String sortRuns(String text) {
+    List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+    int from = 1; // after the "$ supervisorctl ..." line
+    for (int i = 2; i <= lines.size(); i++) {
+      if (i == lines.size() || !outcome(lines.get(i)).equals(outcome(lines.get(from)))) {
+        lines.subList(from, i).sort(null);
+        from = i;
+      }
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String outcome(String line) {
+    return line.substring(line.lastIndexOf(": ") + 1);
   }
 
   /** Pids, uptimes and stop times differ between any two runs. */
