@@ -67,7 +67,7 @@ final class ServerHarness implements AutoCloseable {
               return new PreparedCommand(Path.of("/usr/bin/" + argv.get(0)), argv);
             },
             new FakeUsers(),
-            (group, process) -> {
+            (group, process, events) -> {
               String namespec = ProcessInfo.namespec(group.name(), process.name());
               FakeLogOutputs o = new FakeLogOutputs(namespec, process.redirectStderr());
               outputs.put(namespec, o);
