@@ -1,10 +1,12 @@
 package dev.tend.control.server;
 
 import dev.tend.testing.Await;
+import dev.tend.testing.TendCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,14 +20,18 @@ final class ReferenceSupervisord implements AutoCloseable {
   final Path socket;
   private final Process process;
 
-  private ReferenceSupervisord(Path dir, String programs, String serverSections)
+  private ReferenceSupervisord(Path dir, String programs, String serverSections, boolean tend)
       throws IOException {
     this.dir = dir;
     this.conf = dir.resolve("supervisord.conf");
     this.socket = dir.resolve("sv.sock");
     writeConfig(programs, serverSections);
+    List<String> command =
+        tend
+            ? TendCommand.command("daemon", "-n", "-c", conf.toString())
+            : List.of("supervisord", "-n", "-c", conf.toString());
     ProcessBuilder pb =
-        new ProcessBuilder("supervisord", "-n", "-c", conf.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("supervisord.out").toFile());
     this.process = pb.start();
@@ -38,8 +44,18 @@ final class ReferenceSupervisord implements AutoCloseable {
 
   static ReferenceSupervisord start(Path dir, String programs, String serverSections)
       throws IOException {
+    return start(dir, programs, serverSections, false);
+  }
+
+  /** The same, but the daemon is {@code tend daemon -n} (the built jar), not supervisord. */
+  static ReferenceSupervisord startTend(Path dir, String programs) throws IOException {
+    return start(dir, programs, "", true);
+  }
+
+  private static ReferenceSupervisord start(
+      Path dir, String programs, String serverSections, boolean tend) throws IOException {
     Files.createDirectories(dir);
-    ReferenceSupervisord s = new ReferenceSupervisord(dir, programs, serverSections);
+    ReferenceSupervisord s = new ReferenceSupervisord(dir, programs, serverSections, tend);
     try {
       Await.until(
           "supervisord to answer on " + s.socket,

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SupervisorctlIT {
   @TempDir Path dir;
 
-  private static final String CAT = "command=sh -c \"trap '' USR1; exec cat\"\nstartsecs=0\n";
-  private static final String PROGRAMS =
+  static final String CAT = "command=sh -c \"trap '' USR1; exec cat\"\nstartsecs=0\n";
+  static final String PROGRAMS =
       "[program:web]\n"
           + CAT
           + "[program:idle]\n"
@@ -42,7 +42,7 @@ class SupervisorctlIT {
           + "[program:b]\n"
           + CAT
           + "[group:g]\nprograms=a,b\n";
-  private static final String PROGRAMS_EDITED =
+  static final String PROGRAMS_EDITED =
       "[program:web]\n"
           + "command=sh -c \"trap '' USR1; exec cat -u\"\nstartsecs=0\n"
           + "[program:new]\n"
@@ -75,7 +75,7 @@ class SupervisorctlIT {
   }
 
   /** The commands, in order; "EDIT" rewrites the config before the next one. */
-  private static final List<String> SCENARIO =
+  static final List<String> SCENARIO =
       List.of(
           "status",
           "start idle",
@@ -106,11 +106,11 @@ class SupervisorctlIT {
           "version",
           "shutdown");
 
-  private interface Edit {
+  interface Edit {
     void apply() throws IOException;
   }
 
-  private static List<String> play(Supervisorctl ctl, Edit edit) throws Exception {
+  static List<String> play(Supervisorctl ctl, Edit edit) throws Exception {
     List<String> out = new ArrayList<>();
     for (String step : SCENARIO) {
       if (step.equals("EDIT")) {
