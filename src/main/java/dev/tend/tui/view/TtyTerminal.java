@@ -67,7 +67,7 @@ public final class TtyTerminal extends UnixLikeTerminal {
 
   @Override
   protected void saveTerminalSettings() throws IOException {
-    raw = Tty.enterRaw(STDIN);
+    raw = Tty.enterKeys(STDIN);
   }
 
   @Override
@@ -79,7 +79,7 @@ public final class TtyTerminal extends UnixLikeTerminal {
     }
   }
 
-  // Raw mode already has no echo, no line editing and no signal keys.
+  // enterKeys already turned off echo, line editing and signal keys.
   @Override
   protected void keyEchoEnabled(boolean enabled) {}
 
