@@ -148,11 +148,12 @@ final class ConsoleCommand {
       err.println("tend: " + target.url() + " answered " + e.faultString());
       return 1;
     }
-    return runConsole(api, mode, target, readOnly, out, err);
+    SupervisorApi console = serverUrl.isUnix() ? LocalStats.around(api) : api;
+    return runConsole(console, mode, target, readOnly, out, err);
   }
 
   private static int runConsole(
-      RemoteSupervisor api,
+      SupervisorApi api,
       Mode mode,
       Target target,
       boolean readOnly,

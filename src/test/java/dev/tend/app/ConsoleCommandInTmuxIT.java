@@ -191,6 +191,9 @@ class ConsoleCommandInTmuxIT {
       awaitScreen(
           "polling supervisord",
           s -> s.contains("(polling)") && rowOf(s, "sleeper").contains("RUNNING"));
+      awaitScreen(
+          "CPU and RSS sampled locally for a local supervisord",
+          s -> s.contains("RSS") && rowOf(s, "sleeper").matches(".*\\d(\\.\\d)?[KM] .*"));
       driveSleeperAndTicker();
       keys("q");
       awaitScreen("the shell", s -> s.contains("it-done=0"));

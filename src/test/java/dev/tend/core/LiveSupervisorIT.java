@@ -222,6 +222,64 @@ class LiveSupervisorIT {
   }
 
   @Test
+  void aChildWriting256MiBLosesNoByteThroughRotation() throws Exception {
+    Path data = dir.resolve("data.bin");
+    try (LiveSupervisor s =
+        new LiveSupervisor(
+            dir,
+            "[program:flood]\ncommand=sh -c 'dd if=/dev/urandom of="
+                + data
+                + " bs=1M count=256 status=none && cat "
+                + data
+                + " && exec sleep 300'\nstdout_logfile=%(here)s/flood.log\n"
+                + "stdout_logfile_maxbytes=32MB\nstdout_logfile_backups=10\nstartsecs=0\n")) {
+      long expected = 256L << 20;
+      s.awaitState("flood", RUNNING);
+      Await.until(
+          "256 MiB logged", Duration.ofSeconds(90), () -> totalSize(dir, "flood.log") == expected);
+      java.security.MessageDigest logs = java.security.MessageDigest.getInstance("SHA-256");
+      for (int i = 10; i >= 1; i--) {
+        digest(logs, dir.resolve("flood.log." + i));
+      }
+      digest(logs, dir.resolve("flood.log"));
+      java.security.MessageDigest written = java.security.MessageDigest.getInstance("SHA-256");
+      digest(written, data);
+      assertEquals(
+          java.util.HexFormat.of().formatHex(written.digest()),
+          java.util.HexFormat.of().formatHex(logs.digest()),
+          "the rotated files, oldest first, hold exactly what the child wrote");
+      assertTrue(Files.exists(dir.resolve("flood.log.7")), "it rotated");
+    }
+  }
+
+  private static long totalSize(Path dir, String name) {
+    long total = 0;
+    try {
+      for (int i = 0; i <= 10; i++) {
+        Path p = dir.resolve(i == 0 ? name : name + "." + i);
+        if (Files.exists(p)) {
+          total += Files.size(p);
+        }
+      }
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+    return total;
+  }
+
+  private static void digest(java.security.MessageDigest md, Path p) throws java.io.IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var in = Files.newInputStream(p)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    }
+  }
+
+  @Test
   void tailAndReadGoThroughTheApi() throws Exception {
     try (LiveSupervisor s =
         new LiveSupervisor(

@@ -1,0 +1,79 @@
+package dev.tend.app;
+
+import dev.tend.api.ProcessInfo;
+import dev.tend.api.ProcessStats;
+import dev.tend.api.SupervisorApi;
+import dev.tend.api.SupervisorApi.Capabilities;
+import dev.tend.platform.ProcessSampler;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU and memory for a supervisor that does not report them (a real supervisord) but runs on this
+ * machine (reached through a unix socket): the console samples /proc itself for the pids the
+ * supervisor lists. Every other call goes to the supervisor unchanged.
+ */
+final class LocalStats implements InvocationHandler {
+  private final SupervisorApi remote;
+  // Keeps the previous sample per pid, so CPU% is relative to the console's last look.
+  private final ProcessSampler sampler = new ProcessSampler();
+
+  private LocalStats(SupervisorApi remote) {
+    this.remote = remote;
+  }
+
+  /** {@code remote}, with getProcessStats answered from /proc when the server cannot answer it. */
+  static SupervisorApi around(SupervisorApi remote) {
+    return (SupervisorApi)
+        Proxy.newProxyInstance(
+            SupervisorApi.class.getClassLoader(),
+            new Class<?>[] {SupervisorApi.class},
+            new LocalStats(remote));
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+      case "getProcessStats" -> {
+        if (!remote.capabilities().processStats()) {
+          return sample();
+        }
+      }
+      case "capabilities" -> {
+        Capabilities c = remote.capabilities();
+        return new Capabilities(c.server(), c.pushesChanges(), true, c.rawLogs());
+      }
+      default -> {}
+    }
+    try {
+      return method.invoke(remote, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  private synchronized List<ProcessStats> sample() {
+    Map<Integer, String> names = new LinkedHashMap<>();
+    for (ProcessInfo p : remote.getAllProcessInfo()) {
+      if (p.pid() > 0) {
+        names.put(p.pid(), p.namespec());
+      }
+    }
+    Map<Integer, ProcessSampler.Usage> usage = sampler.sample(names.keySet());
+    List<ProcessStats> stats = new ArrayList<>();
+    names.forEach(
+        (pid, name) -> {
+          ProcessSampler.Usage u = usage.get(pid);
+          if (u != null) {
+            stats.add(new ProcessStats(name, pid, u.cpuPercent(), u.rssBytes(), u.processes()));
+          }
+        });
+    return stats;
+  }
+}
