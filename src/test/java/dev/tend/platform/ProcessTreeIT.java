@@ -35,9 +35,11 @@ class ProcessTreeIT {
             Await.value("pid of the setsid'd sleep", run.out::text, t -> t.endsWith("\n")).trim());
     ProcessTree tree =
         Await.value("tree of 3", () -> ProcessTree.of(run.child.pid()), t -> t.pids().size() == 3);
-    String[] escapedStat = ProcFs.stat(escaped).orElseThrow();
-    assertTrue(
-        !escapedStat[2].equals(Integer.toString(run.child.pid())), "setsid left the process group");
+    // `echo $!` runs as soon as the background job is forked, maybe before it has called setsid
+    Await.value(
+        "the setsid'd sleep in a process group of its own",
+        () -> ProcFs.stat(escaped).orElseThrow(),
+        stat -> !stat[2].equals(Integer.toString(run.child.pid())));
     assertTrue(tree.pids().contains(escaped));
 
     List<Integer> killed = tree.signal(Signal.KILL);
