@@ -26,9 +26,8 @@ public final class CapturedOutputs implements ProcessOutputs {
   }
 
   /** The factory the daemon uses: AUTO files are named and created when a group is added. */
-  public static ProcessOutputsFactory factory(
-      LogSettings settings, LogEvents events, SyslogWriter syslog) {
-    return (GroupConfig group, ProcessConfig process) ->
+  public static ProcessOutputsFactory factory(LogSettings settings, SyslogWriter syslog) {
+    return (GroupConfig group, ProcessConfig process, LogEvents events) ->
         new CapturedOutputs(ProcessLogs.open(process, settings, events, syslog));
   }
 

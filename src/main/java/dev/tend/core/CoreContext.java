@@ -21,4 +21,5 @@ record CoreContext(
     StateListener listener,
     BooleanSupplier mayStart,
     ZoneId zone,
-    ProcessTrees trees) {}
+    ProcessTrees trees,
+    EventHub events) {}

@@ -241,7 +241,7 @@ final class ProcessRuntime {
     OutputSink stdoutSink;
     OutputSink stderrSink;
     try {
-      stdoutSink = outputs.stdoutSink();
+      stdoutSink = ctx.events().stdoutFor(this, outputs.stdoutSink());
       stderrSink = outputs.stderrSink();
     } catch (java.io.IOException e) {
       failSpawn("unknown error making dispatchers for '" + name() + "': " + e.getMessage());
@@ -434,6 +434,7 @@ final class ProcessRuntime {
         ctx.loop().execute(this::autorestart);
       }
     }
+    ctx.events().exited(this);
   }
 
   /**
@@ -483,6 +484,7 @@ final class ProcessRuntime {
     state = to;
     StateChange change = new StateChange(info(), from, to, expected, backoff, eventPid);
     ctx.listener().onStateChange(change);
+    ctx.events().processStateChanged(change, this);
     if (!waiters.isEmpty()) {
       waiters.removeIf(w -> w.check(this));
     }

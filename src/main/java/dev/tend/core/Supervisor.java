@@ -47,6 +47,8 @@ public final class Supervisor implements SupervisorApi {
   private final CoreServices services;
   private final SupervisorCore core;
   private final ChangeJournal journal = new ChangeJournal(4096);
+  // supervisord's events for event listener pools. Loop thread only.
+  private final EventHub events;
   private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
   // The config the running groups came from, and the last one read (reread). Loop thread only.
   private SupervisorConfig active;
@@ -68,6 +70,8 @@ public final class Supervisor implements SupervisorApi {
         new ChildEnvironment(
             services.daemonEnvironment(), config.supervisord().environment(), services.serverUrl());
     SupervisorCore[] holder = new SupervisorCore[1];
+    this.events =
+        new EventHub(services.loop(), services.clock(), config.supervisord().identifier());
     CoreContext ctx =
         new CoreContext(
             services.loop(),
@@ -79,7 +83,8 @@ public final class Supervisor implements SupervisorApi {
             change -> onStateChange(change, holder[0]),
             () -> holder[0].mayStart(),
             services.zone(),
-            services.trees());
+            services.trees(),
+            events);
     this.core = new SupervisorCore(ctx, services.outputs());
     holder[0] = core;
   }
@@ -91,6 +96,17 @@ public final class Supervisor implements SupervisorApi {
           addAllGroups(active);
           return null;
         });
+  }
+
+  /** Adds the groups, says the supervisor runs, then starts what autostarts. */
+  private void addAllGroups(SupervisorConfig config) {
+    for (GroupConfig g : config.groups()) {
+      core.addGroup(g).forEach(journal::put);
+    }
+    events.supervisorRunning();
+    for (GroupConfig g : config.groups()) {
+      core.autostart(g.name());
+    }
   }
 
   /** For tests in this package: the loop-confined state. */
@@ -121,15 +137,6 @@ public final class Supervisor implements SupervisorApi {
       l.onStateChange(change);
     }
     c.onStateChange();
-  }
-
-  private void addAllGroups(SupervisorConfig config) {
-    for (GroupConfig g : config.groups()) {
-      core.addGroup(g).forEach(journal::put);
-    }
-    for (GroupConfig g : config.groups()) {
-      core.autostart(g.name());
-    }
   }
 
   // -- running things on the loop --
@@ -301,6 +308,7 @@ public final class Supervisor implements SupervisorApi {
       return;
     }
     journal.state(mood);
+    events.supervisorStopping();
     core.stopEverything(mood, this::afterEverythingStopped);
   }
 
@@ -507,32 +515,29 @@ public final class Supervisor implements SupervisorApi {
         () -> {
           GroupRuntime g = core.group(group);
           checkMood();
-          Signal s = parseSignal(signal);
-          return core.forEach(
-                  g.processesByPriority(),
-                  p -> p.state().isSignallable(),
-                  p -> {
-                    core.signalProcess(p, s);
-                    return CompletableFuture.completedFuture(null);
-                  })
-              .all();
+          return signalEach(g.processesByPriority(), signal);
         });
   }
 
   @Override
   public List<ProcessResult> signalAllProcesses(String signal) {
-    return runAndWait(
-        () -> {
-          Signal s = parseSignal(signal);
-          return core.forEach(
-                  core.allByPriority(),
-                  p -> p.state().isSignallable(),
-                  p -> {
-                    core.signalProcess(p, s);
-                    return CompletableFuture.completedFuture(null);
-                  })
-              .all();
-        });
+    return runAndWait(() -> signalEach(core.allByPriority(), signal));
+  }
+
+  /**
+   * supervisord parses the signal once per process, so a bad name gives one BAD_SIGNAL result per
+   * signallable process rather than a single fault.
+   */
+  private CompletableFuture<List<ProcessResult>> signalEach(
+      List<ProcessRuntime> processes, String signal) {
+    return core.forEach(
+            processes,
+            p -> p.state().isSignallable(),
+            p -> {
+              core.signalProcess(p, parseSignal(signal));
+              return CompletableFuture.completedFuture(null);
+            })
+        .all();
   }
 
   @Override
@@ -547,8 +552,12 @@ public final class Supervisor implements SupervisorApi {
 
   @Override
   public void sendRemoteCommEvent(String type, String data) {
-    // Event listeners are not served yet; the call is accepted as supervisord accepts it.
-    log.debug("remote communication event " + type + " (" + data.length() + " chars)");
+    // supervisord accepts it even while shutting down.
+    run(
+        () -> {
+          events.remoteCommunication(type, data);
+          return null;
+        });
   }
 
   // -- logs --

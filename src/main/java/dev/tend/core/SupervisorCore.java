@@ -77,7 +77,11 @@ final class SupervisorCore {
     List<ProcessRuntime> members = new ArrayList<>();
     try {
       for (ProcessConfig pc : config.processes()) {
-        members.add(new ProcessRuntime(ctx, config.name(), pc, outputsFactory.open(config, pc)));
+        ProcessRuntime[] self = new ProcessRuntime[1];
+        ProcessOutputs outputs =
+            outputsFactory.open(config, pc, ctx.events().logEventsFor(() -> self[0]));
+        self[0] = new ProcessRuntime(ctx, config.name(), pc, outputs);
+        members.add(self[0]);
       }
     } catch (IOException e) {
       members.forEach(p -> p.outputs().close());
@@ -86,6 +90,10 @@ final class SupervisorCore {
     }
     GroupRuntime group = new GroupRuntime(config, members);
     groups.put(config.name(), group);
+    if (config.kind() == dev.tend.config.GroupKind.EVENT_LISTENER && config.listener() != null) {
+      ctx.events().addPool(config, members);
+    }
+    ctx.events().groupAdded(config.name());
     List<ProcessInfo> added = new ArrayList<>();
     for (ProcessRuntime p : group.processesByName()) {
       added.add(p.info());
@@ -107,6 +115,8 @@ final class SupervisorCore {
       throw new FaultException(Fault.STILL_RUNNING, name);
     }
     groups.remove(name);
+    ctx.events().removePool(name);
+    ctx.events().groupRemoved(name);
     List<String> gone = new ArrayList<>();
     for (ProcessRuntime p : g.processesByName()) {
       p.abandonWaiters(new FaultException(Fault.BAD_NAME, p.namespec()));

@@ -56,7 +56,7 @@ final class CoreHarness {
               return new PreparedCommand(Path.of("/usr/bin/" + argv.get(0)), argv);
             },
             users,
-            (group, process) -> {
+            (group, process, events) -> {
               FakeOutputs o = new FakeOutputs(process.redirectStderr());
               outputs.put(ProcessInfo.namespec(group.name(), process.name()), o);
               return o;

@@ -6,7 +6,6 @@ import dev.tend.config.ConfigContext;
 import dev.tend.config.ConfigException;
 import dev.tend.config.ConfigLoader;
 import dev.tend.config.SupervisorConfig;
-import dev.tend.logs.LogEvents;
 import dev.tend.logs.LogSettings;
 import dev.tend.logs.SyslogWriter;
 import dev.tend.platform.NativeProcessLauncher;
@@ -56,8 +55,7 @@ final class LiveSupervisor implements AutoCloseable {
             launcher,
             new ResolvingCommandPreparer(System.getenv("PATH")),
             new NativeUserDatabase(),
-            CapturedOutputs.factory(
-                LogSettings.of(config.supervisord()), LogEvents.NONE, SyslogWriter.NONE),
+            CapturedOutputs.factory(LogSettings.of(config.supervisord()), SyslogWriter.NONE),
             () -> loader.load(conf),
             new MainLogAccess() {
               @Override

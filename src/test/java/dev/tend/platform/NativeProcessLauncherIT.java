@@ -104,7 +104,7 @@ class NativeProcessLauncherIT {
     Object previous = handle.invoke(null, usr1, handlerClass.getField("SIG_IGN").get(null));
     try {
       ChildRun run =
-          ChildRun.of("sh", "-c", "grep -E '^Sig(Blk|Ign)' /proc/$$/status").start(launcher);
+          ChildRun.of("grep", "-E", "^Sig(Blk|Ign)", "/proc/self/status").start(launcher);
       assertEquals(ExitStatus.exited(0), run.awaitExit());
       assertEquals("SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n", run.out.text());
     } finally {
