@@ -34,15 +34,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CtlParityIT {
+  // a subclass runs the same against a tend daemon
   @TempDir static Path dir;
-  private RealSupervisord sd;
+  RealSupervisord sd;
   private RemoteSupervisor api;
 
   @BeforeAll
   void startSupervisord() throws Exception {
-    sd = ParityFixture.supervisord(dir);
+    sd = ParityFixture.configure(daemon(dir)).start();
     api = RemoteSupervisor.connect(ServerUrl.parse(sd.serverUrl()), ClientSettings.defaults());
     ParityFixture.awaitSettled(api, sd);
+  }
+
+  /** The daemon both ctls talk to. */
+  RealSupervisord daemon(Path dir) {
+    return RealSupervisord.in(dir);
   }
 
   @AfterAll

@@ -42,10 +42,6 @@ final class ParityFixture {
 
   private ParityFixture() {}
 
-  static RealSupervisord supervisord(Path dir) throws IOException, InterruptedException {
-    return configure(RealSupervisord.in(dir)).start();
-  }
-
   static RealSupervisord configure(RealSupervisord sd) {
     Path logs = sd.logDir();
     return sd.program("cat", "command=/bin/cat")
