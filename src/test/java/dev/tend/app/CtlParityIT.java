@@ -167,6 +167,86 @@ class CtlParityIT {
     }
   }
 
+  /** A command that changes state, with what to put back before each of the two runs. */
+  private record Change(String line, Runnable prepare) {}
+
+  /** Commands that change state: the state is put back before each run; pids may differ. */
+  @TestFactory
+  Stream<DynamicTest> commandsThatChangeStatePrintTheSame() {
+    List<Change> changes =
+        List.of(
+            new Change("start sleeper", () -> ParityFixture.ensureStopped(api, "sleeper")),
+            new Change("stop cat", () -> ParityFixture.ensureRunning(api, "cat")),
+            new Change("restart cat", () -> ParityFixture.ensureRunning(api, "cat")),
+            new Change("restart sleeper", () -> ParityFixture.ensureStopped(api, "sleeper")),
+            new Change("start grp:*", () -> ParityFixture.ensureStopped(api, "grp:g2")),
+            new Change("stop grp:", () -> ParityFixture.ensureRunning(api, "grp:g1", "grp:g2")),
+            new Change(
+                "start sleeper cat nosuch", () -> ParityFixture.ensureStopped(api, "sleeper")),
+            new Change(
+                "stop sleeper cat", () -> ParityFixture.ensureRunning(api, "cat", "sleeper")),
+            new Change("start quick", () -> {}),
+            new Change("signal CONT cat grp:*", () -> ParityFixture.ensureRunning(api, "cat")),
+            new Change("signal CONT all", () -> ParityFixture.ensureStopped(api, "sleeper")),
+            new Change("clear cat multi:multi_0 nosuch", () -> {}),
+            new Change("remove sleeper", () -> ParityFixture.ensureGroup(api, "sleeper")),
+            new Change("add sleeper", () -> ParityFixture.ensureNoGroup(api, "sleeper")),
+            new Change("add sleeper cat nosuch", () -> ParityFixture.ensureNoGroup(api, "sleeper")),
+            new Change("remove cat nosuch", () -> ParityFixture.ensureRunning(api, "cat")),
+            new Change("reread", () -> {}),
+            new Change("update", () -> {}),
+            new Change("update all sleeper", () -> ParityFixture.ensureGroup(api, "sleeper")));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Change c : changes) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              c.line(),
+              () -> {
+                c.prepare().run();
+                CtlResult expected = RealSupervisorctl.run(dir, "", args(c.line()));
+                c.prepare().run();
+                CtlResult actual = CtlRuns.tend(dir, "", args(c.line()));
+                ParityFixture.ensureGroup(api, "sleeper");
+                // a group's results come in the order its processes got there: compare sorted
+                assertEquals(
+                    CtlRuns.sortedLines(CtlRuns.withoutPids(expected)).toString(),
+                    CtlRuns.sortedLines(CtlRuns.withoutPids(actual)).toString(),
+                    c.line());
+              }));
+    }
+    return tests.stream();
+  }
+
+  /** The shell over a pipe (not a terminal): prompts, status first, answers read from stdin. */
+  @TestFactory
+  Stream<DynamicTest> pipedShellSessionsPrintTheSame() {
+    List<List<String>> sessions =
+        List.of(
+            List.of("", "status\nversion\n\nbogus\nstop nosuch\n"),
+            List.of("", "shutdown\nn\nreload\nno\nquit\nstatus\n"),
+            List.of("-i shutdown", "n\n"),
+            List.of("-i reload", ""),
+            List.of("", "? tail\nexit\n"));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (List<String> session : sessions) {
+      String name = (session.get(0) + " <<< " + session.get(1)).strip();
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                List<String> args = new ArrayList<>(List.of("-c", sd.confPath().toString()));
+                if (!session.get(0).isEmpty()) {
+                  args.addAll(Arrays.asList(session.get(0).split(" ")));
+                }
+                CtlResult expected = RealSupervisorctl.run(dir, session.get(1), args);
+                CtlResult actual = CtlRuns.tend(dir, session.get(1), args);
+                assertEquals(
+                    CtlRuns.normalise(expected).toString(), CtlRuns.normalise(actual).toString());
+              }));
+    }
+    return tests.stream();
+  }
+
   /** Help for every verb, through one shell session of each (stdin not a terminal). */
   @Test
   void helpTextsAreTheSame() throws Exception {

@@ -60,6 +60,17 @@ final class CtlRuns {
         PID.matcher(n.err()).replaceAll("pid N"));
   }
 
+  /** The same lines in sorted order, for output whose order is a race (group results). */
+  static CtlResult sortedLines(CtlResult r) {
+    return new CtlResult(r.exit(), sorted(r.out()), sorted(r.err()));
+  }
+
+  private static String sorted(String s) {
+    List<String> lines = new java.util.ArrayList<>(s.lines().toList());
+    java.util.Collections.sort(lines);
+    return String.join("\n", lines) + (s.isEmpty() ? "" : "\n");
+  }
+
   private static String normalise(String s) {
     String t = UPTIME.matcher(s).replaceAll("uptime X");
     t = PYTHON_SOURCE.matcher(t).replaceAll("");

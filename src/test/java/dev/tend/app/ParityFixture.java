@@ -44,8 +44,9 @@ final class ParityFixture {
 
   static RealSupervisord configure(RealSupervisord sd) {
     Path logs = sd.logDir();
-    return sd.program("cat", "command=/bin/cat")
-        .program("sleeper", "command=sleep 1000", "autostart=false")
+    // startsecs=0: a start is done at once, and the tests restart a lot
+    return sd.program("cat", "command=/bin/cat", "startsecs=0")
+        .program("sleeper", "command=sleep 1000", "autostart=false", "startsecs=0")
         .program("quick", "command=/bin/true", "startretries=0")
         .program(
             "echoer",
@@ -54,12 +55,13 @@ final class ParityFixture {
         .program(
             "multi",
             "command=sleep 1000",
+            "startsecs=0",
             "numprocs=2",
             "process_name=%(program_name)s_%(process_num)d",
             "stdout_logfile=" + logs.resolve("multi_%(process_num)d-stdout.log"),
             "stderr_logfile=" + logs.resolve("multi_%(process_num)d-stderr.log"))
-        .program("g1", "command=sleep 1000")
-        .program("g2", "command=sleep 1000", "autostart=false")
+        .program("g1", "command=sleep 1000", "startsecs=0")
+        .program("g2", "command=sleep 1000", "autostart=false", "startsecs=0")
         .section("group:grp", "programs=g1,g2")
         .program("long_program_name_for_the_column_width", "command=sleep 1000");
   }
@@ -89,19 +91,42 @@ final class ParityFixture {
     }
   }
 
-  static void ensureRunning(SupervisorApi api, String namespec) {
+  static void ensureRunning(SupervisorApi api, String... namespecs) {
+    for (String namespec : namespecs) {
+      try {
+        api.startProcess(namespec, true);
+      } catch (FaultException alreadyStarted) {
+        // as wanted
+      }
+    }
+  }
+
+  /** The group is added (not only available), whatever its processes do. */
+  static void ensureGroup(SupervisorApi api, String group) {
     try {
-      api.startProcess(namespec, true);
-    } catch (FaultException alreadyStarted) {
+      api.addProcessGroup(group);
+    } catch (FaultException alreadyAdded) {
       // as wanted
     }
   }
 
-  static void ensureStopped(SupervisorApi api, String namespec) {
+  /** The group is stopped and removed from the running config (still in the file). */
+  static void ensureNoGroup(SupervisorApi api, String group) {
     try {
-      api.stopProcess(namespec, true);
-    } catch (FaultException notRunning) {
+      api.stopProcessGroup(group, true);
+      api.removeProcessGroup(group);
+    } catch (FaultException noSuchGroup) {
       // as wanted
+    }
+  }
+
+  static void ensureStopped(SupervisorApi api, String... namespecs) {
+    for (String namespec : namespecs) {
+      try {
+        api.stopProcess(namespec, true);
+      } catch (FaultException notRunning) {
+        // as wanted
+      }
     }
   }
 }
