@@ -52,7 +52,9 @@ public final class JlineShell implements UserInput, AutoCloseable {
    * @param exitNow ends the program at once (exit status 0) on Ctrl-C during a plain command
    */
   public static JlineShell open(@Nullable Path historyFile, Runnable exitNow) throws IOException {
-    Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build();
+    // jline-native (JNI) rather than JNA, which jline deprecates and would warn about
+    Terminal terminal =
+        TerminalBuilder.builder().system(true).nativeSignals(true).jna(false).build();
     DefaultParser parser = new DefaultParser();
     parser.setQuoteChars(new char[0]);
     parser.setEscapeChars(new char[0]);
