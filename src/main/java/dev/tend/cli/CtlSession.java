@@ -2,7 +2,6 @@ package dev.tend.cli;
 
 import dev.tend.api.ConnectionException;
 import dev.tend.api.Fault;
-import dev.tend.api.FaultException;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.SupervisorApi;
 import dev.tend.control.client.XmlRpcClient;
@@ -45,6 +44,7 @@ public final class CtlSession implements AutoCloseable {
   private String serverurl; // `open` changes it
   private @Nullable String username; // a login changes it
   private @Nullable String password; // a login changes it
+  private boolean typedLogin; // the credentials in use were typed at a prompt, not given
   private @Nullable ServerLink link; // opened on first use; closed when URL or login change
   private int exitStatus; // supervisorctl's exitstatus: the last assignment wins
   private boolean leaving; // set by quit, exit and EOF during the current line
@@ -123,9 +123,12 @@ public final class CtlSession implements AutoCloseable {
     }
   }
 
-  /** Asks for a login where supervisorctl would, and only where someone can answer. */
+  /**
+   * Asks for a login where someone can answer: in the shell or with {@code -i} (as supervisorctl),
+   * and for one command when no password was given or the typed one was wrong.
+   */
   private boolean login() {
-    if (!(interactive || password == null) || !input.isTerminal()) {
+    if (!(interactive || password == null || typedLogin) || !input.isTerminal()) {
       return false;
     }
     String user = input.readLine("Username:");
@@ -136,6 +139,7 @@ public final class CtlSession implements AutoCloseable {
     println("");
     username = user;
     password = pass;
+    typedLogin = true;
     closeLink();
     return true;
   }
@@ -217,62 +221,9 @@ public final class CtlSession implements AutoCloseable {
     }
   }
 
-  /**
-   * supervisorctl's {@code upcheck}: the server answers with API version 3.0. Otherwise says why
-   * and sets the exit status (5, 3, 4 refused, 7 no socket file); other failures propagate with
-   * status 1 (an HTTP error with the status untouched, as supervisorctl does).
-   */
+  /** supervisorctl's {@code upcheck}; see {@link Upcheck}. */
   boolean upcheck() {
-    try {
-      String version = api().getAPIVersion();
-      if (!API_VERSION.equals(version)) {
-        println(
-            "Sorry, this version of supervisorctl expects to talk to a server with API version "
-                + API_VERSION
-                + ", but the remote version is "
-                + version
-                + ".");
-        exitStatus = Lsb.NOT_INSTALLED;
-        return false;
-      }
-      return true;
-    } catch (FaultException e) {
-      if (e.is(Fault.UNKNOWN_METHOD)) {
-        println(
-            "Sorry, supervisord responded but did not recognize the supervisor namespace commands"
-                + " that supervisorctl uses to control it.  Please check that the"
-                + " [rpcinterface:supervisor] section is enabled in the configuration file (see"
-                + " sample.conf).");
-        exitStatus = Lsb.UNIMPLEMENTED_FEATURE;
-        return false;
-      }
-      exitStatus = Lsb.GENERIC;
-      throw e;
-    } catch (ConnectionException e) {
-      return connectionFailed(e);
-    }
-  }
-
-  private boolean connectionFailed(ConnectionException e) {
-    if (XmlRpcClient.httpStatus(e) != 0) {
-      throw e;
-    }
-    switch (e.kind()) {
-      case REFUSED -> {
-        println(serverurl + " refused connection");
-        exitStatus = Lsb.INSUFFICIENT_PRIVILEGES;
-        return false;
-      }
-      case NO_SUCH_FILE -> {
-        println(serverurl + " no such file");
-        exitStatus = Lsb.NOT_RUNNING;
-        return false;
-      }
-      default -> {
-        exitStatus = Lsb.GENERIC;
-        throw e;
-      }
-    }
+    return Upcheck.passes(this);
   }
 
   /** Sets the exit status; the last call wins. */

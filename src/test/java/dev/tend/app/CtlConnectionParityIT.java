@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,19 @@ class CtlConnectionParityIT {
       // in the shell, on a pipe: no one to ask, as supervisorctl cannot ask a pipe either
       CtlResult piped = CtlRuns.tend(dir, "status\n", List.of("-c", conf));
       assertTrue(piped.out().startsWith("Server requires authentication\n"), piped.out());
+      // on a terminal tend asks (supervisorctl only in its shell), then runs the command again
+      CtlResult asked =
+          CtlRuns.tend(
+              dir, "alice\nwrong\nalice\nsecret\n", List.of("-c", conf, "status"), Map.of(), true);
+      assertTrue(
+          asked
+              .out()
+              .startsWith(
+                  "Server requires authentication\nUsername:Password:\n"
+                      + "Server requires authentication\nUsername:Password:\n"),
+          asked.out());
+      assertTrue(asked.out().contains("cat                              RUNNING"), asked.out());
+      assertEquals(0, asked.exit());
     }
   }
 

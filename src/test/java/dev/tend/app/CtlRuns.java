@@ -25,6 +25,12 @@ final class CtlRuns {
   }
 
   static CtlResult tend(Path dir, String stdin, List<String> args, Map<String, String> vars) {
+    return tend(dir, stdin, args, vars, false);
+  }
+
+  /** As if stdin were a terminal when {@code terminal}: someone can answer a login prompt. */
+  static CtlResult tend(
+      Path dir, String stdin, List<String> args, Map<String, String> vars, boolean terminal) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CtlCommand.Environment env =
@@ -34,7 +40,7 @@ final class CtlRuns {
             new PrintStream(err, false, StandardCharsets.UTF_8),
             vars,
             dir,
-            false,
+            terminal,
             false);
     int exit = CtlCommand.run(args.toArray(new String[0]), env);
     env.out().flush();

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tend.api.ConnectionException;
-import dev.tend.api.LogFollow;
-import dev.tend.api.LogListener;
-import dev.tend.api.LogStream;
-import dev.tend.api.SupervisorApi;
 import dev.tend.testing.FakeSupervisorApi;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The controller's rules on a fake server: exit statuses, upcheck, completion, parsing. */
@@ -22,55 +16,7 @@ class CtlSessionTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   private CtlSession session(boolean colour) {
-    ServerLink link =
-        new ServerLink() {
-          @Override
-          public SupervisorApi api() {
-            return fake;
-          }
-
-          @Override
-          public LogFollow logtail(String namespec, LogStream stream, LogListener listener) {
-            return fake.followProcessLog(namespec, stream, 1024, listener);
-          }
-
-          @Override
-          public LogFollow mainLogtail(LogListener listener) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void close() {}
-        };
-    UserInput noInput =
-        new UserInput() {
-          @Override
-          public @Nullable String readLine(String prompt) {
-            return null;
-          }
-
-          @Override
-          public @Nullable String readPassword(String prompt) {
-            return null;
-          }
-
-          @Override
-          public Registration onInterrupt(Runnable action) {
-            return () -> {};
-          }
-
-          @Override
-          public boolean isTerminal() {
-            return false;
-          }
-        };
-    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-    return new CtlSession(
-        new CtlSession.Settings("unix:///x.sock", null, null, false, colour),
-        (url, user, pass) -> link,
-        noInput,
-        ps,
-        ps);
+    return FakeLink.session(fake, new FakeConsole(false), out, colour);
   }
 
   private String output() {
