@@ -17,6 +17,7 @@ public final class Main {
         tend demo                                the console on the bundled demo config
         tend daemon [-c FILE] [-n] [--check] ... the supervisor daemon (supervisord's options)
         tend ctl [-c FILE] [-s URL] [VERB ...]   one command, or a shell (supervisorctl's verbs)
+        tend completion bash|zsh                 a completion script for tend and tend ctl
         tend --version | --help
       """;
 
@@ -37,6 +38,8 @@ public final class Main {
         yield 0;
       }
       case "daemon" -> DaemonCommand.run(rest, out, err);
+      case "ctl" -> CtlCommand.run(rest, CtlCommand.Environment.system(out, err));
+      case "completion" -> CompletionCommand.run(rest, CtlCommand.Environment.system(out, err));
       case "demo" -> ConsoleCommand.demo(rest, out, err);
       default -> ConsoleCommand.run(args, out, err);
     };

@@ -53,6 +53,7 @@ public final class RealSupervisord implements AutoCloseable {
   private String username = ""; // empty: no auth
   private String password = "";
   private int tcpPort; // 0: no [inet_http_server]
+  private boolean tend; // run `tend daemon -n` (the built jar) instead of supervisord
   private Process process; // the running supervisord, once started
 
   private RealSupervisord(Path dir) {
@@ -107,13 +108,28 @@ public final class RealSupervisord implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Runs {@code tend daemon -n} (the built jar, {@link TendCommand}) on the same config instead of
+   * supervisord: for tests that hold a tend daemon to what they expect of supervisord.
+   */
+  public RealSupervisord tendDaemon() {
+    this.tend = true;
+    return this;
+  }
+
   /** Writes the config and starts supervisord; returns once its socket answers RUNNING. */
   public RealSupervisord start() throws IOException, InterruptedException {
-    Assumptions.assumeTrue(Files.isExecutable(SUPERVISORD), SUPERVISORD + " is not installed");
+    if (!tend) {
+      Assumptions.assumeTrue(Files.isExecutable(SUPERVISORD), SUPERVISORD + " is not installed");
+    }
     Files.createDirectories(logDir());
     writeConfig();
+    List<String> command =
+        tend
+            ? TendCommand.command("daemon", "-n", "-c", confPath().toString())
+            : List.of(SUPERVISORD.toString(), "-n", "-c", confPath().toString());
     process =
-        new ProcessBuilder(SUPERVISORD.toString(), "-n", "-c", confPath().toString())
+        new ProcessBuilder(command)
             .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("supervisord.out").toFile())

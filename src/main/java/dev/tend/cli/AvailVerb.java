@@ -1,0 +1,50 @@
+package dev.tend.cli;
+
+import dev.tend.api.ConfigInfo;
+import dev.tend.api.Fault;
+import dev.tend.api.FaultException;
+import java.util.List;
+
+/** {@code avail}: every configured process, in use or available, auto or manual, priorities. */
+final class AvailVerb implements Verb {
+  @Override
+  public String help() {
+    return "avail\t\t\tDisplay all configured processes\n";
+  }
+
+  @Override
+  public Completes completes() {
+    return Completes.NOTHING;
+  }
+
+  @Override
+  public void run(CtlSession s, String arg) {
+    if (!arg.isEmpty()) {
+      NoArguments.refuse(s, "avail", help());
+      return;
+    }
+    List<ConfigInfo> infos;
+    try {
+      infos = s.api().getAllConfigInfo();
+    } catch (FaultException e) {
+      s.exit(Lsb.GENERIC);
+      if (!e.is(Fault.SHUTDOWN_STATE)) {
+        throw e;
+      }
+      s.println("ERROR: supervisor shutting down");
+      return;
+    }
+    for (ConfigInfo c : infos) {
+      s.println(
+          PythonText.padRight(Namespec.format(c.group(), c.name()), 32)
+              + " "
+              + PythonText.padRight(c.inuse() ? "in use" : "avail", 9)
+              + " "
+              + PythonText.padRight(c.autostart() ? "auto" : "manual", 9)
+              + " "
+              + c.groupPrio()
+              + ":"
+              + c.processPrio());
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tend.cli;
+
+import dev.tend.api.LogFollow;
+import dev.tend.api.LogListener;
+import dev.tend.api.LogStream;
+import dev.tend.api.SupervisorApi;
+import dev.tend.control.client.ClientSettings;
+import dev.tend.control.client.RemoteSupervisor;
+import dev.tend.control.client.ServerUrl;
+import org.jspecify.annotations.Nullable;
+
+/** A {@link ServerLink} over XML-RPC to a tend daemon or a real supervisord. */
+public final class RemoteLink implements ServerLink {
+  private final RemoteSupervisor remote;
+
+  private RemoteLink(RemoteSupervisor remote) {
+    this.remote = remote;
+  }
+
+  /**
+   * Connects as supervisorctl does: a URL that is neither {@code http://} nor {@code unix://} is
+   * refused with its {@code Unknown protocol for serverurl} message.
+   */
+  public static Connector connector(ClientSettings settings) {
+    // a class, not a lambda: a lambda's bootstrap costs tend ctl start-up time
+    return new Connector() {
+      @Override
+      public ServerLink open(
+          String serverurl, @Nullable String username, @Nullable String password) {
+        return RemoteLink.open(serverurl, username, password, settings);
+      }
+    };
+  }
+
+  static RemoteLink open(
+      String serverurl,
+      @Nullable String username,
+      @Nullable String password,
+      ClientSettings settings) {
+    if (!serverurl.startsWith("http://") && !serverurl.startsWith("unix://")) {
+      throw new IllegalArgumentException("Unknown protocol for serverurl " + serverurl);
+    }
+    ServerUrl url = ServerUrl.parse(serverurl);
+    return new RemoteLink(
+        RemoteSupervisor.connect(url, settings.withCredentials(username, password)));
+  }
+
+  @Override
+  public SupervisorApi api() {
+    return remote;
+  }
+
+  @Override
+  public LogFollow logtail(String namespec, LogStream stream, LogListener listener) {
+    return remote.logtail(namespec, stream, listener);
+  }
+
+  @Override
+  public LogFollow mainLogtail(LogListener listener) {
+    return remote.mainLogtail(listener);
+  }
+
+  @Override
+  public void close() {
+    remote.close();
+  }
+}

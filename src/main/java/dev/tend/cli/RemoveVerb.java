@@ -1,0 +1,38 @@
+package dev.tend.cli;
+
+import dev.tend.api.Fault;
+import dev.tend.api.FaultException;
+import dev.tend.api.SupervisorApi;
+
+/** {@code remove group ...}: removes stopped groups from the running config. */
+final class RemoveVerb implements Verb {
+  @Override
+  public String help() {
+    return "remove <name> [...]\tRemoves process/group from active config\n";
+  }
+
+  @Override
+  public Completes completes() {
+    return Completes.GROUPS;
+  }
+
+  @Override
+  public void run(CtlSession s, String arg) {
+    SupervisorApi api = s.api();
+    for (String name : PythonText.split(arg)) {
+      try {
+        api.removeProcessGroup(name);
+        s.println(name + ": removed process group");
+      } catch (FaultException e) {
+        s.exit(Lsb.GENERIC);
+        if (e.is(Fault.STILL_RUNNING)) {
+          s.println("ERROR: process/group still running: " + name);
+        } else if (e.is(Fault.BAD_NAME)) {
+          s.println("ERROR: no such process/group: " + name);
+        } else {
+          throw e;
+        }
+      }
+    }
+  }
+}

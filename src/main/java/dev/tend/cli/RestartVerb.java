@@ -1,0 +1,35 @@
+package dev.tend.cli;
+
+/** {@code restart name|group:*|all ...}: {@code stop} then {@code start}, each with its checks. */
+final class RestartVerb implements Verb {
+  @Override
+  public String help() {
+    return """
+        restart <name>\t\tRestart a process
+        restart <gname>:*\tRestart all processes in a group
+        restart <name> <name>\tRestart multiple processes or groups
+        restart all\t\tRestart all processes
+        Note: restart does not reread config files. For that, see reread and update.
+        """;
+  }
+
+  @Override
+  public Completes completes() {
+    return Completes.PROCESSES;
+  }
+
+  @Override
+  public void run(CtlSession s, String arg) {
+    if (!s.upcheck()) {
+      return;
+    }
+    if (PythonText.split(arg).isEmpty()) {
+      s.println("Error: restart requires a process name");
+      s.exit(Lsb.GENERIC);
+      s.printHelp(help());
+      return;
+    }
+    new StopVerb().run(s, arg);
+    new StartVerb().run(s, arg);
+  }
+}
