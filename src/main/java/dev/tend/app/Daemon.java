@@ -7,6 +7,8 @@ import dev.tend.config.InetHttpServerConfig;
 import dev.tend.config.SupervisorConfig;
 import dev.tend.config.SupervisordConfig;
 import dev.tend.config.UnixHttpServerConfig;
+import dev.tend.control.server.ControlServer;
+import dev.tend.control.server.ControlServerException;
 import dev.tend.core.CapturedOutputs;
 import dev.tend.core.CoreClock;
 import dev.tend.core.CoreServices;
@@ -53,6 +55,7 @@ final class Daemon {
   private final DaemonOptions options;
   private final ConfigLoader loader;
   private final PrintStream out;
+  private final PrintStream err;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Semaphore signalled = new Semaphore(0);
 
@@ -61,12 +64,14 @@ final class Daemon {
       Path configPath,
       DaemonOptions options,
       ConfigLoader loader,
-      PrintStream out) {
+      PrintStream out,
+      PrintStream err) {
     this.config = config;
     this.configPath = configPath;
     this.options = options;
     this.loader = loader;
     this.out = out;
+    this.err = err;
   }
 
   /** Runs until shut down; returns the exit status. */
@@ -145,9 +150,19 @@ final class Daemon {
           }
         });
     loop.start();
+    ControlServer server = openServer(supervisor, launcher, loop);
+    supervisor.onRestarted(
+        next -> {
+          try {
+            server.reopen(next);
+          } catch (ControlServerException e) {
+            log.critical("cannot reopen the control socket after the reload: " + e.getMessage());
+          }
+        });
     try (SignalWatcher signals = watchSignals();
         launcher;
-        loop) {
+        loop;
+        server) {
       writePidfile(pidfile);
       log.info("supervisord started with pid " + ProcessHandle.current().pid());
       if (readiness != null) {
@@ -157,6 +172,24 @@ final class Daemon {
       handleSignalsUntilStopped(signals, supervisor, mainLog);
       pidfile.remove();
       return 0;
+    }
+  }
+
+  private ControlServer openServer(
+      Supervisor supervisor, NativeProcessLauncher launcher, ThreadCoreLoop loop)
+      throws StartupException {
+    try {
+      return ControlServer.start(
+          supervisor,
+          config,
+          message -> {
+            err.println(message);
+            log.info(message);
+          });
+    } catch (ControlServerException e) {
+      launcher.close();
+      loop.close();
+      throw new StartupException(e.getMessage(), e);
     }
   }
 

@@ -106,7 +106,7 @@ final class DaemonCommand {
     Detacher.Readiness readiness =
         options.daemonizedChild() ? Detacher.Readiness.fromEnvironment(System.getenv()) : null;
     try {
-      return new Daemon(config, path, options, loader, out).serve(readiness);
+      return new Daemon(config, path, options, loader, out, err).serve(readiness);
     } catch (StartupException e) {
       if (readiness != null) {
         readiness.failed(e.getMessage());

@@ -28,7 +28,7 @@ public final class Main {
     String first = args.length == 0 ? "" : args[0];
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     return switch (first) {
-      case "-h", "--help", "help" -> {
+      case "--help", "help" -> {
         out.print(USAGE);
         yield 0;
       }
@@ -37,10 +37,8 @@ public final class Main {
         yield 0;
       }
       case "daemon" -> DaemonCommand.run(rest, out, err);
-      default -> {
-        err.println("tend: '" + first + "' is not built yet; see tend --help");
-        yield 2;
-      }
+      case "demo" -> ConsoleCommand.demo(rest, out, err);
+      default -> ConsoleCommand.run(args, out, err);
     };
   }
 }

@@ -515,32 +515,29 @@ public final class Supervisor implements SupervisorApi {
         () -> {
           GroupRuntime g = core.group(group);
           checkMood();
-          Signal s = parseSignal(signal);
-          return core.forEach(
-                  g.processesByPriority(),
-                  p -> p.state().isSignallable(),
-                  p -> {
-                    core.signalProcess(p, s);
-                    return CompletableFuture.completedFuture(null);
-                  })
-              .all();
+          return signalEach(g.processesByPriority(), signal);
         });
   }
 
   @Override
   public List<ProcessResult> signalAllProcesses(String signal) {
-    return runAndWait(
-        () -> {
-          Signal s = parseSignal(signal);
-          return core.forEach(
-                  core.allByPriority(),
-                  p -> p.state().isSignallable(),
-                  p -> {
-                    core.signalProcess(p, s);
-                    return CompletableFuture.completedFuture(null);
-                  })
-              .all();
-        });
+    return runAndWait(() -> signalEach(core.allByPriority(), signal));
+  }
+
+  /**
+   * supervisord parses the signal once per process, so a bad name gives one BAD_SIGNAL result per
+   * signallable process rather than a single fault.
+   */
+  private CompletableFuture<List<ProcessResult>> signalEach(
+      List<ProcessRuntime> processes, String signal) {
+    return core.forEach(
+            processes,
+            p -> p.state().isSignallable(),
+            p -> {
+              core.signalProcess(p, parseSignal(signal));
+              return CompletableFuture.completedFuture(null);
+            })
+        .all();
   }
 
   @Override

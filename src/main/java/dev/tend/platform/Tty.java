@@ -46,6 +46,45 @@ public final class Tty {
     return new RawMode(fd, saved);
   }
 
+  // Linux termios: c_iflag, c_oflag, c_cflag, c_lflag (4 bytes each), c_line, then c_cc.
+  private static final int LFLAG_OFFSET = 12;
+  private static final int CC_OFFSET = 17;
+  private static final int VTIME = 5;
+  private static final int VMIN = 6;
+  private static final int ISIG = 0x1;
+  private static final int ICANON = 0x2;
+  private static final int ECHO = 0x8;
+  private static final int ECHONL = 0x40;
+  private static final int IEXTEN = 0x8000;
+
+  /**
+   * Puts the terminal on {@code fd} in the mode a full-screen program wants: keys arrive one by one
+   * (no line editing), unechoed, and Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, not signals; input
+   * and output translation stay as they were (Enter still reads as a newline, a newline still
+   * returns the carriage). Closing the result restores the settings saved here.
+   */
+  public static RawMode enterKeys(int fd) throws IOException {
+    byte[] saved = attributes(fd);
+    byte[] mode = saved.clone();
+    int lflag =
+        java.nio.ByteBuffer.wrap(mode, LFLAG_OFFSET, 4)
+            .order(java.nio.ByteOrder.nativeOrder())
+            .getInt();
+    lflag &= ~(ICANON | ECHO | ECHONL | ISIG | IEXTEN);
+    java.nio.ByteBuffer.wrap(mode, LFLAG_OFFSET, 4)
+        .order(java.nio.ByteOrder.nativeOrder())
+        .putInt(lflag);
+    mode[CC_OFFSET + VMIN] = 1;
+    mode[CC_OFFSET + VTIME] = 0;
+    try (Memory t = new Memory(LibC.TERMIOS_SIZE)) {
+      t.write(0, mode, 0, mode.length);
+      if (LibC.tcsetattr(fd, LibC.TCSAFLUSH, t) != 0) {
+        throw new IOException("tcsetattr(fd " + fd + "): " + Errno.name(LibC.errno()));
+      }
+    }
+    return new RawMode(fd, saved);
+  }
+
   /** The raw termios bytes of {@code fd}. */
   static byte[] attributes(int fd) throws IOException {
     try (Memory t = new Memory(LibC.TERMIOS_SIZE)) {

@@ -104,6 +104,16 @@ class SupervisorOperationsTest {
   }
 
   @Test
+  void aBadSignalForAGroupIsOneResultPerSignallableProcess() {
+    CoreHarness h = manual("a", "b");
+    h.supervisor.startProcess("a", false);
+    List<ProcessResult> results = h.supervisor.signalAllProcesses("BOGUS");
+    assertEquals(1, results.size());
+    assertEquals(Fault.BAD_SIGNAL.code(), results.get(0).status());
+    assertEquals("BAD_SIGNAL: BOGUS", results.get(0).description());
+  }
+
+  @Test
   void startWithWaitCompletesAtRunning() {
     CoreHarness h = manual("web");
     SupervisorCore core = h.core();

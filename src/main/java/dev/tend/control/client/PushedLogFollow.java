@@ -52,7 +52,7 @@ final class PushedLogFollow implements LogFollow {
         if (closed) {
           break;
         }
-        if (c.lost() > 0) {
+        if (c.lost() != 0) {
           listener.onGap(c.lost());
         }
         if (c.data().length > 0) {

@@ -1,0 +1,249 @@
+package dev.tend.app;
+
+import dev.tend.api.ConnectionException;
+import dev.tend.api.FaultException;
+import dev.tend.api.SupervisorApi;
+import dev.tend.config.ConfigException;
+import dev.tend.config.CtlConfig;
+import dev.tend.config.CtlConfigReader;
+import dev.tend.config.CtlFileConfig;
+import dev.tend.config.InetHttpServerConfig;
+import dev.tend.config.UnixHttpServerConfig;
+import dev.tend.control.client.ClientSettings;
+import dev.tend.control.client.RemoteSupervisor;
+import dev.tend.control.client.ServerUrl;
+import dev.tend.tui.model.ConsoleOptions;
+import dev.tend.tui.model.ConsoleOptions.ExitChoice;
+import dev.tend.tui.model.ConsoleOptions.Mode;
+import dev.tend.tui.view.Console;
+import dev.tend.tui.view.TtyTerminal;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code tend [-c FILE | -s URL]}: the console. It attaches to whatever answers at the config's
+ * server (a tend daemon or a real supervisord). When nothing answers and the config has a server
+ * section, it hosts: it starts {@code tend daemon} on that config in the background and attaches to
+ * it, so the programs do not depend on this terminal — an ssh session that drops does not take
+ * production down with it — and quitting asks whether to stop them or leave them running.
+ */
+final class ConsoleCommand {
+  private static final String SHORT = "c:s:u:p:h";
+  private static final List<String> LONG =
+      List.of("configuration=", "serverurl=", "username=", "password=", "read-only", "help");
+
+  private ConsoleCommand() {}
+
+  static final String HELP =
+      """
+      tend: the console. Attaches to the supervisor of a config (a tend daemon or supervisord),
+      or, when none answers, starts tend daemon on it and attaches (HOSTED).
+
+      usage: tend [-c FILE | -s URL] [-u USER] [-p PASSWORD] [--read-only]
+             tend demo [--read-only]
+
+        -c, --configuration FILE  a supervisord.conf (default: supervisorctl's search order)
+        -s, --serverurl URL       attach to unix:///path or http://host:port
+        -u, --username USER       basic-auth user (default: the config's [supervisorctl])
+        -p, --password PASSWORD   basic-auth password
+        --read-only               no action that changes anything
+      Press ? in the console for its keys.
+      """;
+
+  /** How to reach the supervisor, and whether hosting is possible. */
+  private record Target(String url, @Nullable Path config, boolean canHost, CtlConfig ctl) {}
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Getopt.Result r;
+    try {
+      r = Getopt.parse(Arrays.asList(args), SHORT, LONG);
+    } catch (Getopt.GetoptException e) {
+      return usage(err, e.getMessage());
+    }
+    if (!r.rest().isEmpty()) {
+      return usage(err, "unexpected arguments: " + String.join(" ", r.rest()));
+    }
+    String file = null;
+    String url = null;
+    String user = null;
+    String pass = null;
+    boolean readOnly = false;
+    for (Getopt.Option o : r.options()) {
+      switch (o.name()) {
+        case "-c", "--configuration" -> file = o.value();
+        case "-s", "--serverurl" -> url = o.value();
+        case "-u", "--username" -> user = o.value();
+        case "-p", "--password" -> pass = o.value();
+        case "--read-only" -> readOnly = true;
+        default -> {
+          out.print(HELP);
+          return 0;
+        }
+      }
+    }
+    return open(file, url, user, pass, readOnly, out, err);
+  }
+
+  /** {@code tend demo}: the console on the bundled demo config. */
+  static int demo(String[] args, PrintStream out, PrintStream err) {
+    String home = System.getenv("TEND_HOME");
+    Path conf =
+        Path.of(home == null ? "." : home, "examples", "demo", "supervisord.conf").toAbsolutePath();
+    boolean readOnly = Arrays.asList(args).contains("--read-only");
+    return open(conf.toString(), null, null, null, readOnly, out, err);
+  }
+
+  private static int open(
+      @Nullable String file,
+      @Nullable String url,
+      @Nullable String user,
+      @Nullable String pass,
+      boolean readOnly,
+      PrintStream out,
+      PrintStream err) {
+    Target target;
+    try {
+      target = target(file, url);
+    } catch (ConfigException e) {
+      return usage(err, e.errors().get(0).describe());
+    }
+    ServerUrl serverUrl;
+    try {
+      serverUrl = ServerUrl.parse(target.url());
+    } catch (IllegalArgumentException e) {
+      return usage(err, "value '" + target.url() + "' is not a URL");
+    }
+    ClientSettings settings =
+        ClientSettings.defaults()
+            .withCredentials(
+                user != null ? user : target.ctl().username(),
+                pass != null ? pass : target.ctl().password());
+    Mode mode = Mode.ATTACHED;
+    RemoteSupervisor api = RemoteSupervisor.connect(serverUrl, settings);
+    try {
+      api.getState();
+    } catch (ConnectionException e) {
+      boolean down =
+          e.kind() == ConnectionException.Kind.REFUSED
+              || e.kind() == ConnectionException.Kind.NO_SUCH_FILE;
+      if (!down || !target.canHost() || target.config() == null) {
+        err.println("tend: " + e.getMessage());
+        return 1;
+      }
+      err.println("tend: nothing answers at " + target.url() + "; starting tend daemon on it");
+      String problem = DaemonStarter.start(List.of("-c", target.config().toString()), null);
+      if (problem != null) {
+        err.println("Error: " + problem);
+        return 2;
+      }
+      mode = Mode.HOSTED;
+    } catch (FaultException e) {
+      err.println("tend: " + target.url() + " answered " + e.faultString());
+      return 1;
+    }
+    return runConsole(api, mode, target, readOnly, out, err);
+  }
+
+  private static int runConsole(
+      RemoteSupervisor api,
+      Mode mode,
+      Target target,
+      boolean readOnly,
+      PrintStream out,
+      PrintStream err) {
+    String shown = target.config() != null ? target.config().toString() : target.url();
+    ConsoleOptions options = ConsoleOptions.defaults(mode, shown).withReadOnly(readOnly);
+    ExitChoice choice;
+    try (TtyTerminal terminal = TtyTerminal.open()) {
+      choice = Console.run(api, options, terminal);
+    } catch (IOException e) {
+      err.println("tend: " + e.getMessage());
+      return 1;
+    }
+    return afterwards(api, choice, target, out, err);
+  }
+
+  private static int afterwards(
+      SupervisorApi api, ExitChoice choice, Target target, PrintStream out, PrintStream err) {
+    String again =
+        target.config() != null ? "tend -c " + target.config() : "tend -s " + target.url();
+    switch (choice) {
+      case STOP_PROGRAMS -> {
+        try {
+          int pid = api.getPID();
+          api.shutdown();
+          Optional<ProcessHandle> h = ProcessHandle.of(pid);
+          if (h.isPresent()) {
+            h.get()
+                .onExit()
+                .orTimeout(Duration.ofMinutes(5).toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+                .join();
+          }
+          out.println("tend: stopped the programs and the daemon");
+        } catch (RuntimeException e) {
+          err.println("tend: could not stop the daemon: " + e.getMessage());
+          return 1;
+        }
+      }
+      case LEAVE_RUNNING ->
+          out.println(
+              "tend: the programs keep running under tend daemon; "
+                  + again
+                  + " comes back, tend ctl"
+                  + (target.config() != null ? " -c " + target.config() : " -s " + target.url())
+                  + " shutdown stops them");
+      case DETACH -> {}
+    }
+    return 0;
+  }
+
+  /** The server URL from -s, or from the config as supervisorctl and the daemon see it. */
+  private static Target target(@Nullable String file, @Nullable String url) throws ConfigException {
+    Path config = null;
+    if (file != null) {
+      config = Path.of(file);
+    } else if (url == null) {
+      config = DaemonCommand.locator().find().orElse(null);
+    }
+    if (config == null) {
+      return new Target(
+          url != null ? url : CtlConfig.DEFAULT_SERVERURL, null, false, CtlConfig.defaults());
+    }
+    CtlFileConfig read =
+        CtlConfigReader.read(config, System.getenv(), Path.of("").toAbsolutePath());
+    CtlConfig ctl = read.ctl() != null ? read.ctl() : CtlConfig.defaults();
+    boolean hasServer = !read.unixHttpServers().isEmpty() || !read.inetHttpServers().isEmpty();
+    String chosen = url;
+    if (chosen == null) {
+      chosen = ctl.serverurl();
+      if (read.ctl() == null || chosen.equals(CtlConfig.DEFAULT_SERVERURL)) {
+        chosen = serverOf(read).orElse(chosen);
+      }
+    }
+    return new Target(chosen, read.file(), hasServer && Files.exists(read.file()), ctl);
+  }
+
+  private static Optional<String> serverOf(CtlFileConfig read) {
+    for (UnixHttpServerConfig u : read.unixHttpServers()) {
+      return Optional.of("unix://" + u.file());
+    }
+    for (InetHttpServerConfig i : read.inetHttpServers()) {
+      String host = i.host().isEmpty() ? "localhost" : i.host();
+      return Optional.of("http://" + host + ":" + i.port());
+    }
+    return Optional.empty();
+  }
+
+  private static int usage(PrintStream err, String message) {
+    err.println("Error: " + message);
+    err.println("For help, use tend --help");
+    return 2;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.tend.tui.model;
+
+import java.util.List;
+
+/**
+ * Finds the word under the cursor of a {@code :} line and the candidates for it (the view does this
+ * with jline's parser and completer machinery over a {@link CommandGrammar}).
+ */
+public interface CommandCompleter {
+
+  /** The word [start, end) of the line being completed, and what could replace it. */
+  record Completion(int start, int end, List<CommandGrammar.Candidate> candidates) {
+    public Completion {
+      candidates = List.copyOf(candidates);
+    }
+  }
+
+  Completion complete(String line, int cursor);
+}

@@ -1,0 +1,46 @@
+package dev.tend.tui.model;
+
+import dev.tend.tui.keymap.Keymap;
+import dev.tend.tui.keymap.KeymapFile;
+import dev.tend.tui.theme.ColorDepth;
+import dev.tend.tui.theme.ThemeCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads what the console needs from files before it starts drawing (keys.conf, the themes, the
+ * saved theme choice) and builds the model. All the file I/O of a console's start is here, done
+ * once, before the UI thread's loop begins.
+ */
+public final class ConsoleSetup {
+  private ConsoleSetup() {}
+
+  /** The model for these options; problems with the user's files become startup warnings. */
+  public static ConsoleModel load(ConsoleOptions options) {
+    List<String> warnings = new ArrayList<>();
+    Keymap keymap = Keymap.defaults();
+    Path keys = options.keysFile();
+    if (keys != null) {
+      KeymapFile.Result r = KeymapFile.load(keys);
+      keymap = r.keymap();
+      warnings.addAll(r.warnings());
+    }
+    if (options.readOnly()) {
+      keymap = keymap.readOnly();
+    }
+    ThemeCatalog catalog = ThemeCatalog.load(options.userThemes());
+    ColorDepth depth = ColorDepth.detect(options.env());
+    Path prefs = options.preferencesFile();
+    String name =
+        prefs == null
+            ? ThemeCatalog.DEFAULT
+            : ConsolePreferences.theme(prefs).orElse(ThemeCatalog.DEFAULT);
+    ThemeCatalog.Selection s = catalog.select(name, depth);
+    warnings.addAll(s.warnings());
+    if (!catalog.has(name)) {
+      name = ThemeCatalog.DEFAULT;
+    }
+    return new ConsoleModel(options, keymap, catalog, depth, name, s.theme(), warnings);
+  }
+}

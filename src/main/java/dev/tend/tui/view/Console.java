@@ -1,0 +1,61 @@
+package dev.tend.tui.view;
+
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import dev.tend.api.SupervisorApi;
+import dev.tend.tui.model.ConsoleController;
+import dev.tend.tui.model.ConsoleModel;
+import dev.tend.tui.model.ConsoleOptions;
+import dev.tend.tui.model.ConsoleOptions.ExitChoice;
+import dev.tend.tui.model.ConsoleSetup;
+import dev.tend.tui.model.SupervisorLink;
+import java.io.IOException;
+
+/**
+ * The console's entry point: runs the full-screen console on a terminal until the user quits and
+ * returns what should happen next. The calling thread becomes the UI thread.
+ *
+ * <p>The terminal is left as it was found (main screen, cursor shown, colours reset) however the
+ * console ends: normally, by an exception (rethrown after the terminal is restored), or by the JVM
+ * shutting down (Ctrl-C when the terminal sends it as a signal, SIGTERM): a shutdown hook restores
+ * it then. Raw mode belongs to the terminal: whoever made it closes it.
+ */
+public final class Console {
+  private Console() {}
+
+  /**
+   * Runs the console.
+   *
+   * @param api the supervisor: the in-process core (hosted) or a remote client (attached)
+   * @param options mode, target, read-only, the user's files, environment, clock
+   * @param terminal a terminal in raw mode whose {@code readInput} blocks without holding a lock
+   *     that output needs (lanterna's stream terminals and {@link ConsoleTerminals#virtual} do)
+   * @return how it ended: detach, or, hosted, stop the programs or leave them running
+   * @throws IOException when the terminal fails (the terminal is restored first)
+   */
+  public static ExitChoice run(SupervisorApi api, ConsoleOptions options, Terminal terminal)
+      throws IOException {
+    ConsoleModel model = ConsoleSetup.load(options);
+    TerminalScreen screen = new TerminalScreen(terminal);
+    ConsoleLoop loop = new ConsoleLoop(terminal, model, new Frame(screen, model));
+    SupervisorLink link = new SupervisorLink(api, options, loop.sink());
+    loop.setController(new ConsoleController(model, link, loop.sink(), JlineCompleter::new));
+    TerminalRestorer restorer = new TerminalRestorer(screen, terminal);
+    Thread hook = new Thread(restorer::restore, "tend-console-restore");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      screen.startScreen();
+      link.start();
+      return loop.run();
+    } finally {
+      loop.close();
+      link.close();
+      restorer.restore();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook runs (harmlessly, restoring is done once)
+      }
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.tend.tui.view;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.TerminalResizeListener;
+import dev.tend.tui.keymap.KeyChord;
+import dev.tend.tui.model.ConsoleController;
+import dev.tend.tui.model.ConsoleEvent;
+import dev.tend.tui.model.ConsoleModel;
+import dev.tend.tui.model.ConsoleOptions;
+import dev.tend.tui.model.ConsoleOptions.ExitChoice;
+import dev.tend.tui.model.EventSink;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The UI thread: takes keys (from an input thread), background events and resizes from one queue,
+ * hands them to the controller, and draws a frame when anything happened, coalescing everything
+ * that queued up meanwhile into that one frame. Also wakes once a second, on the second, for the
+ * clock and the uptimes. The only thread that touches the model and the screen.
+ */
+final class ConsoleLoop {
+  /** Posted by the resize listener; the frame asks the screen for the new size. */
+  private static final Object RESIZED = new Object();
+
+  /** Posted when the terminal's input ends (the terminal closed, ssh dropped). */
+  private static final Object INPUT_ENDED = new Object();
+
+  /** Frames for background events alone come at most this often (60 a second). */
+  private static final long MIN_FRAME_NANOS = 16_666_667L;
+
+  private final Terminal terminal;
+  private final ConsoleModel model;
+  private final Frame frame;
+  private final Clock clock;
+  // any thread puts, the UI thread takes
+  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final TerminalResizeListener onResize = (t, size) -> queue.add(RESIZED);
+  // set once by run(); the input thread
+  private @Nullable Thread input;
+  // set before run(); the controller (built after the loop, as it needs the loop's sink)
+  private @Nullable ConsoleController controller;
+  // UI thread only: System.nanoTime() of the last frame
+  private long lastFrame;
+
+  ConsoleLoop(Terminal terminal, ConsoleModel model, Frame frame) {
+    this.terminal = terminal;
+    this.model = model;
+    this.frame = frame;
+    this.clock = model.options().clock();
+  }
+
+  /** Where background threads post events. */
+  EventSink sink() {
+    return queue::add;
+  }
+
+  void setController(ConsoleController c) {
+    controller = c;
+  }
+
+  /** Runs until the model says how the console ends. */
+  ExitChoice run() throws IOException {
+    ConsoleController c = java.util.Objects.requireNonNull(controller, "controller");
+    terminal.addResizeListener(onResize);
+    Thread t = new Thread(this::readKeys, "tend-console-input");
+    t.setDaemon(true);
+    input = t;
+    t.start();
+    frame.render(model, clock.millis());
+    lastFrame = System.nanoTime();
+    while (true) {
+      ExitChoice exit = model.exit();
+      if (exit != null) {
+        return exit;
+      }
+      long now = clock.millis();
+      long untilTick = 1000 - now % 1000;
+      Object e;
+      try {
+        e = queue.poll(untilTick, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return fallbackExit();
+      }
+      boolean urgent = drain(c, e);
+      if (!urgent) {
+        urgent = gatherUntilFrameIsDue(c);
+      }
+      if (model.exit() == null) {
+        frame.render(model, clock.millis());
+        lastFrame = System.nanoTime();
+      }
+    }
+  }
+
+  /**
+   * Handles {@code first} and whatever else is queued; true when a key or a resize was among them.
+   */
+  private boolean drain(ConsoleController c, @Nullable Object first) throws IOException {
+    boolean urgent = false;
+    Object e = first;
+    for (int n = 0; e != null; n++) {
+      urgent |= e instanceof KeyStroke || e == RESIZED;
+      handle(c, e);
+      e = n < 10_000 ? queue.poll() : null;
+    }
+    return urgent;
+  }
+
+  /**
+   * Background events alone (log lines, changes) draw at most {@link #MIN_FRAME_NANOS} apart: a
+   * chatty log costs frames per second, not frames per line. A key ends the wait at once.
+   */
+  private boolean gatherUntilFrameIsDue(ConsoleController c) throws IOException {
+    long due = lastFrame + MIN_FRAME_NANOS;
+    for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+      Object e;
+      try {
+        e = queue.poll(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+      if (e == null) {
+        return false;
+      }
+      if (drain(c, e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void handle(ConsoleController c, Object e) throws IOException {
+    if (e instanceof KeyStroke k) {
+      KeyChord chord = KeyTranslator.chord(k);
+      if (chord != null) {
+        c.onKey(chord);
+      }
+    } else if (e instanceof ConsoleEvent ev) {
+      c.onEvent(ev);
+    } else if (e == INPUT_ENDED) {
+      c.inputEnded();
+    } else if (e instanceof IOException io) {
+      throw io;
+    }
+    // RESIZED: nothing to do but draw
+  }
+
+  private ExitChoice fallbackExit() {
+    return model.options().mode() == ConsoleOptions.Mode.ATTACHED
+        ? ExitChoice.DETACH
+        : ExitChoice.LEAVE_RUNNING;
+  }
+
+  private void readKeys() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        KeyStroke k = terminal.readInput();
+        if (k == null || k.getKeyType() == KeyType.EOF) {
+          queue.add(INPUT_ENDED);
+          return;
+        }
+        queue.add(k);
+      }
+    } catch (IOException e) {
+      queue.add(e);
+    } catch (java.io.UncheckedIOException e) {
+      queue.add(e.getCause());
+    } catch (RuntimeException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        queue.add(new IOException("terminal input failed: " + e.getMessage(), e));
+      }
+    }
+  }
+
+  /** Stops listening; the input thread ends with its next key or with the JVM. */
+  void close() {
+    terminal.removeResizeListener(onResize);
+    Thread t = input;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+}

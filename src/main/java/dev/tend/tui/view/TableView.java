@@ -1,0 +1,138 @@
+package dev.tend.tui.view;
+
+import dev.tend.tui.model.ConsoleModel;
+import dev.tend.tui.model.DisplayWidth;
+import dev.tend.tui.model.ProcessRow;
+import dev.tend.tui.model.ProcessTable;
+import dev.tend.tui.model.Rect;
+import dev.tend.tui.model.TableLayout;
+import dev.tend.tui.theme.Role;
+import dev.tend.tui.theme.Style;
+import java.util.List;
+
+/**
+ * The process table: a title row of columns (the sorted one marked), then one row per visible
+ * process. Only the rows that fit are formatted. The state and its reason are in the state's
+ * colour; the selected row is highlighted, tagged rows carry a mark.
+ */
+final class TableView {
+  private TableView() {}
+
+  static void draw(Painter p, Styles st, ConsoleModel m, Rect area, long nowSeconds) {
+    if (area.isEmpty()) {
+      return;
+    }
+    ProcessTable t = m.table();
+    List<ProcessRow> rows = t.visibleRows(nowSeconds);
+    int bodyRows = Math.max(0, area.height() - 1);
+    m.setTableRows(bodyRows);
+    int top = t.scrollTop(bodyRows, nowSeconds);
+    int end = Math.min(rows.size(), top + bodyRows);
+    int longestName = 4;
+    int longestReason = 4;
+    for (int i = top; i < end; i++) {
+      longestName = Math.max(longestName, DisplayWidth.of(rows.get(i).namespec()));
+      longestReason = Math.max(longestReason, DisplayWidth.of(rows.get(i).reason()));
+    }
+    List<TableLayout.Placed> cols =
+        TableLayout.fit(area.width(), longestName, longestReason, t.hasStats());
+    titles(p, st, t, cols, area);
+    Style row = st.of(Role.TABLE_ROW);
+    int drawn = end - top;
+    p.fill(new Rect(area.x(), area.y() + 1 + drawn, area.width(), bodyRows - drawn), row);
+    int selected = t.selectedIndex(nowSeconds);
+    boolean focused = m.focus() == ConsoleModel.TABLE;
+    for (int i = top; i < end; i++) {
+      drawRow(
+          p,
+          st,
+          t,
+          rows.get(i),
+          cols,
+          area,
+          area.y() + 1 + i - top,
+          i == selected,
+          focused,
+          nowSeconds);
+    }
+    if (rows.isEmpty()) {
+      String why = t.size() == 0 ? "no processes" : "no process matches (Esc clears the filter)";
+      p.clipped(
+          area.x() + TableLayout.GUTTER,
+          area.y() + 1,
+          area.width() - 2,
+          why,
+          st.of(Role.TABLE_DIM));
+    }
+  }
+
+  private static void titles(
+      Painter p, Styles st, ProcessTable t, List<TableLayout.Placed> cols, Rect area) {
+    Style header = st.of(Role.TABLE_HEADER);
+    p.fill(new Rect(area.x(), area.y(), area.width(), 1), header);
+    for (TableLayout.Placed c : cols) {
+      String title = c.column().title();
+      if (c.column() == t.sortColumn()) {
+        title += t.ascending() ? p.glyphs().ascending() : p.glyphs().descending();
+      }
+      cell(p, area.x() + c.x(), area.y(), c.width(), title, c.column().rightAligned(), header);
+    }
+  }
+
+  private static void drawRow(
+      Painter p,
+      Styles st,
+      ProcessTable t,
+      ProcessRow r,
+      List<TableLayout.Placed> cols,
+      Rect area,
+      int y,
+      boolean selected,
+      boolean focused,
+      long now) {
+    Style base = st.of(Role.TABLE_ROW);
+    Style highlight = st.of(focused ? Role.TABLE_SELECTED : Role.PANE_TITLE);
+    Style rowStyle = selected ? st.highlighted(base, highlight) : base;
+    p.fill(new Rect(area.x(), y, area.width(), 1), rowStyle);
+    if (t.isTagged(r.namespec())) {
+      Style tag = st.of(Role.TABLE_TAGGED);
+      p.text(
+          area.x(),
+          y,
+          area.x() + 1,
+          p.glyphs().tag(),
+          selected ? st.highlighted(tag, highlight) : tag);
+    }
+    Style state = st.of(Styles.stateRole(r.state()));
+    for (TableLayout.Placed c : cols) {
+      Style s =
+          switch (c.column()) {
+            case STATE, REASON -> state;
+            case NAME -> t.isTagged(r.namespec()) ? st.of(Role.TABLE_TAGGED) : base;
+            default -> base;
+          };
+      String text = c.column().cell(r, now);
+      if (text.equals("-") && s == base) {
+        s = st.of(Role.TABLE_DIM);
+      }
+      cell(
+          p,
+          area.x() + c.x(),
+          y,
+          c.width(),
+          text,
+          c.column().rightAligned(),
+          selected ? st.highlighted(s, highlight) : s);
+    }
+  }
+
+  private static void cell(
+      Painter p, int x, int y, int width, String text, boolean right, Style s) {
+    if (width <= 0) {
+      return;
+    }
+    String shown = DisplayWidth.truncate(text, width, p.glyphs().ellipsis());
+    int pad = right ? width - DisplayWidth.of(shown) : 0;
+    p.text(x + pad, y, x + width, shown, s);
+  }
+}

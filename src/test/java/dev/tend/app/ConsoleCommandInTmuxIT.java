@@ -1,0 +1,199 @@
+package dev.tend.app;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tend.testing.Await;
+import dev.tend.testing.RealSupervisord;
+import dev.tend.testing.TendCommand;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code tend} command itself in tmux, as an on-call engineer runs it: hosting a config (it
+ * starts tend daemon), attached to a tend daemon, attached to a real supervisord.
+ */
+class ConsoleCommandInTmuxIT {
+  private final String socket = "tend-app-it-" + ProcessHandle.current().pid();
+  @TempDir Path dir;
+
+  @BeforeEach
+  void needTmux() {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    tmux("kill-server");
+    Path pidfile = dir.resolve("tend.pid");
+    if (Files.exists(pidfile)) {
+      long pid = Long.parseLong(Files.readString(pidfile).trim());
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+      ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+    }
+  }
+
+  private String tmux(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return out;
+  }
+
+  private String screen() {
+    try {
+      return tmux("capture-pane", "-p", "-t", "main");
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String awaitScreen(String what, java.util.function.Predicate<String> ok) {
+    return Await.value(what, Duration.ofSeconds(40), this::screen, ok);
+  }
+
+  private void keys(String... keys) throws Exception {
+    for (String k : keys) {
+      tmux("send-keys", "-t", "main", k);
+    }
+  }
+
+  /** Runs {@code tend ARGS} in the tmux pane; the pane says {@code it-done=<exit>} after. */
+  private void tend(String... args) throws Exception {
+    StringBuilder cmd = new StringBuilder("env TERM=xterm-256color LANG=C.UTF-8 HOME=" + dir + " ");
+    for (String part : TendCommand.command(args)) {
+      cmd.append('\'').append(part).append("' ");
+    }
+    cmd.append("; echo it-done=$?; sleep 60");
+    tmux("new-session", "-d", "-s", "main", "-x", "110", "-y", "32", cmd.toString());
+  }
+
+  private static String rowOf(String screen, String name) {
+    for (String line : screen.split("\n")) {
+      if (line.stripLeading().startsWith(name + " ")) {
+        return line;
+      }
+    }
+    return "";
+  }
+
+  private static int pidOf(String row) {
+    Matcher m = Pattern.compile("RUNNING\\s+(\\d+)").matcher(row);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  private Path config() throws IOException {
+    Path conf = dir.resolve("site.conf");
+    Files.writeString(
+        conf,
+        """
+        [supervisord]
+        logfile=%(here)s/tend.log
+        pidfile=%(here)s/tend.pid
+        childlogdir=%(here)s
+        [unix_http_server]
+        file=%(here)s/tend.sock
+        [supervisorctl]
+        serverurl=unix://%(here)s/tend.sock
+        [rpcinterface:supervisor]
+        supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+        [program:ticker]
+        command=sh -c 'while true; do echo tick-$$; sleep 0.3; done'
+        [program:sleeper]
+        command=sleep 1000
+        """);
+    return conf;
+  }
+
+  /** Stop, start and restart of sleeper change its PID; ticker's lines reach the pane. */
+  private void driveSleeperAndTicker() throws Exception {
+    keys("/", "sleeper", "Enter");
+    String before = awaitScreen("only sleeper", s -> rowOf(s, "ticker").isEmpty());
+    int pid = pidOf(rowOf(before, "sleeper"));
+    assertTrue(pid > 0, before);
+    keys("r");
+    awaitScreen("the question", s -> s.contains("Restart sleeper?"));
+    keys("y");
+    String restarted =
+        awaitScreen(
+            "a new pid", s -> pidOf(rowOf(s, "sleeper")) > 0 && pidOf(rowOf(s, "sleeper")) != pid);
+    assertNotEquals(pid, pidOf(rowOf(restarted, "sleeper")));
+    keys("x", "y");
+    awaitScreen("stopped", s -> rowOf(s, "sleeper").contains("STOPPED"));
+    keys("s");
+    awaitScreen("started", s -> rowOf(s, "sleeper").contains("RUNNING"));
+    keys("Escape", "/", "ticker", "Enter");
+    awaitScreen("ticker's lines", s -> s.contains("tick-"));
+  }
+
+  @Test
+  void hostsAConfigThenStopsEverythingOnQuit() throws Exception {
+    Path conf = config();
+    tend("-c", conf.toString());
+    awaitScreen(
+        "hosted and running", s -> s.contains("HOSTED") && rowOf(s, "ticker").contains("RUNNING"));
+    driveSleeperAndTicker();
+    // the control socket is open while hosted: supervisorctl works from another shell
+    Process ctl = new ProcessBuilder("supervisorctl", "-c", conf.toString(), "status").start();
+    String status = new String(ctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    ctl.waitFor();
+    assertTrue(status.contains("ticker") && status.contains("RUNNING"), status);
+    keys("q");
+    awaitScreen("the question", s -> s.contains("stop every program"));
+    keys("s");
+    String end = awaitScreen("the shell", s -> s.contains("it-done="));
+    assertTrue(end.contains("it-done=0"), end);
+    assertTrue(end.contains("stopped the programs"), end);
+    Await.until("the daemon gone", () -> !Files.exists(dir.resolve("tend.pid")));
+  }
+
+  @Test
+  void attachesToARunningTendDaemonAndOnlyDetaches() throws Exception {
+    Path conf = config();
+    TendCommand.Result started = TendCommand.run(dir, "daemon", "-c", conf.toString());
+    assertTrue(started.exit() == 0, started.err());
+    tend("-c", conf.toString());
+    awaitScreen(
+        "attached with pushed changes",
+        s ->
+            s.contains("ATTACHED")
+                && s.contains("(push)")
+                && rowOf(s, "ticker").contains("RUNNING"));
+    driveSleeperAndTicker();
+    keys("q");
+    String end = awaitScreen("the shell", s -> s.contains("it-done="));
+    assertTrue(end.contains("it-done=0"), end);
+    assertTrue(Files.exists(dir.resolve("tend.pid")), "the daemon still runs");
+  }
+
+  @Test
+  void attachesToARealSupervisordByPolling() throws Exception {
+    try (RealSupervisord sd =
+        RealSupervisord.in(dir.resolve("sd"))
+            .program("ticker", "command=/bin/sh -c 'while true; do echo tick-$$; sleep 0.3; done'")
+            .program("sleeper", "command=/bin/sleep 1000")
+            .start()) {
+      tend("-s", sd.serverUrl());
+      awaitScreen(
+          "polling supervisord",
+          s -> s.contains("(polling)") && rowOf(s, "sleeper").contains("RUNNING"));
+      driveSleeperAndTicker();
+      keys("q");
+      awaitScreen("the shell", s -> s.contains("it-done=0"));
+    }
+  }
+}

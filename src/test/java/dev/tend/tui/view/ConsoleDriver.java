@@ -1,0 +1,191 @@
+package dev.tend.tui.view;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.tend.api.SupervisorApi;
+import dev.tend.testing.Await;
+import dev.tend.tui.keymap.KeyChord;
+import dev.tend.tui.model.ConsoleOptions;
+import dev.tend.tui.model.ConsoleOptions.ExitChoice;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the real console on a virtual terminal for screen tests: keys go in as the terminal's input,
+ * assertions read back the cells the console sent to the terminal.
+ */
+final class ConsoleDriver implements AutoCloseable {
+  static final Map<String, String> TRUECOLOR =
+      Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor", "LANG", "en_US.UTF-8");
+
+  /** On the terminal's main screen before the console starts. */
+  static final String SHELL_PROMPT = "shell prompt$ ";
+
+  final DefaultVirtualTerminal terminal;
+  private final Thread thread;
+  private final AtomicReference<@Nullable ExitChoice> exit = new AtomicReference<>();
+  private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+
+  private ConsoleDriver(SupervisorApi api, ConsoleOptions options, int columns, int rows) {
+    terminal = ConsoleTerminals.virtual(columns, rows);
+    terminal.putString(SHELL_PROMPT); // what the console must leave on screen when it ends
+    thread =
+        new Thread(
+            () -> {
+              try {
+                exit.set(Console.run(api, options, terminal));
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            },
+            "console-under-test");
+    thread.start();
+  }
+
+  /** Options for a test: no user files, a fixed clock, truecolor unless env says otherwise. */
+  static ConsoleOptions options(
+      ConsoleOptions.Mode mode, long nowSeconds, Map<String, String> env) {
+    return ConsoleOptions.defaults(mode, "unix:///run/supervisor.sock")
+        .withConfigDir(null)
+        .withEnv(env)
+        .withHostname("web1")
+        .withClock(Clock.fixed(Instant.ofEpochSecond(nowSeconds), ZoneOffset.UTC), ZoneOffset.UTC);
+  }
+
+  static ConsoleDriver start(SupervisorApi api, ConsoleOptions options, int columns, int rows) {
+    return new ConsoleDriver(api, options, columns, rows);
+  }
+
+  void press(String... keys) {
+    for (String k : keys) {
+      terminal.addInput(stroke(KeyChord.parse(k)));
+    }
+  }
+
+  void type(String text) {
+    for (char c : text.toCharArray()) {
+      terminal.addInput(
+          c == ' ' ? new KeyStroke(' ', false, false) : new KeyStroke(c, false, false));
+    }
+  }
+
+  static KeyStroke stroke(KeyChord k) {
+    if (k.isCharacter()) {
+      return new KeyStroke(k.key().charAt(0), k.ctrl(), k.alt());
+    }
+    KeyType t =
+        switch (k.key()) {
+          case "Space" -> null;
+          case "Enter" -> KeyType.Enter;
+          case "Esc" -> KeyType.Escape;
+          case "Tab" -> KeyType.Tab;
+          case "Shift-Tab" -> KeyType.ReverseTab;
+          case "Backspace" -> KeyType.Backspace;
+          case "Up" -> KeyType.ArrowUp;
+          case "Down" -> KeyType.ArrowDown;
+          case "Left" -> KeyType.ArrowLeft;
+          case "Right" -> KeyType.ArrowRight;
+          case "Home" -> KeyType.Home;
+          case "End" -> KeyType.End;
+          case "PgUp" -> KeyType.PageUp;
+          case "PgDn" -> KeyType.PageDown;
+          case "F1" -> KeyType.F1;
+          default -> throw new IllegalArgumentException("no stroke for " + k);
+        };
+    return t == null ? new KeyStroke(' ', false, false) : new KeyStroke(t, k.ctrl(), k.alt());
+  }
+
+  String row(int y) {
+    StringBuilder s = new StringBuilder();
+    int w = terminal.getTerminalSize().getColumns();
+    for (int x = 0; x < w; x++) {
+      s.append(terminal.getCharacter(x, y).getCharacterString());
+    }
+    return s.toString();
+  }
+
+  String screen() {
+    StringBuilder s = new StringBuilder();
+    for (int y = 0; y < terminal.getTerminalSize().getRows(); y++) {
+      s.append(row(y)).append('\n');
+    }
+    return s.toString();
+  }
+
+  TextCharacter cell(int x, int y) {
+    return terminal.getCharacter(x, y);
+  }
+
+  /** The row that contains {@code text}, or -1. */
+  int rowOf(String text) {
+    for (int y = 0; y < terminal.getTerminalSize().getRows(); y++) {
+      if (row(y).contains(text)) {
+        return y;
+      }
+    }
+    return -1;
+  }
+
+  /** The first cell of {@code text} on its row. */
+  TextCharacter cellOf(String text) {
+    int y = rowOf(text);
+    if (y < 0) {
+      throw new AssertionError("'" + text + "' is not on the screen:\n" + screen());
+    }
+    return cell(row(y).indexOf(text), y);
+  }
+
+  void awaitText(String text) {
+    Await.value(
+        "'" + text + "' on the screen",
+        Duration.ofSeconds(10),
+        this::screen,
+        s -> s.contains(text));
+  }
+
+  void awaitGone(String text) {
+    Await.value(
+        "'" + text + "' gone from the screen",
+        Duration.ofSeconds(10),
+        this::screen,
+        s -> !s.contains(text));
+  }
+
+  void resize(int columns, int rows) {
+    terminal.setTerminalSize(new TerminalSize(columns, rows));
+  }
+
+  ExitChoice awaitExit() {
+    Await.until("the console to end", () -> !thread.isAlive());
+    Throwable t = failure.get();
+    if (t != null) {
+      throw new AssertionError("the console failed", t);
+    }
+    ExitChoice e = exit.get();
+    if (e == null) {
+      throw new AssertionError("the console ended without a choice");
+    }
+    return e;
+  }
+
+  @Nullable Throwable failure() {
+    Await.until("the console to end", () -> !thread.isAlive());
+    return failure.get();
+  }
+
+  @Override
+  public void close() {
+    if (thread.isAlive()) {
+      thread.interrupt();
+      Await.until("the console to stop", () -> !thread.isAlive());
+    }
+  }
+}
