@@ -55,13 +55,13 @@ enum Contender {
       return Files.isExecutable(SUPERVISORCTL_BIN);
     }
     try {
+      // supervisorctl's `help` needs no server and exits 0; a build without a ctl refuses it
       Process p =
           new ProcessBuilder(root.resolve("bin/tend").toString(), "ctl", "help")
               .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
-      String out =
-          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      return p.waitFor(60, TimeUnit.SECONDS) && !out.contains("not built yet");
+      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {

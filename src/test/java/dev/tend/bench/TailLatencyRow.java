@@ -3,7 +3,6 @@ package dev.tend.bench;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import dev.tend.api.LogStream;
-import dev.tend.api.LogTail;
 import dev.tend.control.client.RemoteSupervisor;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A program writes lines stamped with CLOCK_MONOTONIC (System.nanoTime's clock); a client measures
  * each line's age when it sees it. tend pushes ({@code tend.followProcessLog}); supervisord has no
- * push, so the client polls {@code tailProcessStdoutLog} every 10 ms, as the issue's figure did.
+ * push, so the client polls {@code readProcessStdoutLog} every 10 ms, as the issue's figure did.
  */
 final class TailLatencyRow implements Row {
   private static final long POLL_MILLIS = 10;
@@ -86,10 +85,12 @@ final class TailLatencyRow implements Row {
                 () -> {
                   long offset = 0;
                   while (!stop.get()) {
-                    LogTail t = client.tailProcessLog("ticker", LogStream.STDOUT, offset, 65536);
-                    offset = t.offset();
-                    if (t.length() > 0) {
-                      ages.onData(t.data());
+                    // readProcessStdoutLog(offset, 0) gives exactly the bytes after offset;
+                    // tailProcessStdoutLog would give the last `length` bytes again and again
+                    byte[] data = client.readProcessLog("ticker", LogStream.STDOUT, offset, 0);
+                    offset += data.length;
+                    if (data.length > 0) {
+                      ages.onData(data);
                     }
                     try {
                       Thread.sleep(POLL_MILLIS);
