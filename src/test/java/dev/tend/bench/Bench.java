@@ -92,7 +92,7 @@ public final class Bench {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // a jar rebuilt under a running harness
           results.error(row, c, "rep " + rep + ": " + e);
           out.printf(Locale.ROOT, "  rep %d %-12s FAILED: %s%n", rep, c.label(), e);
         }
