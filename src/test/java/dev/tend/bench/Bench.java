@@ -49,6 +49,9 @@ public final class Bench {
     String machine = machine();
     out.println(
         "bench: " + machine + "; " + o.reps() + " repetitions" + (o.quick() ? ", quick" : ""));
+    for (Contender c : contenders) {
+      warmUp(c, ctx, out);
+    }
     for (Row row : rows) {
       runRow(row, contenders, o.reps(), ctx, results, out);
     }
@@ -99,6 +102,28 @@ public final class Bench {
         Leftovers.kill(ctx.work()); // nothing of a run outlives it
       }
     }
+  }
+
+  /**
+   * Starts and stops each daemon once before anything is measured, as a user's first start after
+   * installing: the page cache holds its files, and tend's launcher has written its class-data
+   * archive (made at the exit of the first run after a build).
+   */
+  private static void warmUp(Contender c, RunContext ctx, PrintStream out) throws Exception {
+    BenchConfig cfg = ctx.config("warmup", c).programs(1, "sleep 100000").write();
+    long t0 = System.nanoTime();
+    try (DaemonRun d = DaemonRun.start(c, ctx.root(), cfg)) {
+      d.await(MainLogWatch.SUCCESS, 1, Duration.ofSeconds(120));
+      d.terminate(Duration.ofSeconds(60));
+    } catch (BenchException e) {
+      out.println("bench: warming up " + c.label() + " failed: " + e.getMessage());
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "warm-up: %s started and stopped in %.1f s%n",
+        c.label(),
+        (System.nanoTime() - t0) / 1e9);
   }
 
   private static String brief(Map<String, Double> m) {

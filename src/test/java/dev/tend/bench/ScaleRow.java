@@ -52,8 +52,8 @@ final class ScaleRow implements Row {
   @Override
   public Map<String, Double> measure(Contender c, RunContext ctx) throws Exception {
     Map<String, Double> out = new LinkedHashMap<>();
-    long settle = ctx.pick(2000L, 300L);
-    long window = ctx.pick(5000L, 1000L);
+    long settle = ctx.pick(3000L, 300L);
+    long window = ctx.pick(10_000L, 1000L);
     for (int n : ctx.pick(FULL, QUICK)) {
       BenchConfig cfg = ctx.config("scale" + n, c).programs(n, "sleep 100000").write();
       try (DaemonRun d = DaemonRun.start(c, ctx.root(), cfg)) {
