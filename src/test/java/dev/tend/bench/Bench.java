@@ -44,6 +44,8 @@ public final class Bench {
       }
     }
     Files.createDirectories(o.work());
+    Path work = o.work();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> Leftovers.kill(work)));
     RunContext ctx = new RunContext(o.root(), o.work(), o.quick());
     Results results = new Results();
     String machine = machine();

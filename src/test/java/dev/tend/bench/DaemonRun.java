@@ -43,6 +43,8 @@ final class DaemonRun implements AutoCloseable {
     pb.directory(config.dir().toFile());
     pb.redirectErrorStream(true);
     pb.redirectOutput(config.dir().resolve("daemon.out").toFile());
+    // the daemon carries the marker too: a harness killed mid-start still finds it afterwards
+    pb.environment().put(BenchConfig.MARKER, config.dir().toString());
     long t0 = System.nanoTime();
     DaemonRun run = new DaemonRun(c, config, pb.start(), t0);
     LIVE.add(run);
