@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -139,7 +138,11 @@ final class Daemon {
             Version.get(),
             new ProcTrees());
     Supervisor supervisor = new Supervisor(config, services);
-    supervisor.onShutdownComplete(stopped::countDown);
+    supervisor.onShutdownComplete(
+        () -> {
+          stopped.countDown();
+          signalled.release(); // the signal loop exits now, not at its next wake-up
+        });
     supervisor.beforeRestartAdds(
         next -> {
           if (!next.supervisord().nocleanup()) {
@@ -211,7 +214,8 @@ final class Daemon {
       SignalWatcher signals, Supervisor supervisor, MainLogBackend mainLog) {
     while (stopped.getCount() > 0) {
       try {
-        signalled.tryAcquire(1, TimeUnit.SECONDS);
+        // no timeout: a signal or the end of shutdown releases it, and an idle daemon stays asleep
+        signalled.acquire();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

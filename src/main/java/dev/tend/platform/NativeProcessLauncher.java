@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * epoll loop over every child's stdout/stderr pipe, stdin pipe and pidfd. When a pidfd turns
  * readable the child's pipes are drained first, then it is reaped and its {@link ExitListener}
  * told. As a child subreaper it also sweeps {@code waitpid(-1, WNOHANG)} after each exit and every
- * second, reaping re-parented grandchildren so no zombie survives.
+ * five seconds, reaping re-parented grandchildren so no zombie survives.
  *
  * <p>A request with a umask, a user, or a directory that does not exist runs through {@link
  * Trampoline} (setpriv and bash); anything else is a direct posix_spawn of the program. A direct
@@ -31,8 +32,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Only one launcher per JVM should sweep: {@code waitpid(-1)} takes any child of the process.
  */
 public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseable {
-  private static final int SWEEP_MILLIS = 1000;
+  // An orphan's zombie waits at most this long. Each sweep wakes an idle daemon and costs the
+  // kernel a walk over every child, so not every second (supervisord's pace) but every five.
+  private static final int SWEEP_MILLIS = 5000;
   private static final int MAX_SWEEP = 100_000;
+  private static final long GATHER_NANOS = 2_000_000;
   private static final Set<Integer> PARENT_SIDE_ERRORS =
       Set.of(Errno.EAGAIN, Errno.ENOMEM, Errno.EMFILE, Errno.ENFILE);
 
@@ -56,7 +60,8 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
     this.euid = LibC.geteuid();
     this.sweeping = sweeping;
     this.unknownChildren = unknownChildren;
-    this.loop = new EpollLoop("tend-io", SWEEP_MILLIS, this::afterWake);
+    // without sweeping there is nothing to do on a timeout: sleep until an fd is ready
+    this.loop = new EpollLoop("tend-io", sweeping ? SWEEP_MILLIS : -1, this::afterWake);
     loop.start();
   }
 
@@ -190,14 +195,21 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
   }
 
   private void afterWake() {
-    if (!sweeping) {
-      return;
+    if (sweeping) {
+      long now = System.nanoTime();
+      if (exitedSinceSweep || now - lastSweepNanos >= SWEEP_MILLIS * 1_000_000L) {
+        exitedSinceSweep = false;
+        lastSweepNanos = now;
+        sweep();
+      }
     }
-    long now = System.nanoTime();
-    if (exitedSinceSweep || now - lastSweepNanos >= SWEEP_MILLIS * 1_000_000L) {
-      exitedSinceSweep = false;
-      lastSweepNanos = now;
-      sweep();
+    if (buffer.takeTrickle()) {
+      // Programs trickling output (lines, not bulk) would wake this thread once or twice per
+      // line, and on a virtual machine the sleep and wake-up cost more than the reads and writes.
+      // A short pause after such a batch lets the next lines gather, to be read in one wake-up.
+      // Nothing waits longer than this: bytes already read went out before the pause, and a pipe
+      // cannot fill up in it (a full read means bulk output, which never pauses).
+      LockSupport.parkNanos(GATHER_NANOS);
     }
   }
 

@@ -15,19 +15,30 @@ final class OutputPipe {
   }
 
   void register(EpollLoop loop, ReadBuffer buffer) throws IOException {
-    token = loop.register(fd, LibC.EPOLLIN, events -> drain(loop, buffer, 16));
+    token = loop.register(fd, LibC.EPOLLIN, events -> read(loop, buffer, 16, true));
+  }
+
+  /** Reads everything the pipe holds, up to {@code maxReads} reads; ends the pipe at EOF. */
+  void drain(EpollLoop loop, ReadBuffer buffer, int maxReads) {
+    read(loop, buffer, maxReads, false);
   }
 
   /**
    * Reads what the pipe holds now, at most {@code maxReads} times (a level-triggered loop comes
    * back for the rest, which keeps one chatty child from starving the others); ends the pipe at
-   * EOF.
+   * EOF. With {@code untilShort}, a read that did not fill the buffer ends it: the pipe was empty
+   * then, and the loop reports anything written since, so the read that would only say EAGAIN (one
+   * syscall in two for a program writing lines) is skipped.
    */
-  void drain(EpollLoop loop, ReadBuffer buffer, int maxReads) {
+  private void read(EpollLoop loop, ReadBuffer buffer, int maxReads, boolean untilShort) {
     for (int i = 0; i < maxReads && open; i++) {
       long n = LibC.read(fd, buffer.memory(), buffer.capacity());
       if (n > 0) {
+        buffer.counted(n);
         sink.onData(buffer.view((int) n));
+        if (untilShort && n < buffer.capacity()) {
+          return;
+        }
       } else if (n == 0) {
         end(loop);
       } else {

@@ -94,6 +94,7 @@ final class HttpListeners implements AutoCloseable {
   }
 
   private static Server newServer(int listeners) {
+    skipJettyMemoryProbe();
     QueuedThreadPool pool = new QueuedThreadPool();
     pool.setName("tend-http");
     pool.setDaemon(true);
@@ -147,6 +148,19 @@ final class HttpListeners implements AutoCloseable {
       auth.put(c, new BasicAuth(credentials));
     } else {
       log.critical("Server '" + section + "' running without any HTTP authentication checking");
+    }
+  }
+
+  /**
+   * Jetty sizes some padding by references per cache line, and unless told it asks the platform
+   * MBean server whether oops are compressed: that starts JMX and its diagnostic commands, 400
+   * classes, a third of a second of CPU and 4 MiB for a hint. Compressed (4-byte) references in
+   * 64-byte lines make 16; a wrong guess only costs a little padding.
+   */
+  private static void skipJettyMemoryProbe() {
+    String key = "org.eclipse.jetty.util.referencesPerCacheLine";
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, "16");
     }
   }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * its headers must be complete within the deadline. The idle timeout alone cannot do this, since a
  * byte every few seconds keeps a connection from ever being idle. A connection is watched only
  * while no request of it is being handled: a waiting call or a log stream is exempt, and a body is
- * bounded by the handler's own read deadline. Checks once a second on Jetty's scheduler.
+ * bounded by the handler's own read deadline. Checks four times a second on Jetty's scheduler, and
+ * only while a connection is open, so an idle daemon is not woken for nothing.
  */
 final class RequestDeadlines extends AbstractLifeCycle implements Connection.Listener {
   private static final Logger log = LoggerFactory.getLogger(RequestDeadlines.class);
@@ -27,6 +29,8 @@ final class RequestDeadlines extends AbstractLifeCycle implements Connection.Lis
   private final Map<Connection, Watch> watches = new ConcurrentHashMap<>();
   // Written by start/stop; read by the sweep to stop rescheduling itself.
   private volatile boolean running;
+  // True while a sweep is scheduled or running; at most one is.
+  private final AtomicBoolean sweeping = new AtomicBoolean();
 
   /** Per connection; written by the sweep and by request handling (hence volatile). */
   private static final class Watch {
@@ -46,7 +50,7 @@ final class RequestDeadlines extends AbstractLifeCycle implements Connection.Lis
   @Override
   protected void doStart() {
     running = true;
-    scheduler.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    sweepSoon();
   }
 
   @Override
@@ -57,6 +61,14 @@ final class RequestDeadlines extends AbstractLifeCycle implements Connection.Lis
   @Override
   public void onOpened(Connection connection) {
     watches.put(connection, new Watch());
+    sweepSoon();
+  }
+
+  /** Schedules a sweep unless one is pending, the listener is stopped, or nothing is open. */
+  private void sweepSoon() {
+    if (running && !watches.isEmpty() && sweeping.compareAndSet(false, true)) {
+      scheduler.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
@@ -95,9 +107,8 @@ final class RequestDeadlines extends AbstractLifeCycle implements Connection.Lis
     } catch (RuntimeException e) {
       log.warn("request deadline sweep failed", e);
     } finally {
-      if (running) {
-        scheduler.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-      }
+      sweeping.set(false);
+      sweepSoon(); // a connection opened during this sweep is seen here at the latest
     }
   }
 
