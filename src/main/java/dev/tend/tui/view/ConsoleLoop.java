@@ -31,8 +31,12 @@ final class ConsoleLoop {
   /** Posted when the terminal's input ends (the terminal closed, ssh dropped). */
   private static final Object INPUT_ENDED = new Object();
 
-  /** Frames for background events alone come at most this often (60 a second). */
-  private static final long MIN_FRAME_NANOS = 16_666_667L;
+  /**
+   * Frames for background events alone come at most this often (25 a second: smooth enough for a
+   * scrolling log, and four chatty panes cost a frame every 40 ms, not one per line). Keys and
+   * resizes draw at once.
+   */
+  private static final long MIN_FRAME_NANOS = 40_000_000L;
 
   private final Terminal terminal;
   private final ConsoleModel model;
