@@ -15,6 +15,7 @@ import dev.tend.control.client.ServerUrl;
 import dev.tend.tui.model.ConsoleOptions;
 import dev.tend.tui.model.ConsoleOptions.ExitChoice;
 import dev.tend.tui.model.ConsoleOptions.Mode;
+import dev.tend.tui.model.ConsolePreferences;
 import dev.tend.tui.view.Console;
 import dev.tend.tui.view.TtyTerminal;
 import java.io.IOException;
@@ -37,7 +38,14 @@ import org.jspecify.annotations.Nullable;
 final class ConsoleCommand {
   private static final String SHORT = "c:s:u:p:h";
   private static final List<String> LONG =
-      List.of("configuration=", "serverurl=", "username=", "password=", "read-only", "help");
+      List.of(
+          "configuration=",
+          "serverurl=",
+          "username=",
+          "password=",
+          "read-only",
+          "log-lines=",
+          "help");
 
   private ConsoleCommand() {}
 
@@ -46,7 +54,7 @@ final class ConsoleCommand {
       tend: the console. Attaches to the supervisor of a config (a tend daemon or supervisord),
       or, when none answers, starts tend daemon on it and attaches (HOSTED).
 
-      usage: tend [-c FILE | -s URL] [-u USER] [-p PASSWORD] [--read-only]
+      usage: tend [-c FILE | -s URL] [-u USER] [-p PASSWORD] [--read-only] [--log-lines N]
              tend demo [--read-only]
 
         -c, --configuration FILE  a supervisord.conf (default: supervisorctl's search order)
@@ -54,7 +62,10 @@ final class ConsoleCommand {
         -u, --username USER       basic-auth user (default: the config's [supervisorctl])
         -p, --password PASSWORD   basic-auth password
         --read-only               no action that changes anything
-      Press ? in the console for its keys.
+        --log-lines N             lines each log pane keeps (default 10000, or log-lines
+                                  in ~/.config/tend/console.conf; 100 to 200000)
+      Press ? in the console for its keys. The panes are kept per config or server and come
+      back next time.
       """;
 
   /** How to reach the supervisor, and whether hosting is possible. */
@@ -75,6 +86,7 @@ final class ConsoleCommand {
     String user = null;
     String pass = null;
     boolean readOnly = false;
+    Integer logLines = null;
     for (Getopt.Option o : r.options()) {
       switch (o.name()) {
         case "-c", "--configuration" -> file = o.value();
@@ -82,13 +94,37 @@ final class ConsoleCommand {
         case "-u", "--username" -> user = o.value();
         case "-p", "--password" -> pass = o.value();
         case "--read-only" -> readOnly = true;
+        case "--log-lines" -> {
+          logLines = logLines(o.value());
+          if (logLines == null) {
+            return usage(
+                err,
+                "--log-lines must be a number from 100 to "
+                    + ConsoleOptions.MAX_LOG_LINES
+                    + ", got '"
+                    + o.value()
+                    + "'");
+          }
+        }
         default -> {
           out.print(HELP);
           return 0;
         }
       }
     }
-    return open(file, url, user, pass, readOnly, out, err);
+    return open(file, url, user, pass, new Choices(readOnly, logLines), out, err);
+  }
+
+  /** What the command line chose for the console itself. */
+  private record Choices(boolean readOnly, @Nullable Integer logLines) {}
+
+  private static @Nullable Integer logLines(@Nullable String text) {
+    try {
+      int n = Integer.parseInt(text == null ? "" : text.strip());
+      return n >= 100 && n <= ConsoleOptions.MAX_LOG_LINES ? n : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** {@code tend demo}: the console on the bundled demo config. */
@@ -97,7 +133,7 @@ final class ConsoleCommand {
     Path conf =
         Path.of(home == null ? "." : home, "examples", "demo", "supervisord.conf").toAbsolutePath();
     boolean readOnly = Arrays.asList(args).contains("--read-only");
-    return open(conf.toString(), null, null, null, readOnly, out, err);
+    return open(conf.toString(), null, null, null, new Choices(readOnly, null), out, err);
   }
 
   private static int open(
@@ -105,7 +141,7 @@ final class ConsoleCommand {
       @Nullable String url,
       @Nullable String user,
       @Nullable String pass,
-      boolean readOnly,
+      Choices choices,
       PrintStream out,
       PrintStream err) {
     Target target;
@@ -149,18 +185,27 @@ final class ConsoleCommand {
       return 1;
     }
     SupervisorApi console = serverUrl.isUnix() ? LocalStats.around(api) : api;
-    return runConsole(console, mode, target, readOnly, out, err);
+    return runConsole(console, mode, target, choices, out, err);
   }
 
   private static int runConsole(
       SupervisorApi api,
       Mode mode,
       Target target,
-      boolean readOnly,
+      Choices choices,
       PrintStream out,
       PrintStream err) {
-    String shown = target.config() != null ? target.config().toString() : target.url();
-    ConsoleOptions options = ConsoleOptions.defaults(mode, shown).withReadOnly(readOnly);
+    Path config = target.config();
+    String key = config != null ? config.toAbsolutePath().normalize().toString() : target.url();
+    String shown = config != null ? shownPath(config) : target.url();
+    ConsoleOptions options =
+        ConsoleOptions.defaults(mode, shown)
+            .withTarget(shown, key)
+            .withReadOnly(choices.readOnly());
+    Integer lines = choices.logLines() != null ? choices.logLines() : savedLogLines(options, err);
+    if (lines != null) {
+      options = options.withLogLines(lines);
+    }
     ExitChoice choice;
     try (TtyTerminal terminal = TtyTerminal.open()) {
       choice = Console.run(api, options, terminal);
@@ -203,6 +248,44 @@ final class ConsoleCommand {
       case DETACH -> {}
     }
     return 0;
+  }
+
+  /**
+   * A config path as the header shows it: relative to the working directory when it is below it,
+   * else from the home folder ({@code ~/...}), else absolute.
+   */
+  static String shownPath(Path config) {
+    Path abs = config.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    if (abs.startsWith(cwd) && !abs.equals(cwd)) {
+      return cwd.relativize(abs).toString();
+    }
+    String home = System.getProperty("user.home", "");
+    if (!home.isEmpty() && abs.startsWith(Path.of(home))) {
+      return "~/" + Path.of(home).relativize(abs);
+    }
+    return abs.toString();
+  }
+
+  /** {@code log-lines} from console.conf, when it is set and sane (else a word on stderr). */
+  private static @Nullable Integer savedLogLines(ConsoleOptions options, PrintStream err) {
+    Path prefs = options.preferencesFile();
+    String v = prefs == null ? null : ConsolePreferences.read(prefs).get("log-lines");
+    if (v == null) {
+      return null;
+    }
+    Integer n = logLines(v);
+    if (n == null) {
+      err.println(
+          "tend: ignoring log-lines = "
+              + v
+              + " in "
+              + prefs
+              + " (a number from 100 to "
+              + ConsoleOptions.MAX_LOG_LINES
+              + ")");
+    }
+    return n;
   }
 
   /** The server URL from -s, or from the config as supervisorctl and the daemon see it. */

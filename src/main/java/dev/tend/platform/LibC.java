@@ -69,6 +69,9 @@ final class LibC {
   static final long TIOCGWINSZ = 0x5413;
   static final long TIOCSWINSZ = 0x5414;
   static final short POLLIN = 0x1;
+  static final int SIG_BLOCK = 0;
+  static final int SIG_SETMASK = 2;
+  static final int SIGTTOU = 22;
   static final int TERMIOS_SIZE = 60;
   static final int SC_PAGESIZE = 30;
   static final int SC_GETPW_R_SIZE_MAX = 70;
@@ -136,6 +139,10 @@ final class LibC {
 
   static native int sigdelset(Pointer set, int signum);
 
+  static native int sigaddset(Pointer set, int signum);
+
+  static native int sigprocmask(int how, Pointer set, @Nullable Pointer oldset);
+
   static native int waitpid(int pid, int[] status, int options);
 
   static native int kill(int pid, int sig);
@@ -155,6 +162,10 @@ final class LibC {
   static native void cfmakeraw(Pointer termios);
 
   static native int isatty(int fd);
+
+  static native int tcgetpgrp(int fd);
+
+  static native int tcsetpgrp(int fd, int pgrp);
 
   static native int poll(Pointer fds, long nfds, int timeout);
 

@@ -85,6 +85,51 @@ public final class Tty {
     return new RawMode(fd, saved);
   }
 
+  /**
+   * Waits up to {@code timeoutMillis} for input on {@code fd}; true when a read would not block.
+   * Lets a reader check between waits whether it should leave the terminal to someone else.
+   */
+  public static boolean awaitInput(int fd, int timeoutMillis) {
+    try (Memory pollfd = new Memory(8)) {
+      pollfd.setInt(0, fd);
+      pollfd.setShort(4, LibC.POLLIN);
+      pollfd.setShort(6, (short) 0);
+      return LibC.poll(pollfd, 1, timeoutMillis) > 0;
+    }
+  }
+
+  /** The process group in the foreground of the terminal on {@code fd} (tcgetpgrp). */
+  public static int foregroundGroup(int fd) throws IOException {
+    int pgrp = LibC.tcgetpgrp(fd);
+    if (pgrp < 0) {
+      throw new IOException("tcgetpgrp(fd " + fd + "): " + Errno.name(LibC.errno()));
+    }
+    return pgrp;
+  }
+
+  /**
+   * Puts process group {@code pgrp} in the foreground of the terminal on {@code fd} (tcsetpgrp), as
+   * a shell does for a job: then only that group reads the terminal and gets its Ctrl-C. SIGTTOU is
+   * blocked on the calling thread meanwhile (sigprocmask acts on the calling thread on Linux), so a
+   * process in the background can take the terminal back without being stopped.
+   */
+  public static void setForegroundGroup(int fd, int pgrp) throws IOException {
+    try (Memory block = new Memory(LibC.SIGSET_SIZE);
+        Memory old = new Memory(LibC.SIGSET_SIZE)) {
+      LibC.sigemptyset(block);
+      LibC.sigaddset(block, LibC.SIGTTOU);
+      LibC.sigprocmask(LibC.SIG_BLOCK, block, old);
+      try {
+        if (LibC.tcsetpgrp(fd, pgrp) != 0) {
+          throw new IOException(
+              "tcsetpgrp(fd " + fd + ", " + pgrp + "): " + Errno.name(LibC.errno()));
+        }
+      } finally {
+        LibC.sigprocmask(LibC.SIG_SETMASK, old, null);
+      }
+    }
+  }
+
   /** The raw termios bytes of {@code fd}. */
   static byte[] attributes(int fd) throws IOException {
     try (Memory t = new Memory(LibC.TERMIOS_SIZE)) {

@@ -54,6 +54,15 @@ class ConsoleCommandInTmuxIT {
     return out;
   }
 
+  /** tmux's newest paste buffer ("" when none). */
+  private String buffer() {
+    try {
+      return tmux("show-buffer");
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private String screen() {
     try {
       return tmux("capture-pane", "-p", "-t", "main");
@@ -74,12 +83,14 @@ class ConsoleCommandInTmuxIT {
 
   /** Runs {@code tend ARGS} in the tmux pane; the pane says {@code it-done=<exit>} after. */
   private void tend(String... args) throws Exception {
-    StringBuilder cmd = new StringBuilder("env TERM=xterm-256color LANG=C.UTF-8 HOME=" + dir + " ");
+    StringBuilder cmd =
+        new StringBuilder("env TERM=xterm-256color LANG=C.UTF-8 PAGER=less HOME=" + dir + " ");
     for (String part : TendCommand.command(args)) {
       cmd.append('\'').append(part).append("' ");
     }
     cmd.append("; echo it-done=$?; sleep 60");
     tmux("new-session", "-d", "-s", "main", "-x", "110", "-y", "32", cmd.toString());
+    tmux("set-option", "-g", "set-clipboard", "on"); // OSC 52 from the console fills a buffer
   }
 
   private static String rowOf(String screen, String name) {
@@ -197,6 +208,118 @@ class ConsoleCommandInTmuxIT {
       driveSleeperAndTicker();
       keys("q");
       awaitScreen("the shell", s -> s.contains("it-done=0"));
+    }
+  }
+
+  private Path twoProgramConfig() throws IOException {
+    Path conf = dir.resolve("two.conf");
+    Files.writeString(
+        conf,
+        """
+        [supervisord]
+        logfile=%(here)s/tend.log
+        pidfile=%(here)s/tend.pid
+        childlogdir=%(here)s
+        [unix_http_server]
+        file=%(here)s/tend.sock
+        [program:alpha]
+        command=sh -c 'i=0; while true; do i=$((i+1)); echo alpha-line-$i; sleep 0.2; done'
+        [program:beta]
+        command=sh -c 'i=0; while true; do i=$((i+1)); echo beta-line-$i >&2; sleep 0.2; done'
+        """);
+    return conf;
+  }
+
+  /**
+   * The rows of the log panes split at the border column: what is left of it and right of it (empty
+   * when the screen has no two panes side by side).
+   */
+  private static List<String[]> sides(String screen) {
+    List<String[]> out = new ArrayList<>();
+    String[] rows = screen.split("\n");
+    int border = -1;
+    for (String row : rows) {
+      int b = row.indexOf('│');
+      if (b > 0 && row.contains("-line-")) {
+        border = b;
+        break;
+      }
+    }
+    if (border < 0) {
+      return out;
+    }
+    for (String row : rows) {
+      if (row.length() > border && row.charAt(border) == '│') {
+        out.add(new String[] {row.substring(0, border), row.substring(border + 1)});
+      }
+    }
+    return out;
+  }
+
+  /** Both panes show lines, each only its own process's. */
+  private static boolean eachSideItsOwn(String screen) {
+    List<String[]> sides = sides(screen);
+    boolean alphaLeft = false;
+    boolean betaRight = false;
+    for (String[] s : sides) {
+      if (s[0].contains("beta-line-") || s[1].contains("alpha-line-")) {
+        return false;
+      }
+      alphaLeft |= s[0].contains("alpha-line-");
+      betaRight |= s[1].contains("beta-line-");
+    }
+    return alphaLeft && betaRight;
+  }
+
+  /** Opens the log pane (alpha, the first process), splits it and moves the new pane to beta. */
+  private void splitAlphaAndBeta() throws Exception {
+    awaitScreen("alpha's lines", s -> s.contains("alpha-line-"));
+    keys("Enter", "|", "]");
+    String both = awaitScreen("alpha left, beta right", ConsoleCommandInTmuxIT::eachSideItsOwn);
+    assertTrue(both.contains(" 2 alpha") && both.contains(" 3 beta"), both);
+  }
+
+  @Test
+  void twoPanesSideBySideAttachedToATendDaemonComeBackNextTime() throws Exception {
+    Path conf = twoProgramConfig();
+    TendCommand.Result started = TendCommand.run(dir, "daemon", "-c", conf.toString());
+    assertTrue(started.exit() == 0, started.err());
+    tend("-c", conf.toString());
+    splitAlphaAndBeta();
+    // copy mode yanks through the terminal (OSC 52): tmux keeps it as a buffer
+    keys("v", "k", "y");
+    String yanked = Await.value("the yank in tmux", this::buffer, b -> b.contains("beta-line-"));
+    assertTrue(!yanked.contains("alpha-line-"), yanked);
+    // the pager gets the terminal and gives it back
+    keys("o");
+    awaitScreen("less shows the pane", s -> s.contains("beta-line-1") && !s.contains(" 2 alpha"));
+    keys("q");
+    awaitScreen("the console again", ConsoleCommandInTmuxIT::eachSideItsOwn);
+    keys("C-c");
+    awaitScreen("detached", s -> s.contains("it-done=0"));
+    tmux("kill-session", "-t", "main");
+    tend("-c", conf.toString());
+    String again = awaitScreen("the same panes", ConsoleCommandInTmuxIT::eachSideItsOwn);
+    assertTrue(again.contains(" 3 beta"), again);
+    keys("C-c");
+    awaitScreen("detached", s -> s.contains("it-done=0"));
+  }
+
+  @Test
+  void twoPanesSideBySideAttachedToARealSupervisord() throws Exception {
+    try (RealSupervisord sd =
+        RealSupervisord.in(dir.resolve("sd"))
+            .program(
+                "alpha",
+                "command=/bin/sh -c 'i=0; while true; do i=$((i+1)); echo alpha-line-$i; sleep 0.2; done'")
+            .program(
+                "beta",
+                "command=/bin/sh -c 'i=0; while true; do i=$((i+1)); echo beta-line-$i >&2; sleep 0.2; done'")
+            .start()) {
+      tend("-s", sd.serverUrl());
+      splitAlphaAndBeta();
+      keys("C-c");
+      awaitScreen("detached", s -> s.contains("it-done=0"));
     }
   }
 }

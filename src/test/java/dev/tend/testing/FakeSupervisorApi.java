@@ -36,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  * like supervisord would (fault codes, group results, log offsets), and records the calls.
  *
  * <p>Thread-safe. Listeners of log follows are called on the thread that wrote the log (or on the
- * caller of {@link #followProcessLog} for the history), outside the lock. Time is the fake's own
- * clock ({@link #setNow}), epoch seconds, starting at the wall clock.
+ * caller of {@link #followProcessLog} for the history), outside the lock, in the order the bytes
+ * were written, a follow's history before anything written after it. Time is the fake's own clock
+ * ({@link #setNow}), epoch seconds, starting at the wall clock.
  */
 public final class FakeSupervisorApi implements SupervisorApi {
   private static final List<String> SIGNALS =
@@ -67,6 +68,11 @@ public final class FakeSupervisorApi implements SupervisorApi {
   private final StringBuilder mainLog = new StringBuilder();
   private final AtomicLong now = new AtomicLong(System.currentTimeMillis() / 1000);
   private final AtomicLong nextPid = new AtomicLong(4100);
+  // Held (not `this`) while log bytes are handed to listeners, from the append (or a follow's
+  // history) to the last listener call: each follow sees the bytes in the order they were written,
+  // its history first, even when writers and follows race.
+  private final java.util.concurrent.locks.ReentrantLock delivery =
+      new java.util.concurrent.locks.ReentrantLock(true);
 
   /** A running follow. */
   private record Follow(String namespec, LogStream stream, LogListener listener) {}
@@ -186,15 +192,20 @@ public final class FakeSupervisorApi implements SupervisorApi {
   }
 
   public void log(String namespec, LogStream stream, byte[] data) {
-    List<Follow> to;
-    synchronized (this) {
-      process(namespec).logOf(stream).append(data);
-      to =
-          follows.stream()
-              .filter(f -> f.namespec().equals(namespec) && f.stream() == stream)
-              .toList();
+    delivery.lock();
+    try {
+      List<Follow> to;
+      synchronized (this) {
+        process(namespec).logOf(stream).append(data);
+        to =
+            follows.stream()
+                .filter(f -> f.namespec().equals(namespec) && f.stream() == stream)
+                .toList();
+      }
+      to.forEach(f -> f.listener().onData(data.clone()));
+    } finally {
+      delivery.unlock();
     }
-    to.forEach(f -> f.listener().onData(data.clone()));
   }
 
   /** Followers of a stream are told that {@code bytes} were lost. */
@@ -496,15 +507,20 @@ public final class FakeSupervisorApi implements SupervisorApi {
       String namespec, LogStream stream, long historyBytes, LogListener listener) {
     byte[] history;
     Follow f = new Follow(namespec, stream, listener);
-    synchronized (this) {
-      call("followProcessLog", namespec, stream.word(), historyBytes);
-      byte[] all = named(namespec).logOf(stream).bytes();
-      int n = (int) Math.min(all.length, Math.max(0, historyBytes));
-      history = java.util.Arrays.copyOfRange(all, all.length - n, all.length);
-      follows.add(f);
-    }
-    if (history.length > 0) {
-      listener.onData(history);
+    delivery.lock();
+    try {
+      synchronized (this) {
+        call("followProcessLog", namespec, stream.word(), historyBytes);
+        byte[] all = named(namespec).logOf(stream).bytes();
+        int n = (int) Math.min(all.length, Math.max(0, historyBytes));
+        history = java.util.Arrays.copyOfRange(all, all.length - n, all.length);
+        follows.add(f);
+      }
+      if (history.length > 0) {
+        listener.onData(history);
+      }
+    } finally {
+      delivery.unlock();
     }
     return () -> {
       synchronized (FakeSupervisorApi.this) {

@@ -1,10 +1,13 @@
 package dev.tend.testing;
 
+import dev.tend.tui.model.ConsoleEvent;
 import dev.tend.tui.model.ConsoleServices;
 import dev.tend.tui.model.LogInbox;
 import dev.tend.tui.model.ProcessRequest;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Records what the console's controller asked for, doing none of it. */
 public final class RecordingConsoleServices implements ConsoleServices {
@@ -12,6 +15,10 @@ public final class RecordingConsoleServices implements ConsoleServices {
   private final List<String> calls = new ArrayList<>();
   // guarded by this
   private final List<ProcessRequest> runs = new ArrayList<>();
+  // guarded by this: the text of each writeText, in order
+  private final List<List<String>> written = new ArrayList<>();
+  // guarded by this: the text of the last saveLayout
+  private String layout = "";
 
   @Override
   public synchronized void run(ProcessRequest request) {
@@ -20,8 +27,13 @@ public final class RecordingConsoleServices implements ConsoleServices {
   }
 
   @Override
-  public synchronized void follow(int pane, LogInbox inbox, String namespec) {
-    calls.add("follow " + pane + " " + namespec);
+  public synchronized void follow(int pane, LogInbox inbox, List<String> namespecs) {
+    calls.add("follow " + pane + " " + String.join(" ", namespecs));
+  }
+
+  @Override
+  public synchronized void updateFollow(int pane, LogInbox inbox, List<String> namespecs) {
+    calls.add("update " + pane + " " + String.join(" ", namespecs));
   }
 
   @Override
@@ -39,11 +51,38 @@ public final class RecordingConsoleServices implements ConsoleServices {
     calls.add("theme " + name);
   }
 
+  @Override
+  public synchronized void saveLayout(Path file, String text) {
+    layout = text;
+  }
+
+  @Override
+  public synchronized void writeText(
+      @Nullable Path file, List<String> lines, ConsoleEvent.TextWritten.Purpose purpose) {
+    calls.add("write " + purpose + " " + (file == null ? "(temporary)" : file));
+    written.add(List.copyOf(lines));
+  }
+
+  @Override
+  public synchronized void deleteFile(Path file) {
+    calls.add("delete " + file);
+  }
+
   public synchronized List<String> calls() {
     return List.copyOf(calls);
   }
 
   public synchronized List<ProcessRequest> runs() {
     return List.copyOf(runs);
+  }
+
+  /** The lines of every writeText, in order. */
+  public synchronized List<List<String>> written() {
+    return List.copyOf(written);
+  }
+
+  /** The layout last handed over to be kept ("" for none). */
+  public synchronized String layout() {
+    return layout;
   }
 }

@@ -12,6 +12,12 @@ import org.jspecify.annotations.Nullable;
  * virtual thread. The server holds each call until bytes arrive (or its timeout), and says how many
  * bytes were lost when the asked position had already left its buffer, so the listener sees every
  * byte once, in order, and every loss.
+ *
+ * <p>A log that trickles (a line every few milliseconds) would otherwise cost a call per line:
+ * after a small answer the next call waits until {@link #MIN_CALL_MILLIS} after the previous one
+ * began, so bytes gather on the server meanwhile. A large answer means the reader is behind: the
+ * next call goes at once. So a quiet log costs one waiting call, a chatty one at most {@code 1000 /
+ * MIN_CALL_MILLIS} calls a second, and a flood as many as it needs.
  */
 final class PushedLogFollow implements LogFollow {
   /** One answer of {@code tend.followProcessLog}. */
@@ -24,6 +30,12 @@ final class PushedLogFollow implements LogFollow {
 
   /** Long enough to keep calls rare, short enough to notice a dead server in reasonable time. */
   static final int POLL_SECONDS = 25;
+
+  /** Calls that bring little start at least this far apart (the latency a trickle gains). */
+  static final int MIN_CALL_MILLIS = 25;
+
+  /** An answer this big means more is waiting: the next call goes at once. */
+  static final int BIG_ANSWER = 64 * 1024;
 
   private final Source source;
   private final LogListener listener;
@@ -48,6 +60,7 @@ final class PushedLogFollow implements LogFollow {
     String position = ""; // "" asks for the history first
     try {
       while (!closed) {
+        long began = System.nanoTime();
         Chunk c = source.follow(position, historyBytes, POLL_SECONDS);
         if (closed) {
           break;
@@ -59,7 +72,15 @@ final class PushedLogFollow implements LogFollow {
           listener.onData(c.data());
         }
         position = c.position();
+        if (c.data().length > 0 && c.data().length < BIG_ANSWER) {
+          long wait = began + MIN_CALL_MILLIS * 1_000_000L - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+        }
       }
+    } catch (InterruptedException e) {
+      reason = "closed"; // close() interrupts a wait between calls
     } catch (FaultException e) {
       reason =
           closed ? "closed" : e.is(Fault.BAD_NAME) ? name + " no longer exists" : e.faultString();

@@ -69,6 +69,21 @@ public enum Action {
       "Z"),
   THEME_NEXT(
       "theme-next", KeyContext.GLOBAL, Effect.VIEW, null, "Switch to the next theme", "Ctrl-T"),
+  GROW(
+      "grow",
+      KeyContext.GLOBAL,
+      Effect.VIEW,
+      null,
+      "Make the focused pane bigger (along its split)",
+      ">"),
+  SHRINK("shrink", KeyContext.GLOBAL, Effect.VIEW, null, "Make the focused pane smaller", "<"),
+  EQUALIZE(
+      "equalize",
+      KeyContext.GLOBAL,
+      Effect.VIEW,
+      null,
+      "Give the focused pane and its neighbours equal room",
+      "="),
 
   // -- process table --
   MOVE_DOWN("down", KeyContext.TABLE, Effect.VIEW, null, "Select the next process", "j", "Down"),
@@ -85,6 +100,13 @@ public enum Action {
       "Show the selected process's log and focus it",
       "Enter",
       "l"),
+  OPEN_MERGED(
+      "log-merged",
+      KeyContext.TABLE,
+      Effect.VIEW,
+      "merged",
+      "Open a pane merging the tagged processes' logs (none tagged: the selected one's group)",
+      "L"),
   TAG(
       "tag",
       KeyContext.TABLE,
@@ -154,15 +176,48 @@ public enum Action {
       "Go to the newest line and follow",
       "G",
       "End"),
+  SEARCH(
+      "search",
+      KeyContext.LOG,
+      Effect.VIEW,
+      "search",
+      "Search: highlight matches, go to the newest (Ctrl-R regex, Ctrl-T case)",
+      "/"),
+  SEARCH_NEXT("search-next", KeyContext.LOG, Effect.VIEW, null, "Next (newer) match", "n"),
+  SEARCH_PREVIOUS(
+      "search-previous", KeyContext.LOG, Effect.VIEW, null, "Previous (older) match", "N"),
+  FILTER_LINES(
+      "filter-lines",
+      KeyContext.LOG,
+      Effect.VIEW,
+      "filter",
+      "Show only the lines matching a pattern (again: show all)",
+      "&"),
+  SPLIT_SIDE(
+      "split-side",
+      KeyContext.LOG,
+      Effect.VIEW,
+      "split",
+      "Split: a new pane side by side, on the same log ([ ] switch it)",
+      "|"),
+  SPLIT_STACKED(
+      "split-stacked",
+      KeyContext.LOG,
+      Effect.VIEW,
+      null,
+      "Split: a new pane below, on the same log",
+      "-"),
+  ZOOM("zoom", KeyContext.LOG, Effect.VIEW, "zoom", "Zoom the pane to the whole screen", "z"),
+  CLOSE_PANE("close-pane", KeyContext.LOG, Effect.VIEW, "close", "Close the log pane", "q"),
   FOLLOW("follow", KeyContext.LOG, Effect.VIEW, "follow", "Follow new lines on or off", "f"),
   WRAP("wrap", KeyContext.LOG, Effect.VIEW, "wrap", "Wrap long lines on or off", "w"),
   TIMESTAMPS(
-      "timestamps", KeyContext.LOG, Effect.VIEW, "time", "Show the time each line arrived", "t"),
+      "timestamps", KeyContext.LOG, Effect.VIEW, null, "Show the time each line arrived", "t"),
   STREAMS(
       "streams",
       KeyContext.LOG,
       Effect.VIEW,
-      "streams",
+      null,
       "Show stdout+stderr, stdout only, stderr only",
       "E"),
   PREVIOUS_PROCESS(
@@ -170,15 +225,43 @@ public enum Action {
       KeyContext.LOG,
       Effect.VIEW,
       null,
-      "Show the previous process's log in this pane",
+      "Show the previous process (or group) in this pane",
       "["),
   NEXT_PROCESS(
-      "next-process", KeyContext.LOG, Effect.VIEW, null, "Show the next process's log", "]"),
+      "next-process",
+      KeyContext.LOG,
+      Effect.VIEW,
+      null,
+      "Show the next process (or group) in this pane",
+      "]"),
+  SCROLL_LEFT(
+      "scroll-left",
+      KeyContext.LOG,
+      Effect.VIEW,
+      null,
+      "Scroll left (when not wrapping)",
+      "h",
+      "Left"),
+  SCROLL_RIGHT(
+      "scroll-right",
+      KeyContext.LOG,
+      Effect.VIEW,
+      null,
+      "Scroll right (when not wrapping)",
+      "l",
+      "Right"),
   MARKER("marker", KeyContext.LOG, Effect.VIEW, null, "Add a marker line (a visual bookmark)", "m"),
   CLEAR_VIEW(
       "clear-view", KeyContext.LOG, Effect.VIEW, null, "Clear this view (not the log file)", "C"),
-  ZOOM("zoom", KeyContext.LOG, Effect.VIEW, "zoom", "Zoom the pane to the whole screen", "z"),
-  CLOSE_PANE("close-pane", KeyContext.LOG, Effect.VIEW, "close", "Close the log pane", "q");
+  COPY_MODE(
+      "copy-mode",
+      KeyContext.LOG,
+      Effect.VIEW,
+      "copy",
+      "Copy mode: select lines, y copies them to the clipboard (OSC 52, works over ssh)",
+      "v"),
+  PAGER("pager", KeyContext.LOG, Effect.VIEW, "pager", "Open what the pane shows in $PAGER", "o"),
+  SAVE("save", KeyContext.LOG, Effect.VIEW, null, "Save what the pane shows to a file", "S");
 
   private final String id;
   private final KeyContext context;

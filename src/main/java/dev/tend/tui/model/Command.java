@@ -28,6 +28,9 @@ public sealed interface Command {
   /** Shows a process's log in the pane. */
   record Tail(String namespec, LogPane.Streams streams) implements Command {}
 
+  /** A new log pane on a process, several, a group or all ({@code :log}). */
+  record OpenLog(PaneSource source) implements Command {}
+
   /** The line is wrong; {@code message} says how. */
   record Problem(String message) implements Command {}
 

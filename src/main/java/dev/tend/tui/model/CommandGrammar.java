@@ -24,6 +24,7 @@ public final class CommandGrammar {
   private static final Map<String, String> CONSOLE_VERBS =
       Map.of(
           "tail", "show a process's log: tail NAME [stdout|stderr]",
+          "log", "a new log pane: log NAME ... | GROUP:* | all (merged); alone: the selection",
           "theme", "switch theme: theme [NAME]",
           "filter", "filter the table: filter [TEXT]",
           "sort", "sort the table: sort COLUMN");
@@ -54,6 +55,7 @@ public final class CommandGrammar {
     }
     return switch (verb) {
       case "tail" -> tail(args);
+      case "log" -> args.isEmpty() ? action("log") : log(args);
       case "theme" -> new Command.ChooseTheme(args.isEmpty() ? null : args.get(0));
       case "filter" -> new Command.SetFilter(String.join(" ", args));
       case "sort" -> sort(args);
@@ -148,6 +150,22 @@ public final class CommandGrammar {
     return new Command.Tail(args.get(0), s);
   }
 
+  private Command log(List<String> args) {
+    Target t;
+    try {
+      t = target(args);
+    } catch (IllegalArgumentException e) {
+      return new Command.Problem(e.getMessage());
+    }
+    return new Command.OpenLog(
+        switch (t) {
+          case Target.All a -> new PaneSource.All();
+          case Target.Group g -> new PaneSource.Group(g.group());
+          case Target.One o -> new PaneSource.Process(o.namespec());
+          case Target.Several s -> new PaneSource.Tagged(s.namespecs());
+        });
+  }
+
   private Command sort(List<String> args) {
     if (args.size() != 1) {
       return new Command.Problem("usage: sort COLUMN (" + String.join(" ", columnWords()) + ")");
@@ -174,8 +192,8 @@ public final class CommandGrammar {
       String verb = before.get(0).toLowerCase(Locale.ROOT);
       int index = before.size();
       Optional<Verb> pv = processVerb(verb);
-      if (pv.isPresent() && !readOnly) {
-        if (pv.get() == Verb.SIGNAL && index == 1) {
+      if ((pv.isPresent() && !readOnly) || verb.equals("log")) {
+        if (pv.isPresent() && pv.get() == Verb.SIGNAL && index == 1) {
           Signals.names().forEach(s -> all.add(new Candidate(s, "SIG" + s)));
         } else {
           names(all, before);

@@ -22,6 +22,7 @@ public final class ConsoleController {
   private final Clock clock;
   private final OverlayKeys overlays;
   private final CommandGrammar grammar;
+  private final PaneArrangement arrangement;
   private final LogPaneControl panes;
 
   public ConsoleController(
@@ -35,8 +36,15 @@ public final class ConsoleController {
     this.clock = model.options().clock();
     this.grammar =
         new CommandGrammar(model.table, model.themes().names(), model.options().readOnly());
-    this.panes = new LogPaneControl(model, services, sink, this);
-    this.overlays = new OverlayKeys(model, this, completers.apply(grammar), grammar);
+    this.arrangement = new PaneArrangement(model, services, sink, this);
+    this.panes = new LogPaneControl(model, services, this, arrangement);
+    this.overlays =
+        new OverlayKeys(
+            model,
+            this,
+            completers.apply(grammar),
+            grammar,
+            new LogOverlayKeys(model, this, panes));
     List<String> warnings = model.startupWarnings();
     if (!warnings.isEmpty()) {
       String more = warnings.size() > 1 ? " (+" + (warnings.size() - 1) + " more in help)" : "";
@@ -69,7 +77,13 @@ public final class ConsoleController {
       Optional<Action> a = model.keymap().resolve(model.focusContext(), key);
       a.ifPresent(action -> perform(action, key));
     }
-    panes.followSelection();
+    afterwards();
+  }
+
+  /** What follows every key and event: the selection pane keeps up, the layout is kept. */
+  private void afterwards() {
+    arrangement.followSelection();
+    arrangement.saveIfChanged();
   }
 
   /** Runs an action as its key would ({@code key} is null from the command line). */
@@ -95,6 +109,9 @@ public final class ConsoleController {
       case REDRAW -> () -> model.fullRedraw = true;
       case FREEZE -> () -> freeze(!model.frozen);
       case THEME_NEXT -> () -> chooseTheme(model.themes().next(model.themeName));
+      case GROW -> () -> arrangement.resize(1);
+      case SHRINK -> () -> arrangement.resize(-1);
+      case EQUALIZE -> arrangement::equalize;
       default -> throw new IllegalArgumentException("not a global action: " + a.id());
     };
   }
@@ -109,7 +126,8 @@ public final class ConsoleController {
       case MOVE_BOTTOM -> () -> t.moveToBottom(now);
       case PAGE_UP -> () -> t.move(-model.tableRows, now);
       case PAGE_DOWN -> () -> t.move(model.tableRows, now);
-      case OPEN_LOG -> () -> panes.open(true);
+      case OPEN_LOG -> () -> arrangement.openSelectionPane(true);
+      case OPEN_MERGED -> this::openMerged;
       case TAG -> this::tagAndMoveOn;
       case UNTAG_ALL -> t::untagAll;
       case START -> () -> onSelection(Verb.START, null);
@@ -133,6 +151,21 @@ public final class ConsoleController {
     };
   }
 
+  /** A merged pane of the tagged processes, or else of the selected process's group. */
+  private void openMerged() {
+    List<String> tagged = model.table.tagged();
+    if (tagged.size() > 1) {
+      arrangement.openPane(new PaneSource.Tagged(tagged));
+    } else if (tagged.size() == 1) {
+      arrangement.openPane(new PaneSource.Process(tagged.get(0)));
+    } else {
+      model
+          .table
+          .selected(nowSeconds())
+          .ifPresent(r -> arrangement.openPane(new PaneSource.Group(r.group())));
+    }
+  }
+
   private void tagAndMoveOn() {
     model.table.toggleTag(nowSeconds());
     model.table.move(1, nowSeconds());
@@ -152,7 +185,10 @@ public final class ConsoleController {
   }
 
   private void back() {
-    if (model.zoomed) {
+    LogPane focused = model.panes.get(model.focus);
+    if (focused != null && focused.search() != null) {
+      focused.setSearch(null); // the highlight goes first
+    } else if (model.zoomed) {
       model.zoomed = false;
     } else if (model.focus != ConsoleModel.TABLE) {
       model.focus = ConsoleModel.TABLE;
@@ -270,6 +306,11 @@ public final class ConsoleController {
             });
   }
 
+  /** Something the view has to tell the user (on the message line). */
+  public void notice(String text, boolean error) {
+    say(text, error);
+  }
+
   void say(String text, boolean error) {
     model.message = Message.of(text, error, now());
   }
@@ -286,20 +327,57 @@ public final class ConsoleController {
   /** An update from a background thread. */
   public void onEvent(ConsoleEvent e) {
     EventHandling.apply(this, model, e);
-    panes.followSelection();
+    afterwards();
   }
 
-  /** Time passed: opens the first log pane once processes are known. */
-  void firstBatchArrived() {
+  /**
+   * Processes arrived: the first time, the saved layout comes back (or the first log pane opens);
+   * merged panes follow processes that joined or left.
+   */
+  void processesChanged() {
     if (model.awaitingFirstBatch && model.table.size() > 0) {
       model.awaitingFirstBatch = false;
-      panes.open(false);
+      arrangement.firstProcesses();
     }
+    arrangement.membersChanged();
   }
 
   /** Follows every pane's process again (after the server came back). */
   void refollowAll() {
-    panes.refollowAll();
+    arrangement.refollowAll();
+  }
+
+  /** A pane's lines were written to a file: the pager shows it, or the user hears where. */
+  void textWritten(ConsoleEvent.TextWritten w) {
+    if (w.error() != null) {
+      say(w.error(), true);
+    } else if (w.purpose() == ConsoleEvent.TextWritten.Purpose.PAGER) {
+      model.pagerFile = w.file();
+    } else {
+      say("saved " + w.lines() + (w.lines() == 1 ? " line to " : " lines to ") + w.file(), false);
+    }
+  }
+
+  /**
+   * The view ran the pager on {@code file} (it has ended, or failed with {@code problem}): the
+   * temporary file goes.
+   */
+  public void pagerDone(java.nio.file.Path file, @Nullable String problem) {
+    services.deleteFile(file);
+    if (problem != null) {
+      say(problem, true);
+    }
+  }
+
+  /** Shows a process's log in the selection pane, as {@code :tail} asks. */
+  private void tail(String namespec, LogPane.Streams streams) {
+    if (!model.table.select(namespec, nowSeconds())) {
+      model.table.setFilter("");
+      model.table.select(namespec, nowSeconds());
+    }
+    arrangement.openSelectionPane(true);
+    arrangement.followSelection();
+    model.pane(model.selectionPane).ifPresent(p -> p.setStreams(streams));
   }
 
   /** Runs a parsed {@code :} line. */
@@ -312,7 +390,8 @@ public final class ConsoleController {
           chooseTheme(t.name() == null ? model.themes().next(model.themeName) : t.name());
       case Command.SetFilter f -> model.table.setFilter(f.text());
       case Command.Sort s -> model.table.sortBy(s.column());
-      case Command.Tail t -> panes.tail(t.namespec(), t.streams());
+      case Command.Tail t -> tail(t.namespec(), t.streams());
+      case Command.OpenLog l -> arrangement.openPane(l.source());
       case Command.Problem p -> say(p.message(), true);
       case Command.Nothing n -> {}
     }

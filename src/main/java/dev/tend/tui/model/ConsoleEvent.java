@@ -4,6 +4,7 @@ import dev.tend.api.ChangeBatch;
 import dev.tend.api.ConfigInfo;
 import dev.tend.api.ProcessStats;
 import dev.tend.api.SupervisorApi;
+import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,18 @@ public sealed interface ConsoleEvent {
   /** A process's configuration, for the details view (null with an error). */
   record DetailsLoaded(String namespec, @Nullable ConfigInfo config, @Nullable String error)
       implements ConsoleEvent {}
+
+  /** Lines of a pane were written to a file (or could not be: {@code error}). */
+  record TextWritten(Path file, int lines, Purpose purpose, @Nullable String error)
+      implements ConsoleEvent {
+    /** Why the file was written. */
+    public enum Purpose {
+      /** The user saved the pane ({@code S}). */
+      SAVE,
+      /** A temporary file for $PAGER ({@code o}). */
+      PAGER
+    }
+  }
 
   /** Something to tell the user on the message line. */
   record Notice(String text, boolean error) implements ConsoleEvent {}

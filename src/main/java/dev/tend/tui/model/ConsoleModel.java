@@ -6,6 +6,7 @@ import dev.tend.tui.model.ConsoleOptions.ExitChoice;
 import dev.tend.tui.theme.ColorDepth;
 import dev.tend.tui.theme.Theme;
 import dev.tend.tui.theme.ThemeCatalog;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class ConsoleModel {
   /** The process table's pane id in the layout. */
   public static final int TABLE = 0;
 
-  /** The log pane's id (one pane for now; more with split panes). */
+  /** The first log pane's id (later panes count up from it). */
   public static final int LOG = 1;
 
   private final ConsoleOptions options;
@@ -52,6 +53,20 @@ public final class ConsoleModel {
   int tableRows = 10;
   // true until the first batch arrived (the log pane opens on the first process then)
   boolean awaitingFirstBatch = true;
+  // the pane that shows the table's selected process; -1 for none
+  int selectionPane = -1;
+  // the id the next new pane gets
+  int nextPaneId = LOG;
+  // where each pane was drawn at the last frame (the view reports it), to refuse useless splits
+  Map<Integer, Rect> placed = Map.of();
+  // set by the controller, taken by the view: a file to show in $PAGER
+  @Nullable Path pagerFile;
+  // set by the controller, taken by the view: text for the terminal's clipboard
+  @Nullable String clipboard;
+  // the layout read at startup, applied once the first processes are known; then null
+  @Nullable SavedLayout restore;
+  // the layout last handed over to be saved (unchanged layouts are not written again)
+  String savedLayout = "";
 
   ConsoleModel(
       ConsoleOptions options,
@@ -116,6 +131,30 @@ public final class ConsoleModel {
     return Optional.ofNullable(panes.get(id));
   }
 
+  /** The pane that shows the table's selected process, or -1. */
+  public int selectionPane() {
+    return selectionPane;
+  }
+
+  /** The view reports where it drew each pane (for splits, and paging the table). */
+  public void setPlaced(Map<Integer, Rect> where) {
+    placed = Map.copyOf(where);
+  }
+
+  /** A file the user asked to see in $PAGER, once (reading clears it). */
+  public @Nullable Path takePagerFile() {
+    Path f = pagerFile;
+    pagerFile = null;
+    return f;
+  }
+
+  /** Text the user copied, for the terminal's clipboard, once (reading clears it). */
+  public @Nullable String takeClipboard() {
+    String c = clipboard;
+    clipboard = null;
+    return c;
+  }
+
   public @Nullable Overlay overlay() {
     return overlay;
   }
@@ -157,6 +196,11 @@ public final class ConsoleModel {
     boolean r = fullRedraw;
     fullRedraw = false;
     return r;
+  }
+
+  /** The whole screen is drawn again at the next frame (after the pager had the terminal). */
+  public void requestFullRedraw() {
+    fullRedraw = true;
   }
 
   /** The view reports how many table rows fit, for PgUp/PgDn. */

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxLineChars longer lines are cut, with a marker saying how much
  * @param historyBytes how much of each log stream a pane shows when it opens
  * @param statsInterval how often CPU and memory are sampled
+ * @param stateKey what the saved pane layout is kept under: the config file's absolute path, or the
+ *     server URL
  */
 public record ConsoleOptions(
     Mode mode,
@@ -36,7 +38,8 @@ public record ConsoleOptions(
     int logLines,
     int maxLineChars,
     long historyBytes,
-    Duration statsInterval) {
+    Duration statsInterval,
+    String stateKey) {
 
   /** Whether the console runs the supervisor itself or talks to one. */
   public enum Mode {
@@ -56,11 +59,14 @@ public record ConsoleOptions(
     LEAVE_RUNNING
   }
 
+  /** The most lines a pane may keep (a search walks them all on a key press). */
+  public static final int MAX_LOG_LINES = 200_000;
+
   public ConsoleOptions {
     env = Map.copyOf(env);
-    if (logLines < 100 || maxLineChars < 80 || historyBytes < 0) {
+    if (logLines < 100 || logLines > MAX_LOG_LINES || maxLineChars < 80 || historyBytes < 0) {
       throw new IllegalArgumentException(
-          "log limits too small: logLines="
+          "log limits out of range: logLines="
               + logLines
               + " maxLineChars="
               + maxLineChars
@@ -90,7 +96,8 @@ public record ConsoleOptions(
         10_000,
         4096,
         32 * 1024,
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        target);
   }
 
   /** {@code $XDG_CONFIG_HOME/tend} or {@code $HOME/.config/tend}; null without either. */
@@ -135,7 +142,8 @@ public record ConsoleOptions(
         logLines,
         maxLineChars,
         historyBytes,
-        statsInterval);
+        statsInterval,
+        stateKey);
   }
 
   /** Puts keys.conf, console.conf and themes/ under {@code dir} (null: none of them). */
@@ -154,7 +162,8 @@ public record ConsoleOptions(
         logLines,
         maxLineChars,
         historyBytes,
-        statsInterval);
+        statsInterval,
+        stateKey);
   }
 
   public ConsoleOptions withEnv(Map<String, String> e) {
@@ -172,7 +181,8 @@ public record ConsoleOptions(
         logLines,
         maxLineChars,
         historyBytes,
-        statsInterval);
+        statsInterval,
+        stateKey);
   }
 
   public ConsoleOptions withClock(Clock c, ZoneId z) {
@@ -190,7 +200,8 @@ public record ConsoleOptions(
         logLines,
         maxLineChars,
         historyBytes,
-        statsInterval);
+        statsInterval,
+        stateKey);
   }
 
   public ConsoleOptions withHostname(String h) {
@@ -208,7 +219,8 @@ public record ConsoleOptions(
         logLines,
         maxLineChars,
         historyBytes,
-        statsInterval);
+        statsInterval,
+        stateKey);
   }
 
   public ConsoleOptions withStatsInterval(Duration d) {
@@ -226,7 +238,70 @@ public record ConsoleOptions(
         logLines,
         maxLineChars,
         historyBytes,
-        d);
+        d,
+        stateKey);
+  }
+
+  /**
+   * What the header names ({@code shown}) and what the saved layout is kept under ({@code key}).
+   */
+  public ConsoleOptions withTarget(String shown, String key) {
+    return new ConsoleOptions(
+        mode,
+        shown,
+        readOnly,
+        hostname,
+        keysFile,
+        preferencesFile,
+        userThemes,
+        env,
+        clock,
+        zone,
+        logLines,
+        maxLineChars,
+        historyBytes,
+        statsInterval,
+        key);
+  }
+
+  /** Lines each log pane keeps (100 to {@link #MAX_LOG_LINES}). */
+  public ConsoleOptions withLogLines(int lines) {
+    return new ConsoleOptions(
+        mode,
+        target,
+        readOnly,
+        hostname,
+        keysFile,
+        preferencesFile,
+        userThemes,
+        env,
+        clock,
+        zone,
+        lines,
+        maxLineChars,
+        historyBytes,
+        statsInterval,
+        stateKey);
+  }
+
+  /**
+   * Where this target's pane layout is kept: {@code layouts/} next to console.conf, one file per
+   * config or server (named by a hash of {@link #stateKey}); null when nothing is kept.
+   */
+  public @Nullable Path layoutFile() {
+    Path prefs = preferencesFile;
+    if (prefs == null) {
+      return null;
+    }
+    try {
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(stateKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String name = java.util.HexFormat.of().formatHex(h, 0, 8);
+      return prefs.resolveSibling("layouts").resolve(name + ".layout");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /** Whether the terminal's locale is UTF-8 (else the console draws with ASCII only). */

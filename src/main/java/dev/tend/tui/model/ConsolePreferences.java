@@ -46,6 +46,11 @@ public final class ConsolePreferences {
     values.put(key, value);
     StringBuilder text = new StringBuilder("# tend console preferences (rewritten by tend)\n");
     values.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+    replace(file, text.toString());
+  }
+
+  /** Replaces a file's contents through a temporary file, creating its folder when needed. */
+  public static void replace(Path file, String text) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".console", ".tmp");

@@ -4,9 +4,13 @@ import dev.tend.tui.keymap.Keymap;
 import dev.tend.tui.keymap.KeymapFile;
 import dev.tend.tui.theme.ColorDepth;
 import dev.tend.tui.theme.ThemeCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what the console needs from files before it starts drawing (keys.conf, the themes, the
@@ -41,6 +45,23 @@ public final class ConsoleSetup {
     if (!catalog.has(name)) {
       name = ThemeCatalog.DEFAULT;
     }
-    return new ConsoleModel(options, keymap, catalog, depth, name, s.theme(), warnings);
+    SavedLayout saved = savedLayout(options.layoutFile(), warnings);
+    ConsoleModel model =
+        new ConsoleModel(options, keymap, catalog, depth, name, s.theme(), warnings);
+    model.restore = saved;
+    return model;
+  }
+
+  /** The layout kept for this target, or null (none yet, or unusable: then a warning). */
+  private static @Nullable SavedLayout savedLayout(@Nullable Path file, List<String> warnings) {
+    if (file == null || !Files.exists(file)) {
+      return null;
+    }
+    try {
+      return SavedLayout.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      warnings.add("ignoring the saved pane layout " + file + ": " + e.getMessage());
+      return null;
+    }
   }
 }

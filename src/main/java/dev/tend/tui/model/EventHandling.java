@@ -1,6 +1,5 @@
 package dev.tend.tui.model;
 
-import dev.tend.api.LogStream;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +20,7 @@ final class EventHandling {
       case ConsoleEvent.Changes ch -> {
         m.table.apply(ch.batch());
         m.connection = m.connection.withDaemonState(ch.batch().state());
-        c.firstBatchArrived();
+        c.processesChanged();
       }
       case ConsoleEvent.ConnectionLost lost ->
           m.connection = m.connection.lost(lost.reason(), lost.retryAt());
@@ -35,6 +34,7 @@ final class EventHandling {
           o.error = d.error();
         }
       }
+      case ConsoleEvent.TextWritten w -> c.textWritten(w);
       case ConsoleEvent.Notice n -> c.say(n.text(), n.error());
     }
   }
@@ -53,14 +53,14 @@ final class EventHandling {
               0,
               LogLine.Kind.NOTICE,
               null,
-              pane.namespec(),
+              "",
               now,
               d.dropped() + " lines dropped: the console could not keep up",
               java.util.List.of(),
               0));
     }
     d.lines().forEach(pane::append);
-    for (Map.Entry<LogStream, @Nullable LogLine> p : d.partials().entrySet()) {
+    for (Map.Entry<StreamKey, @Nullable LogLine> p : d.partials().entrySet()) {
       pane.setPartial(p.getKey(), p.getValue());
     }
   }

@@ -1,25 +1,24 @@
 package dev.tend.tui.model;
 
-import dev.tend.api.LogStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Log lines on their way from a follower thread to one pane: the follower offers, the UI thread
- * drains. Posts one {@link ConsoleEvent.LogReady} per batch however many lines arrive (redraws
- * coalesce). Bounded: when the UI falls behind, the oldest waiting lines are dropped and counted,
- * and the pane shows how many. Lines of an older generation (the pane switched process) are
- * ignored. Thread-safe.
+ * Log lines on their way from follower threads to one pane: followers offer, the UI thread drains.
+ * Posts one {@link ConsoleEvent.LogReady} per batch however many lines arrive (redraws coalesce).
+ * Bounded: when the UI falls behind, the oldest waiting lines are dropped and counted, and the pane
+ * shows how many. Lines of an older generation (the pane switched process) are ignored.
+ * Thread-safe.
  */
 public final class LogInbox {
 
   /** What the UI thread takes: lines, the latest unfinished line per stream, what was dropped. */
   public record Drained(
-      List<LogLine> lines, Map<LogStream, @Nullable LogLine> partials, long dropped) {}
+      List<LogLine> lines, Map<StreamKey, @Nullable LogLine> partials, long dropped) {}
 
   private final int pane;
   private final int capacity;
@@ -27,7 +26,7 @@ public final class LogInbox {
   // guarded by this. Lines waiting, oldest first.
   private final ArrayDeque<LogLine> lines = new ArrayDeque<>();
   // guarded by this. Latest unfinished line per stream; a null value means "none any more".
-  private final Map<LogStream, @Nullable LogLine> partials = new EnumMap<>(LogStream.class);
+  private final Map<StreamKey, @Nullable LogLine> partials = new LinkedHashMap<>();
   // guarded by this
   private long dropped;
   // guarded by this. Offers for another generation are stale.
@@ -54,49 +53,67 @@ public final class LogInbox {
     return generation;
   }
 
-  /** A complete line; it also ends its stream's unfinished line. */
+  /** One complete line (or a notice); a line also ends its stream's unfinished line. */
   public void offer(long gen, LogLine line) {
     boolean post;
     synchronized (this) {
       if (gen != generation) {
         return;
       }
-      lines.addLast(line);
-      if (line.stream() != null) {
-        partials.put(line.stream(), null);
-      }
-      while (lines.size() > capacity) {
-        lines.removeFirst();
-        dropped++;
-      }
-      post = !signalled;
-      signalled = true;
+      add(line);
+      post = signal();
     }
     if (post) {
       sink.post(new ConsoleEvent.LogReady(pane));
     }
   }
 
-  /** The line a stream is still writing (null: none). */
-  public void offerPartial(long gen, LogStream stream, @Nullable LogLine line) {
+  /**
+   * A stream's complete lines from one read, and the line it is still writing after them (null:
+   * none).
+   */
+  public void offer(long gen, List<LogLine> complete, StreamKey key, @Nullable LogLine partial) {
     boolean post;
     synchronized (this) {
       if (gen != generation) {
         return;
       }
-      partials.put(stream, line);
-      post = !signalled;
-      signalled = true;
+      for (LogLine l : complete) {
+        keep(l);
+      }
+      partials.put(key, partial); // after these lines, this is what the stream is writing
+      post = signal();
     }
     if (post) {
       sink.post(new ConsoleEvent.LogReady(pane));
     }
   }
 
+  private void add(LogLine line) {
+    keep(line);
+    if (line.stream() != null) {
+      partials.put(new StreamKey(line.source(), line.stream()), null);
+    }
+  }
+
+  private void keep(LogLine line) {
+    lines.addLast(line);
+    if (lines.size() > capacity) {
+      lines.removeFirst();
+      dropped++;
+    }
+  }
+
+  private boolean signal() {
+    boolean post = !signalled;
+    signalled = true;
+    return post;
+  }
+
   /** Takes everything waiting. */
   public synchronized Drained drain() {
     signalled = false;
-    Drained d = new Drained(new ArrayList<>(lines), new EnumMap<>(partials), dropped);
+    Drained d = new Drained(new ArrayList<>(lines), new LinkedHashMap<>(partials), dropped);
     lines.clear();
     partials.clear();
     dropped = 0;

@@ -2,20 +2,22 @@ package dev.tend.tui.model;
 
 import dev.tend.api.LogStream;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One log pane: what it shows (a process, which streams), the lines it keeps, and how it is looked
- * at (follow, scroll position, wrap, timestamps). Follow is sticky-bottom: scrolling up pauses it
- * and the view stays on the same lines while new ones arrive; scrolling back to the end, {@code G}
- * or {@code f} resumes it. Owned by the UI thread; only visible lines are ever laid out.
+ * One log pane: what it shows (a process or a merged set, which streams), the lines it keeps, and
+ * how they are looked at (follow and scroll, wrap, timestamps, search, filter).
+ *
+ * <p>Lines are addressed by position: the buffer's sequence numbers; one before the oldest, a
+ * notice saying how many older lines the ring let go (when it did); after the newest, the lines
+ * each stream is still writing. Owned by the UI thread; only visible lines are ever laid out.
  */
 public final class LogPane {
 
-  /** Which of the process's streams the pane shows ({@code E} cycles). */
+  /** Which of the processes' streams the pane shows ({@code E} cycles). */
   public enum Streams {
     BOTH("stdout+stderr"),
     STDOUT("stdout"),
@@ -45,24 +47,34 @@ public final class LogPane {
 
   private final int id;
   private final LogBuffer buffer;
+  private final LogScroll scroll = new LogScroll(this);
   // all below: UI thread only
-  private String namespec;
+  private PaneSource source;
+  private List<String> members = List.of();
+  // the members followed: all of them, or a bounded number for a large merged pane
+  private List<String> followed = List.of();
+  private SourcePalette palette = new SourcePalette();
   private Streams streams = Streams.BOTH;
-  // the unfinished last line of each stream, shown below the kept lines until it ends
-  private final Map<LogStream, LogLine> partial = new EnumMap<>(LogStream.class);
-  private boolean follow = true;
-  // top of the view when not following: a position (see lineAt) and a wrapped row within it
-  private long topPos;
-  private int topSub;
+  // the unfinished last line of each followed stream, shown below the kept lines until it ends
+  private final Map<StreamKey, LogLine> partial = new LinkedHashMap<>();
+  // partial.values() as a list, rebuilt when partial changes (null: stale)
+  private @Nullable List<LogLine> partialList;
   private boolean wrap = true;
   private boolean timestamps;
-  // size of the text area at the last render, for scrolling by pages
-  private int width = 80;
-  private int height = 10;
+  // columns skipped at the left of each line when not wrapping
+  private int hscroll;
+  private @Nullable LogQuery search;
+  // position of the line the last n/N landed on; -1 for none
+  private long searchPos = -1;
+  // non-null while a filter is on
+  private @Nullable MatchCache filter;
+  // the notice for the lines the ring let go, and how many it counted (rebuilt when that changes)
+  private @Nullable LogLine droppedNotice;
+  private long droppedNoticeCount;
 
-  public LogPane(int id, String namespec, int maxLines, long maxChars) {
+  public LogPane(int id, PaneSource source, int maxLines, long maxChars) {
     this.id = id;
-    this.namespec = namespec;
+    this.source = source;
     this.buffer = new LogBuffer(maxLines, maxChars);
   }
 
@@ -70,16 +82,56 @@ public final class LogPane {
     return id;
   }
 
-  public String namespec() {
-    return namespec;
+  public PaneSource source() {
+    return source;
   }
 
-  /** Shows another process: forgets the old lines. */
-  public void show(String newNamespec) {
-    namespec = newNamespec;
-    buffer.clear();
-    partial.clear();
-    follow = true;
+  /** Shows something else: forgets the old lines (and the search position), follows the end. */
+  public void show(PaneSource newSource) {
+    if (!newSource.equals(source)) {
+      palette = new SourcePalette();
+    }
+    source = newSource;
+    members = List.of();
+    followed = List.of();
+    clearView();
+  }
+
+  /**
+   * The processes whose lines the pane shows, and those of them it follows (a merged pane follows a
+   * bounded number); the followed get their prefix colours in this order, so they are stable.
+   */
+  public void setMembers(List<String> all, List<String> followedNames) {
+    members = List.copyOf(all);
+    followed = List.copyOf(followedNames);
+    followed.forEach(palette::slotOf);
+  }
+
+  /** Every process the source names now. */
+  public List<String> members() {
+    return members;
+  }
+
+  /** The processes followed (all members, unless there are too many). */
+  public List<String> followed() {
+    return followed;
+  }
+
+  /** The prefix colour slot of a process in this pane. */
+  public int sourceSlot(String name) {
+    return palette.slotOf(name);
+  }
+
+  /** Columns of the name prefix of a merged pane (0 for one process): the longest name, capped. */
+  public int prefixWidth() {
+    if (!source.merged()) {
+      return 0;
+    }
+    int w = 4;
+    for (String m : followed) {
+      w = Math.max(w, DisplayWidth.of(m));
+    }
+    return Math.min(w, 24) + 1;
   }
 
   public LogBuffer buffer() {
@@ -91,12 +143,16 @@ public final class LogPane {
   }
 
   public void cycleStreams() {
-    streams = streams.next();
-    clampAnchor();
+    setStreams(streams.next());
+  }
+
+  public void setStreams(Streams s) {
+    streams = s;
+    scroll.clamp();
   }
 
   public boolean following() {
-    return follow;
+    return scroll.following();
   }
 
   public boolean wraps() {
@@ -105,7 +161,8 @@ public final class LogPane {
 
   public void toggleWrap() {
     wrap = !wrap;
-    topSub = 0;
+    hscroll = 0;
+    scroll.resetSub();
   }
 
   public boolean showsTimestamps() {
@@ -116,146 +173,247 @@ public final class LogPane {
     timestamps = !timestamps;
   }
 
+  /** Columns hidden at the left when not wrapping. */
+  public int hscroll() {
+    return hscroll;
+  }
+
+  /** Scrolls sideways by {@code columns} (negative: left); only when not wrapping. */
+  public boolean scrollSideways(int columns) {
+    if (wrap) {
+      return false;
+    }
+    hscroll = Math.max(0, hscroll + columns);
+    return true;
+  }
+
   /** Adds a complete line; it replaces its stream's unfinished line. */
   public void append(LogLine line) {
-    if (line.stream() != null) {
-      partial.remove(line.stream());
+    LogStream s = line.stream();
+    if (s != null && partial.remove(new StreamKey(line.source(), s)) != null) {
+      partialList = null;
     }
     buffer.add(line);
   }
 
   /** Sets (or with null, removes) the line a stream is still writing. */
-  public void setPartial(LogStream stream, @Nullable LogLine line) {
+  public void setPartial(StreamKey key, @Nullable LogLine line) {
     if (line == null) {
-      partial.remove(stream);
+      partial.remove(key);
     } else {
-      partial.put(stream, line);
+      partial.put(key, line);
     }
+    partialList = null;
   }
 
   /** Clears what the pane shows (not the log file). */
   public void clearView() {
     buffer.clear();
     partial.clear();
-    follow = true;
+    partialList = null;
+    droppedNotice = null;
+    searchPos = -1;
+    if (filter != null) {
+      filter.clear();
+    }
+    scroll.toBottom();
   }
+
+  // -- search and filter --
+
+  public @Nullable LogQuery search() {
+    return search;
+  }
+
+  /** Highlights matches of {@code q} (null: none); n/N then start from the screen. */
+  public void setSearch(@Nullable LogQuery q) {
+    search = q;
+    searchPos = -1;
+  }
+
+  /** The position n/N last landed on, or -1. */
+  public long searchPosition() {
+    return searchPos;
+  }
+
+  public @Nullable LogQuery filter() {
+    MatchCache f = filter;
+    return f == null ? null : f.query();
+  }
+
+  /** Shows only lines that match {@code q} (null: every line); markers and notices stay. */
+  public void setFilter(@Nullable LogQuery q) {
+    filter = q == null ? null : new MatchCache(q, buffer.capacity());
+    scroll.clamp();
+    scroll.resumeAtEnd();
+  }
+
+  /** How n/N went. */
+  public enum Jump {
+    FOUND,
+    WRAPPED,
+    NONE
+  }
+
+  /**
+   * Moves to the next matching line, newer (down) or older (up), from the last match or else from
+   * the screen (older starts at its bottom, newer at its top), wrapping around at the ends.
+   */
+  public Jump jumpToMatch(boolean newer) {
+    LogQuery q = search;
+    if (q == null) {
+      return Jump.NONE;
+    }
+    long from = searchPos >= startPos() && searchPos < endPos() ? searchPos : screenEdge(newer);
+    long found = LogMatches.find(this, q, from, newer);
+    boolean wrapped = false;
+    if (found < 0) {
+      found = LogMatches.find(this, q, newer ? startPos() - 1 : endPos(), newer);
+      wrapped = found >= 0;
+    }
+    if (found < 0) {
+      return Jump.NONE;
+    }
+    searchPos = found;
+    scroll.reveal(found);
+    return wrapped ? Jump.WRAPPED : Jump.FOUND;
+  }
+
+  private long screenEdge(boolean newer) {
+    List<Row> rows = scroll.rows();
+    if (rows.isEmpty()) {
+      return newer ? startPos() - 1 : endPos();
+    }
+    return newer
+        ? positionOf(rows.get(0).line()) - 1
+        : positionOf(rows.get(rows.size() - 1).line()) + 1;
+  }
+
+  // -- scrolling (see LogScroll) --
 
   /** Remembers the text area's size at render, for page-sized scrolling. */
   public void setViewport(int textWidth, int rows) {
-    width = Math.max(1, textWidth);
-    height = Math.max(1, rows);
+    scroll.setViewport(textWidth, rows);
   }
 
   public void setFollow(boolean on) {
-    if (on) {
-      follow = true;
-    } else if (follow) {
-      anchorAtCurrentTop();
-    }
+    scroll.setFollow(on);
   }
 
   public void toggleFollow() {
-    setFollow(!follow);
+    scroll.setFollow(!scroll.following());
   }
 
   /** Scrolls by rows (negative is up); up pauses follow, reaching the end resumes it. */
   public void scroll(int rows) {
-    if (rows < 0) {
-      if (follow) {
-        anchorAtCurrentTop();
-      }
-      for (int i = 0; i < -rows && up(); i++) {
-        // one row per step
-      }
-    } else if (!follow) {
-      for (int i = 0; i < rows && down(); i++) {
-        // one row per step
-      }
-      if (rowsFromAnchor(height + 1) <= height) {
-        follow = true;
-      }
-    }
+    scroll.scroll(rows);
   }
 
   public void pageUp() {
-    scroll(-Math.max(1, height - 1));
+    scroll.scroll(-Math.max(1, scroll.height() - 1));
   }
 
   public void pageDown() {
-    scroll(Math.max(1, height - 1));
+    scroll.scroll(Math.max(1, scroll.height() - 1));
   }
 
   public void halfPageUp() {
-    scroll(-Math.max(1, height / 2));
+    scroll.scroll(-Math.max(1, scroll.height() / 2));
   }
 
   public void halfPageDown() {
-    scroll(Math.max(1, height / 2));
+    scroll.scroll(Math.max(1, scroll.height() / 2));
   }
 
   /** The oldest line kept, follow paused. */
   public void toTop() {
-    follow = false;
-    topPos = buffer.first();
-    topSub = 0;
-    clampAnchor();
+    scroll.toTop();
   }
 
   /** The newest line, following. */
   public void toBottom() {
-    follow = true;
+    scroll.toBottom();
   }
 
-  /** The rows to draw in a text area of {@code width} columns and {@code height} rows. */
+  /** Shows the line at a position (pausing follow unless it is on screen already). */
+  public void reveal(long pos) {
+    scroll.reveal(pos);
+  }
+
+  /** The rows to draw in a text area of {@code textWidth} columns and {@code rows} rows. */
   public List<Row> viewport(int textWidth, int rows) {
-    setViewport(textWidth, rows);
-    return follow ? bottomRows() : rowsFrom(topPos, topSub, height);
+    scroll.setViewport(textWidth, rows);
+    scroll.clamp();
+    return scroll.rows();
   }
 
-  private List<Row> bottomRows() {
-    List<Row> reversed = new ArrayList<>();
-    for (long pos = end() - 1; pos >= buffer.first() && reversed.size() < height; pos--) {
-      LogLine l = lineAt(pos);
-      if (l != null && visible(l)) {
-        List<Row> lr = split(l);
-        for (int i = lr.size() - 1; i >= 0 && reversed.size() < height; i--) {
-          reversed.add(lr.get(i));
-        }
-      }
+  /** The rows on screen at the last render's size. */
+  public List<Row> rowsOnScreen() {
+    scroll.clamp();
+    return scroll.rows();
+  }
+
+  // -- positions --
+
+  /** The first position: the dropped-lines notice when the ring let lines go, else the oldest. */
+  public long startPos() {
+    return buffer.first() - (buffer.dropped() > 0 ? 1 : 0);
+  }
+
+  /** One past the last position (the last unfinished line). */
+  public long endPos() {
+    return buffer.next() + partial.size();
+  }
+
+  /** The line at a position, or null. */
+  public @Nullable LogLine lineAt(long pos) {
+    if (pos < buffer.next()) {
+      return pos == buffer.first() - 1 && buffer.dropped() > 0 ? droppedNotice() : buffer.get(pos);
     }
-    List<Row> out = new ArrayList<>(reversed.size());
-    for (int i = reversed.size() - 1; i >= 0; i--) {
-      out.add(reversed.get(i));
+    List<LogLine> extra = partialList;
+    if (extra == null) {
+      extra = new ArrayList<>(partial.values());
+      partialList = extra;
     }
-    return out;
+    int i = (int) (pos - buffer.next());
+    return i < extra.size() ? extra.get(i) : null;
   }
 
-  private List<Row> rowsFrom(long pos, int sub, int limit) {
-    List<Row> out = new ArrayList<>();
-    int skip = sub;
-    for (long p = Math.max(pos, buffer.first()); p < end() && out.size() < limit; p++) {
-      LogLine l = lineAt(p);
-      if (l == null || !visible(l)) {
-        continue;
-      }
-      List<Row> lr = split(l);
-      for (int i = Math.min(skip, lr.size() - 1); i < lr.size() && out.size() < limit; i++) {
-        out.add(lr.get(i));
-      }
-      skip = 0;
+  /** The position of a line this pane holds. */
+  public long positionOf(LogLine l) {
+    if (l == droppedNotice) {
+      return buffer.first() - 1;
     }
-    return out;
+    if (buffer.get(l.seq()) == l) {
+      return l.seq();
+    }
+    lineAt(buffer.next()); // makes sure the list of unfinished lines is current
+    List<LogLine> extra = partialList;
+    int i = extra == null ? -1 : extra.indexOf(l);
+    return buffer.next() + Math.max(0, i);
   }
 
-  private int rowsFromAnchor(int limit) {
-    return rowsFrom(topPos, topSub, limit).size();
+  /** Whether a line is shown: its stream is, and it matches the filter; notices always are. */
+  public boolean visible(LogLine l) {
+    if (l.kind() != LogLine.Kind.TEXT) {
+      return true;
+    }
+    if (!streams.includes(l.stream())) {
+      return false;
+    }
+    MatchCache f = filter;
+    if (f == null) {
+      return true;
+    }
+    return buffer.get(l.seq()) == l ? f.matches(l) : f.query().matches(l.text());
   }
 
-  /** The line's rows: one when not wrapping, else as many as its width needs. */
-  List<Row> split(LogLine l) {
+  /** The line's rows: one when not wrapping (from the sideways offset), else as many as needed. */
+  List<Row> split(LogLine l, int width) {
     String t = l.text();
-    if (!wrap || t.isEmpty()) {
-      return List.of(new Row(l, 0, t.length(), true));
+    if (!wrap || t.isEmpty() || l.kind() != LogLine.Kind.TEXT) {
+      int start = l.kind() == LogLine.Kind.TEXT ? DisplayWidth.fit(t, 0, hscroll) : 0;
+      return List.of(new Row(l, start, t.length(), true));
     }
     List<Row> rows = new ArrayList<>(2);
     int start = 0;
@@ -270,83 +428,16 @@ public final class LogPane {
     return rows;
   }
 
-  private boolean visible(LogLine l) {
-    return streams.includes(l.stream());
-  }
-
-  /** Positions: the buffer's sequence numbers, then the unfinished lines after them. */
-  private @Nullable LogLine lineAt(long pos) {
-    if (pos < buffer.next()) {
-      return buffer.get(pos);
+  private LogLine droppedNotice() {
+    long n = buffer.dropped();
+    LogLine d = droppedNotice;
+    if (d == null || d.seq() != buffer.first() - 1 || droppedNoticeCount != n) {
+      String text =
+          n + (n == 1 ? " older line" : " older lines") + " let go: the pane's buffer is full";
+      d = new LogLine(buffer.first() - 1, LogLine.Kind.NOTICE, null, "", 0, text, List.of(), 0);
+      droppedNotice = d;
+      droppedNoticeCount = n;
     }
-    int i = (int) (pos - buffer.next());
-    List<LogLine> extra = new ArrayList<>(partial.values());
-    return i < extra.size() ? extra.get(i) : null;
-  }
-
-  private long end() {
-    return buffer.next() + partial.size();
-  }
-
-  private void anchorAtCurrentTop() {
-    List<Row> rows = bottomRows();
-    follow = false;
-    if (rows.isEmpty()) {
-      topPos = buffer.first();
-      topSub = 0;
-      return;
-    }
-    Row first = rows.get(0);
-    topPos = positionOf(first.line());
-    topSub = split(first.line()).indexOf(first);
-    topSub = Math.max(0, topSub);
-  }
-
-  private long positionOf(LogLine l) {
-    if (buffer.get(l.seq()) == l) {
-      return l.seq();
-    }
-    List<LogLine> extra = new ArrayList<>(partial.values());
-    return buffer.next() + Math.max(0, extra.indexOf(l));
-  }
-
-  private boolean up() {
-    if (topSub > 0) {
-      topSub--;
-      return true;
-    }
-    for (long p = topPos - 1; p >= buffer.first(); p--) {
-      LogLine l = lineAt(p);
-      if (l != null && visible(l)) {
-        topPos = p;
-        topSub = split(l).size() - 1;
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean down() {
-    LogLine here = lineAt(topPos);
-    if (here != null && visible(here) && topSub < split(here).size() - 1) {
-      topSub++;
-      return true;
-    }
-    for (long p = topPos + 1; p < end(); p++) {
-      LogLine l = lineAt(p);
-      if (l != null && visible(l)) {
-        topPos = p;
-        topSub = 0;
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void clampAnchor() {
-    if (topPos < buffer.first()) {
-      topPos = buffer.first();
-      topSub = 0;
-    }
+    return d;
   }
 }

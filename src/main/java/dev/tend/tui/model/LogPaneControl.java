@@ -1,37 +1,55 @@
 package dev.tend.tui.model;
 
 import dev.tend.tui.keymap.Action;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The log panes' side of the controller: opening and closing the pane, keeping it on the selected
- * process, the keys that work inside it. UI thread only.
+ * The keys that work inside a log pane: scrolling, what it shows and how, search and filter, copy
+ * mode, the pager and saving. UI thread only.
  */
 final class LogPaneControl {
+  private static final int SIDEWAYS = 8;
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
   private final ConsoleModel model;
   private final ConsoleServices services;
-  private final EventSink sink;
   private final ConsoleController controller;
+  private final PaneArrangement arrangement;
 
   LogPaneControl(
-      ConsoleModel model, ConsoleServices services, EventSink sink, ConsoleController controller) {
+      ConsoleModel model,
+      ConsoleServices services,
+      ConsoleController controller,
+      PaneArrangement arrangement) {
     this.model = model;
     this.services = services;
-    this.sink = sink;
     this.controller = controller;
+    this.arrangement = arrangement;
   }
 
-  /** A log pane key, on the focused pane. */
+  /** A log pane key, on the focused pane (from the : line with the table focused: the first). */
   void logAction(Action a) {
     LogPane p = model.panes.get(model.focus);
     if (p == null) {
-      p = model.panes.get(ConsoleModel.LOG); // from the : line while the table has focus
+      List<Integer> order = model.layout.panes();
+      p = order.size() > 1 ? model.panes.get(order.get(1)) : null;
     }
     if (p == null) {
       controller.say("no log pane open (Enter opens one)", false);
       return;
     }
+    if (!view(a, p)) {
+      act(a, p);
+    }
+  }
+
+  /** Keys that only move the view or change how it looks; false for the others. */
+  private boolean view(Action a, LogPane p) {
     switch (a) {
       case SCROLL_DOWN -> p.scroll(1);
       case SCROLL_UP -> p.scroll(-1);
@@ -45,13 +63,38 @@ final class LogPaneControl {
       case WRAP -> p.toggleWrap();
       case TIMESTAMPS -> p.toggleTimestamps();
       case STREAMS -> p.cycleStreams();
-      case PREVIOUS_PROCESS -> model.table.move(-1, controller.nowSeconds());
-      case NEXT_PROCESS -> model.table.move(1, controller.nowSeconds());
+      case SCROLL_LEFT, SCROLL_RIGHT -> sideways(p, a == Action.SCROLL_LEFT ? -SIDEWAYS : SIDEWAYS);
+      case ZOOM -> model.zoomed = !model.zoomed;
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void act(Action a, LogPane p) {
+    switch (a) {
+      case PREVIOUS_PROCESS -> arrangement.step(p, -1);
+      case NEXT_PROCESS -> arrangement.step(p, 1);
       case MARKER -> p.append(marker());
       case CLEAR_VIEW -> p.clearView();
-      case ZOOM -> model.zoomed = !model.zoomed;
-      case CLOSE_PANE -> close();
+      case CLOSE_PANE -> arrangement.close(p.id());
+      case SPLIT_SIDE -> arrangement.split(p, PaneLayout.Direction.SIDE_BY_SIDE);
+      case SPLIT_STACKED -> arrangement.split(p, PaneLayout.Direction.STACKED);
+      case SEARCH -> prompt(Overlay.LogPrompt.Purpose.SEARCH, p, p.search());
+      case SEARCH_NEXT -> jump(p, true);
+      case SEARCH_PREVIOUS -> jump(p, false);
+      case FILTER_LINES -> filter(p);
+      case COPY_MODE -> copyMode(p);
+      case PAGER -> write(p, null, ConsoleEvent.TextWritten.Purpose.PAGER);
+      case SAVE -> save(p);
       default -> throw new IllegalArgumentException("not a log pane action: " + a.id());
+    }
+  }
+
+  private void sideways(LogPane p, int columns) {
+    if (!p.scrollSideways(columns)) {
+      controller.say("lines wrap: nothing to scroll sideways (w turns wrapping off)", false);
     }
   }
 
@@ -64,83 +107,69 @@ final class LogPaneControl {
         0, LogLine.Kind.MARKER, null, "", controller.now(), "marker " + time, List.of(), 0);
   }
 
-  /** Opens the log pane on the selected process (and focuses it when asked). */
-  void open(boolean focusIt) {
-    Optional<ProcessRow> sel = model.table.selected(controller.nowSeconds());
-    if (sel.isEmpty()) {
+  private void prompt(Overlay.LogPrompt.Purpose purpose, LogPane p, @Nullable LogQuery before) {
+    Overlay.LogPrompt o = new Overlay.LogPrompt(purpose, p.id(), before);
+    if (before != null) {
+      o.editor.set(before.text());
+    }
+    model.overlay = o;
+  }
+
+  private void jump(LogPane p, boolean newer) {
+    LogQuery q = p.search();
+    if (q == null) {
+      controller.say("no search yet: / searches", false);
       return;
     }
-    LogPane p = model.panes.get(ConsoleModel.LOG);
-    if (p == null) {
-      p =
-          new LogPane(
-              ConsoleModel.LOG,
-              sel.get().namespec(),
-              model.options().logLines(),
-              model.options().logLines() * 200L);
-      LogInbox inbox = new LogInbox(ConsoleModel.LOG, model.options().logLines(), sink);
-      model.panes.put(ConsoleModel.LOG, p);
-      model.inboxes.put(ConsoleModel.LOG, inbox);
-      model.layout =
-          model.layout.split(
-              ConsoleModel.TABLE, PaneLayout.Direction.STACKED, ConsoleModel.LOG, 45);
-      services.follow(ConsoleModel.LOG, inbox, p.namespec());
-    }
-    if (focusIt) {
-      model.focus = ConsoleModel.LOG;
+    switch (p.jumpToMatch(newer)) {
+      case FOUND -> {}
+      case WRAPPED ->
+          controller.say(
+              newer ? "search wrapped to the oldest line" : "search wrapped to the newest line",
+              false);
+      case NONE -> controller.say("no line matches " + q.describe(), true);
     }
   }
 
-  private void close() {
-    LogInbox inbox = model.inboxes.remove(ConsoleModel.LOG);
-    if (model.panes.remove(ConsoleModel.LOG) != null && inbox != null) {
-      services.unfollow(ConsoleModel.LOG, inbox);
-    }
-    model.layout = model.layout.close(ConsoleModel.LOG);
-    model.focus = ConsoleModel.TABLE;
-    model.zoomed = false;
-  }
-
-  /** The log pane shows the selected process; a new selection switches it. */
-  void followSelection() {
-    LogPane p = model.panes.get(ConsoleModel.LOG);
-    LogInbox inbox = model.inboxes.get(ConsoleModel.LOG);
-    if (p == null || inbox == null) {
+  /** {@code &}: asks for a pattern (the search's, to start with); with a filter on, removes it. */
+  private void filter(LogPane p) {
+    LogQuery on = p.filter();
+    if (on != null) {
+      p.setFilter(null);
+      controller.say("showing every line again (filter " + on.describe() + " off)", false);
       return;
     }
-    model
-        .table
-        .selected(controller.nowSeconds())
-        .filter(r -> !r.namespec().equals(p.namespec()))
-        .ifPresent(
-            r -> {
-              p.show(r.namespec());
-              services.follow(ConsoleModel.LOG, inbox, r.namespec());
-            });
+    prompt(Overlay.LogPrompt.Purpose.FILTER, p, p.search());
   }
 
-  /** Follows every pane's process again from its history (after the server came back). */
-  void refollowAll() {
-    for (LogPane p : model.panes.values()) {
-      LogInbox inbox = model.inboxes.get(p.id());
-      if (inbox != null) {
-        p.show(p.namespec());
-        services.follow(p.id(), inbox, p.namespec());
-      }
+  private void copyMode(LogPane p) {
+    List<LogPane.Row> rows = p.rowsOnScreen();
+    if (rows.isEmpty()) {
+      controller.say("nothing to copy", false);
+      return;
     }
+    p.setFollow(false); // the lines hold still while they are selected
+    long at = p.positionOf(rows.get(rows.size() - 1).line());
+    model.overlay = new Overlay.CopyMode(p.id(), at);
   }
 
-  /** Shows a process's log, as {@code :tail} asks. */
-  void tail(String namespec, LogPane.Streams streams) {
-    if (!model.table.select(namespec, controller.nowSeconds())) {
-      model.table.setFilter("");
-      model.table.select(namespec, controller.nowSeconds());
+  private void save(LogPane p) {
+    Overlay.LogPrompt o = new Overlay.LogPrompt(Overlay.LogPrompt.Purpose.SAVE, p.id(), null);
+    String label = p.source().label().replaceAll("[^A-Za-z0-9._-]+", "_");
+    String time =
+        LocalDateTime.ofInstant(model.options().clock().instant(), model.options().zone())
+            .format(FILE_TIME);
+    o.editor.set("tend-" + label.toLowerCase(Locale.ROOT) + "-" + time + ".log");
+    model.overlay = o;
+  }
+
+  /** Hands what the pane shows to be written: to {@code file}, or a temporary file for $PAGER. */
+  void write(LogPane p, @Nullable Path file, ConsoleEvent.TextWritten.Purpose purpose) {
+    List<String> lines = PaneText.lines(p, p.startPos(), p.endPos() - 1, model.options().zone());
+    if (lines.isEmpty()) {
+      controller.say("the pane shows no lines", false);
+      return;
     }
-    open(true);
-    followSelection();
-    LogPane p = model.panes.get(ConsoleModel.LOG);
-    while (p != null && p.streams() != streams) {
-      p.cycleStreams();
-    }
+    services.writeText(file, lines, purpose);
   }
 }

@@ -132,4 +132,101 @@ public sealed interface Overlay {
 
   /** Hosted mode's question on quitting: what happens to the programs. */
   final class Quit implements Overlay {}
+
+  /**
+   * A pattern or a file name typed for a log pane: its search ({@code /}, highlighting as it is
+   * typed), its filter ({@code &}, applied as it is typed) or where to save it ({@code S}). Esc
+   * puts back what was there before.
+   */
+  final class LogPrompt implements Overlay {
+    /** What the typed text is for. */
+    public enum Purpose {
+      SEARCH("/"),
+      FILTER("&"),
+      SAVE("save to: ");
+
+      private final String prompt;
+
+      Purpose(String prompt) {
+        this.prompt = prompt;
+      }
+
+      public String prompt() {
+        return prompt;
+      }
+    }
+
+    final Purpose purpose;
+    final int pane;
+    final LineEditor editor = new LineEditor();
+    final @Nullable LogQuery before;
+    boolean regex;
+    LogQuery.CaseMode caseMode = LogQuery.CaseMode.SMART;
+    // what the pattern typed so far matches, or why it cannot be used
+    String status = "";
+
+    LogPrompt(Purpose purpose, int pane, @Nullable LogQuery before) {
+      this.purpose = purpose;
+      this.pane = pane;
+      this.before = before;
+      if (before != null) {
+        regex = before.regex();
+        caseMode = before.caseMode();
+      }
+    }
+
+    public Purpose purpose() {
+      return purpose;
+    }
+
+    public LineEditor editor() {
+      return editor;
+    }
+
+    public boolean regex() {
+      return regex;
+    }
+
+    public LogQuery.CaseMode caseMode() {
+      return caseMode;
+    }
+
+    public String status() {
+      return status;
+    }
+  }
+
+  /**
+   * Copy mode in a log pane ({@code v}): a cursor line and the line where the selection started;
+   * {@code y} copies the lines between them (as shown) to the clipboard.
+   */
+  final class CopyMode implements Overlay {
+    final int pane;
+    long anchor;
+    long cursor;
+
+    CopyMode(int pane, long at) {
+      this.pane = pane;
+      this.anchor = at;
+      this.cursor = at;
+    }
+
+    public int pane() {
+      return pane;
+    }
+
+    /** First position of the selection. */
+    public long from() {
+      return Math.min(anchor, cursor);
+    }
+
+    /** Last position of the selection (inclusive). */
+    public long to() {
+      return Math.max(anchor, cursor);
+    }
+
+    public long cursor() {
+      return cursor;
+    }
+  }
 }

@@ -14,16 +14,19 @@ final class OverlayKeys {
   private final ConsoleController controller;
   private final CommandCompleter completer;
   private final CommandGrammar grammar;
+  private final LogOverlayKeys logs;
 
   OverlayKeys(
       ConsoleModel model,
       ConsoleController controller,
       CommandCompleter completer,
-      CommandGrammar grammar) {
+      CommandGrammar grammar,
+      LogOverlayKeys logs) {
     this.model = model;
     this.controller = controller;
     this.completer = completer;
     this.grammar = grammar;
+    this.logs = logs;
   }
 
   void onKey(Overlay o, KeyChord k) {
@@ -47,6 +50,8 @@ final class OverlayKeys {
       case Overlay.SignalMenu s -> signalMenu(s, k, cancel);
       case Overlay.CommandLine c -> commandLine(c, k, cancel);
       case Overlay.Filter f -> filter(f, k, cancel);
+      case Overlay.LogPrompt p -> logs.prompt(p, k, cancel);
+      case Overlay.CopyMode c -> logs.copyMode(c, k, cancel);
       case Overlay.Quit q -> {
         if (k.character() == 's') {
           model.exit = ExitChoice.STOP_PROGRAMS;
@@ -219,7 +224,7 @@ final class OverlayKeys {
   }
 
   /** Text editing keys; returns whether the text may have changed. */
-  private static boolean edit(LineEditor e, KeyChord k) {
+  static boolean edit(LineEditor e, KeyChord k) {
     if (k.ctrl() && k.key().equals("U")) {
       e.deleteToStart();
       return true;

@@ -70,6 +70,30 @@ public sealed interface PaneLayout {
     return PaneLayoutOps.close(this, pane);
   }
 
+  /** Moves {@code percent} of its split's room to {@code pane} (negative: away from it). */
+  default PaneLayout resize(int pane, int percent) {
+    return PaneLayoutOps.resize(this, pane, percent);
+  }
+
+  /** Gives {@code pane} and its siblings the same room. */
+  default PaneLayout equalize(int pane) {
+    return PaneLayoutOps.equalize(this, pane);
+  }
+
+  /** The layout as one line of text, which {@link #parse} reads back. */
+  default String encode() {
+    return LayoutCodec.encode(this);
+  }
+
+  /**
+   * Reads a layout written by {@link #encode}.
+   *
+   * @throws IllegalArgumentException naming the text and where it went wrong
+   */
+  static PaneLayout parse(String text) {
+    return LayoutCodec.decode(text);
+  }
+
   /** Where each pane is drawn in {@code area}: sizes by weight, a remainder to the last child. */
   default Map<Integer, Rect> place(Rect area) {
     Map<Integer, Rect> out = new LinkedHashMap<>();

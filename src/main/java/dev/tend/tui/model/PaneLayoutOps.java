@@ -85,4 +85,55 @@ final class PaneLayoutOps {
       }
     }
   }
+
+  /**
+   * Moves {@code percent} of the room of the split holding {@code pane} to it from its next sibling
+   * (the previous one for the last child); negative gives room away. A child keeps at least a tenth
+   * of the split. A pane alone is left as it is.
+   */
+  static PaneLayout resize(PaneLayout l, int pane, int percent) {
+    return adjust(
+        l,
+        pane,
+        (weights, i) -> {
+          int sum = weights.stream().mapToInt(Integer::intValue).sum();
+          int j = i + 1 < weights.size() ? i + 1 : i - 1;
+          int min = Math.max(1, sum / 10);
+          int step = Math.max(1, Math.abs(sum * percent / 100)) * Integer.signum(percent);
+          step = Math.min(step, weights.get(j) - min); // growing takes no more than j can give
+          step = Math.max(step, min - weights.get(i)); // shrinking gives no more than i has
+          weights.set(i, weights.get(i) + step);
+          weights.set(j, weights.get(j) - step);
+        });
+  }
+
+  /** Gives every child of the split holding {@code pane} the same room. */
+  static PaneLayout equalize(PaneLayout l, int pane) {
+    return adjust(l, pane, (weights, i) -> weights.replaceAll(w -> 100));
+  }
+
+  /** How the weights of a split change, given its child at {@code i} holds the pane. */
+  private interface WeightChange {
+    void apply(List<Integer> weights, int i);
+  }
+
+  private static PaneLayout adjust(PaneLayout l, int pane, WeightChange change) {
+    if (!(l instanceof PaneLayout.Split s)) {
+      return l;
+    }
+    List<PaneLayout> children = new ArrayList<>(s.children());
+    List<Integer> weights = new ArrayList<>(s.weights());
+    for (int i = 0; i < children.size(); i++) {
+      PaneLayout c = children.get(i);
+      if (c instanceof PaneLayout.Leaf leaf && leaf.pane() == pane) {
+        change.apply(weights, i);
+        return new PaneLayout.Split(s.direction(), children, weights);
+      }
+      if (c.contains(pane)) {
+        children.set(i, adjust(c, pane, change));
+        return new PaneLayout.Split(s.direction(), children, weights);
+      }
+    }
+    return l;
+  }
 }

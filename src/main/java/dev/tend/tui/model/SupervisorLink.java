@@ -4,8 +4,10 @@ import dev.tend.api.ConfigInfo;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.SupervisorApi;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything the console does with the supervisor, off the UI thread: the change feed (its own
  * thread), the stats sampler (every {@code statsInterval}, when the server samples), process
- * actions on a small pool, log follows on one thread, and preference writes. Results are posted to
- * the {@link EventSink}; nothing here touches the model. Threads are daemons named {@code
- * tend-console-*}.
+ * actions on a small pool, log follows on one thread, and file writes (preferences, the layout,
+ * saved panes) on another, in order. Results are posted to the {@link EventSink}; nothing here
+ * touches the model. Threads are daemons named {@code tend-console-*}.
  */
 public final class SupervisorLink implements ConsoleServices, AutoCloseable {
   private static final Duration WAIT_TIMEOUT = Duration.ofSeconds(25);
@@ -32,6 +34,7 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
   private final Thread changeThread;
   private final ScheduledExecutorService stats;
   private final ExecutorService actions;
+  private final ExecutorService files;
   private final LogFollower logs;
 
   public SupervisorLink(SupervisorApi api, ConsoleOptions options, EventSink sink) {
@@ -43,6 +46,7 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
     this.changes = new ChangeFeed(api, sink, options.clock(), WAIT_TIMEOUT, this::sampleStatsSoon);
     this.changeThread = threads("changes").newThread(changes);
     this.actions = Executors.newFixedThreadPool(3, threads("action"));
+    this.files = Executors.newSingleThreadExecutor(threads("files"));
     this.logs =
         new LogFollower(
             api,
@@ -86,8 +90,13 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
   }
 
   @Override
-  public void follow(int pane, LogInbox inbox, String namespec) {
-    logs.follow(pane, inbox, namespec);
+  public void follow(int pane, LogInbox inbox, List<String> namespecs) {
+    logs.follow(pane, inbox, namespecs);
+  }
+
+  @Override
+  public void updateFollow(int pane, LogInbox inbox, List<String> namespecs) {
+    logs.update(pane, inbox, namespecs);
   }
 
   @Override
@@ -121,7 +130,7 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
     if (file == null) {
       return;
     }
-    actions.execute(
+    onFiles(
         () -> {
           try {
             ConsolePreferences.write(file, "theme", name);
@@ -133,6 +142,47 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
         });
   }
 
+  @Override
+  public void saveLayout(Path file, String text) {
+    onFiles(
+        () -> {
+          try {
+            ConsolePreferences.replace(file, text);
+          } catch (IOException | RuntimeException e) {
+            sink.post(
+                new ConsoleEvent.Notice(
+                    "cannot keep the pane layout in " + file + ": " + e.getMessage(), true));
+          }
+        });
+  }
+
+  @Override
+  public void writeText(
+      @Nullable Path file, List<String> lines, ConsoleEvent.TextWritten.Purpose purpose) {
+    List<String> copy = List.copyOf(lines);
+    onFiles(() -> sink.post(PaneFiles.write(file, copy, purpose)));
+  }
+
+  @Override
+  public void deleteFile(Path file) {
+    onFiles(
+        () -> {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            // a temporary file in the temporary folder: the system cleans it up eventually
+          }
+        });
+  }
+
+  private void onFiles(Runnable task) {
+    try {
+      files.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
   /** Stops every thread; does not wait for a call that is stuck on the network. */
   @Override
   public void close() {
@@ -140,6 +190,7 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
     changeThread.interrupt();
     stats.shutdownNow();
     actions.shutdown();
+    files.shutdown();
     logs.close();
   }
 

@@ -29,10 +29,21 @@ public enum Role {
   LOG_STDOUT("log.stdout", SCREEN),
   LOG_STDERR("log.stderr", LOG_STDOUT),
   LOG_MATCH("log.match", LOG_STDOUT),
+  LOG_MATCH_CURRENT("log.match.current", LOG_MATCH),
+  LOG_SELECTION("log.selection", LOG_STDOUT),
+  LOG_SOURCE_1("log.source.1", LOG_STDOUT),
+  LOG_SOURCE_2("log.source.2", LOG_STDOUT),
+  LOG_SOURCE_3("log.source.3", LOG_STDOUT),
+  LOG_SOURCE_4("log.source.4", LOG_STDOUT),
+  LOG_SOURCE_5("log.source.5", LOG_STDOUT),
+  LOG_SOURCE_6("log.source.6", LOG_STDOUT),
+  LOG_SOURCE_7("log.source.7", LOG_STDOUT),
+  LOG_SOURCE_8("log.source.8", LOG_STDOUT),
   LOG_MARKER("log.marker", LOG_STDOUT),
   LOG_TIMESTAMP("log.timestamp", LOG_STDOUT),
   PANE_TITLE("pane.title", SCREEN),
   PANE_TITLE_FOCUSED("pane.title.focused", PANE_TITLE),
+  PANE_BORDER("pane.border", PANE_TITLE),
   FOOTER("footer", SCREEN),
   FOOTER_KEY("footer.key", FOOTER),
   MESSAGE_INFO("message.info", SCREEN),
@@ -61,6 +72,11 @@ public enum Role {
   /** Where this role takes what its theme entry leaves out; null for {@link #SCREEN}. */
   public @Nullable Role parent() {
     return parent;
+  }
+
+  /** The prefix colour of a merged pane's process in colour slot {@code slot} (0 to 7). */
+  public static Role source(int slot) {
+    return values()[LOG_SOURCE_1.ordinal() + Math.floorMod(slot, 8)];
   }
 
   public static Optional<Role> byKey(String key) {

@@ -36,6 +36,16 @@ final class BottomBar {
       candidates(p, st, c, msgY);
     } else if (o instanceof Overlay.Filter f) {
       input(p, st, msgY, "/", f.editor(), "   Enter keeps, Esc puts back, Up/Down move");
+    } else if (o instanceof Overlay.LogPrompt l) {
+      input(p, st, msgY, l.purpose().prompt(), l.editor(), promptHint(l));
+    } else if (o instanceof Overlay.CopyMode c) {
+      int n = m.pane(c.pane()).map(pane -> selectedLines(pane, c)).orElse(0);
+      p.clipped(
+          1,
+          msgY,
+          w - 2,
+          "COPY  " + n + (n == 1 ? " line" : " lines") + " selected   y copies, v starts here",
+          st.of(Role.MESSAGE_INFO));
     } else {
       Optional<Message> msg = m.message(nowMillis);
       msg.ifPresent(
@@ -65,6 +75,29 @@ final class BottomBar {
       p.text(end, y, p.width(), hint, st.of(Role.FOOTER));
     }
     p.cursor(new TerminalPosition(x + cursorCol - DisplayWidth.of(text.substring(0, start)), y));
+  }
+
+  private static int selectedLines(dev.tend.tui.model.LogPane pane, Overlay.CopyMode c) {
+    int n = 0;
+    for (long pos = c.from(); pos <= c.to(); pos++) {
+      var l = pane.lineAt(pos);
+      if (l != null && pane.visible(l)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String promptHint(Overlay.LogPrompt l) {
+    if (l.purpose() == Overlay.LogPrompt.Purpose.SAVE) {
+      return "   Enter saves, Esc cancels";
+    }
+    String status = l.status().isEmpty() ? "" : "   " + l.status();
+    return status
+        + "   Ctrl-R regex "
+        + (l.regex() ? "on" : "off")
+        + "  Ctrl-T "
+        + l.caseMode().label();
   }
 
   private static void candidates(Painter p, Styles st, Overlay.CommandLine c, int inputY) {
@@ -141,6 +174,22 @@ final class BottomBar {
               new KeyHelp.Hint("s", "stop programs"),
               new KeyHelp.Hint("l", "leave running"),
               new KeyHelp.Hint("Esc", "stay"));
+      case Overlay.LogPrompt l ->
+          l.purpose() == Overlay.LogPrompt.Purpose.SAVE
+              ? List.of(new KeyHelp.Hint("Enter", "save"), new KeyHelp.Hint("Esc", "cancel"))
+              : List.of(
+                  new KeyHelp.Hint(
+                      "Enter", l.purpose() == Overlay.LogPrompt.Purpose.SEARCH ? "find" : "keep"),
+                  new KeyHelp.Hint("Ctrl-R", "regex"),
+                  new KeyHelp.Hint("Ctrl-T", "case"),
+                  new KeyHelp.Hint("Esc", "put back"));
+      case Overlay.CopyMode c ->
+          List.of(
+              new KeyHelp.Hint("j/k", "move"),
+              new KeyHelp.Hint("v", "start here"),
+              new KeyHelp.Hint("y", "copy"),
+              new KeyHelp.Hint("n/N", "match"),
+              new KeyHelp.Hint("Esc", "leave"));
     };
   }
 }

@@ -35,9 +35,21 @@ public final class Console {
    */
   public static ExitChoice run(SupervisorApi api, ConsoleOptions options, Terminal terminal)
       throws IOException {
+    if (terminal instanceof TtyTerminal tty) {
+      try (TtyAccess access = new TtyAccess(tty, options.env())) {
+        return run(api, options, terminal, access);
+      }
+    }
+    return run(api, options, terminal, TerminalAccess.NONE);
+  }
+
+  /** Runs the console with this clipboard and pager (tests record them). */
+  static ExitChoice run(
+      SupervisorApi api, ConsoleOptions options, Terminal terminal, TerminalAccess access)
+      throws IOException {
     ConsoleModel model = ConsoleSetup.load(options);
     TerminalScreen screen = new TerminalScreen(terminal);
-    ConsoleLoop loop = new ConsoleLoop(terminal, model, new Frame(screen, model));
+    ConsoleLoop loop = new ConsoleLoop(terminal, model, new Frame(screen, model), access);
     SupervisorLink link = new SupervisorLink(api, options, loop.sink());
     loop.setController(new ConsoleController(model, link, loop.sink(), JlineCompleter::new));
     TerminalRestorer restorer = new TerminalRestorer(screen, terminal);

@@ -31,12 +31,17 @@ final class ConsoleLoop {
   /** Posted when the terminal's input ends (the terminal closed, ssh dropped). */
   private static final Object INPUT_ENDED = new Object();
 
-  /** Frames for background events alone come at most this often (60 a second). */
-  private static final long MIN_FRAME_NANOS = 16_666_667L;
+  /**
+   * Frames for background events alone come at most this often (25 a second: smooth enough for a
+   * scrolling log, and four chatty panes cost a frame every 40 ms, not one per line). Keys and
+   * resizes draw at once.
+   */
+  private static final long MIN_FRAME_NANOS = 40_000_000L;
 
   private final Terminal terminal;
   private final ConsoleModel model;
   private final Frame frame;
+  private final TerminalAccess access;
   private final Clock clock;
   // any thread puts, the UI thread takes
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -48,10 +53,11 @@ final class ConsoleLoop {
   // UI thread only: System.nanoTime() of the last frame
   private long lastFrame;
 
-  ConsoleLoop(Terminal terminal, ConsoleModel model, Frame frame) {
+  ConsoleLoop(Terminal terminal, ConsoleModel model, Frame frame, TerminalAccess access) {
     this.terminal = terminal;
     this.model = model;
     this.frame = frame;
+    this.access = access;
     this.clock = model.options().clock();
   }
 
@@ -95,8 +101,36 @@ final class ConsoleLoop {
       if (model.exit() == null) {
         frame.render(model, clock.millis());
         lastFrame = System.nanoTime();
+        if (terminalRequests(c)) {
+          frame.render(model, clock.millis());
+          lastFrame = System.nanoTime();
+        }
       }
     }
+  }
+
+  /**
+   * Does what the user asked of the terminal itself, after the frame that asked: text for the
+   * clipboard, a file for the pager (the UI thread waits for it; events queue meanwhile). True when
+   * the screen must be drawn again.
+   */
+  private boolean terminalRequests(ConsoleController c) throws IOException {
+    boolean again = false;
+    String text = model.takeClipboard();
+    if (text != null) {
+      String problem = access.copy(text);
+      if (problem != null) {
+        c.notice(problem, true);
+        again = true;
+      }
+    }
+    java.nio.file.Path file = model.takePagerFile();
+    if (file != null) {
+      c.pagerDone(file, access.page(file));
+      model.requestFullRedraw();
+      again = true;
+    }
+    return again;
   }
 
   /**

@@ -121,19 +121,42 @@ final class Dialogs {
   }
 
   static void quit(Painter p, Styles st) {
-    Rect r = centred(p, 56, 8);
+    String question = "This console hosts the programs. What happens to them?";
+    int inner = Math.min(DisplayWidth.of(question), Math.max(20, p.width() - 8));
+    List<String> lines = wrap(question, inner);
+    Rect r = centred(p, Math.max(46, inner + 4), 7 + lines.size());
     box(p, st, r, "Quit tend");
     int x = r.x() + 2;
     int limit = r.x() + r.width() - 2;
-    p.clipped(
-        x,
-        r.y() + 2,
-        limit - x,
-        "This console hosts the programs. What happens to them?",
-        st.of(Role.OVERLAY));
-    option(p, st, x, r.y() + 4, limit, "s", "stop every program, then quit", true);
-    option(p, st, x, r.y() + 5, limit, "l", "leave them running, quit the console", false);
-    option(p, st, x, r.y() + 6, limit, "Esc", "stay", false);
+    int y = r.y() + 2;
+    for (String l : lines) {
+      p.clipped(x, y++, limit - x, l, st.of(Role.OVERLAY));
+    }
+    option(p, st, x, y + 1, limit, "s", "stop every program, then quit", true);
+    option(p, st, x, y + 2, limit, "l", "leave them running, quit the console", false);
+    option(p, st, x, y + 3, limit, "Esc", "stay", false);
+  }
+
+  /**
+   * Words of {@code text} in lines of at most {@code columns} (a longer word gets its own line).
+   */
+  static List<String> wrap(String text, int columns) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && DisplayWidth.of(line + " " + word) > columns) {
+        out.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    if (line.length() > 0) {
+      out.add(line.toString());
+    }
+    return out;
   }
 
   private static void option(

@@ -7,9 +7,11 @@ import dev.tend.tui.model.LogPane;
 import dev.tend.tui.model.Overlay;
 import dev.tend.tui.model.Rect;
 import dev.tend.tui.theme.Role;
+import dev.tend.tui.theme.Style;
 import dev.tend.tui.theme.Theme;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,15 +68,20 @@ final class Frame {
     Map<Integer, Rect> places =
         m.zoomed()
             ? Map.of(m.focus(), body)
-            : tableNoTallerThanItsRows(m, m.layout().place(body), nowSeconds);
+            : withBorders(
+                st, body, tableNoTallerThanItsRows(m, m.layout().place(body), nowSeconds));
+    m.setPlaced(places);
+    List<Integer> order = m.layout().panes();
     for (Map.Entry<Integer, Rect> e : places.entrySet()) {
       int id = e.getKey();
       if (id == ConsoleModel.TABLE) {
         TableView.draw(painter, st, m, e.getValue(), nowSeconds);
       } else {
         Optional<LogPane> pane = m.pane(id);
+        int number = order.indexOf(id) + 1;
         if (pane.isPresent()) {
-          LogView.draw(painter, st, m, pane.get(), e.getValue(), m.focus() == id);
+          LogView.draw(
+              painter, st, m, pane.get(), e.getValue(), number <= 9 ? number : 0, m.focus() == id);
         } else {
           painter.fill(e.getValue(), st.of(Role.SCREEN));
         }
@@ -83,8 +90,28 @@ final class Frame {
   }
 
   /**
+   * Panes that do not start at the body's left edge give their first column to a border, so side by
+   * side panes never run into each other.
+   */
+  private Map<Integer, Rect> withBorders(Styles st, Rect body, Map<Integer, Rect> places) {
+    Map<Integer, Rect> out = new LinkedHashMap<>();
+    Style border = st.of(Role.PANE_BORDER);
+    for (Map.Entry<Integer, Rect> e : places.entrySet()) {
+      Rect r = e.getValue();
+      if (r.x() > body.x() && r.width() > 1) {
+        for (int y = r.y(); y < r.y() + r.height(); y++) {
+          painter.text(r.x(), y, r.x() + 1, painter.glyphs().vertical(), border);
+        }
+        r = new Rect(r.x() + 1, r.y(), r.width() - 1, r.height());
+      }
+      out.put(e.getKey(), r);
+    }
+    return out;
+  }
+
+  /**
    * The table never takes more rows than it has processes (plus its title and a blank line): the
-   * room it does not need goes to the pane below it.
+   * room it does not need goes to the panes right below it (when there are none, it keeps it).
    */
   private static Map<Integer, Rect> tableNoTallerThanItsRows(
       ConsoleModel m, Map<Integer, Rect> places, long nowSeconds) {
@@ -94,14 +121,18 @@ final class Frame {
     }
     int wanted = Math.max(4, m.table().visibleRows(nowSeconds).size() + 2);
     int spare = table.height() - wanted;
-    if (spare <= 0) {
+    int bottom = table.y() + table.height();
+    boolean anyBelow =
+        places.values().stream()
+            .anyMatch(
+                r -> r.y() == bottom && r.x() >= table.x() && r.x() < table.x() + table.width());
+    if (spare <= 0 || !anyBelow) {
       return places;
     }
     Map<Integer, Rect> out = new LinkedHashMap<>();
     for (Map.Entry<Integer, Rect> e : places.entrySet()) {
       Rect r = e.getValue();
-      boolean below =
-          r.y() == table.y() + table.height() && r.x() == table.x() && r.width() == table.width();
+      boolean below = r.y() == bottom && r.x() >= table.x() && r.x() < table.x() + table.width();
       if (e.getKey() == ConsoleModel.TABLE) {
         out.put(e.getKey(), new Rect(r.x(), r.y(), r.width(), wanted));
       } else if (below) {
@@ -126,6 +157,8 @@ final class Frame {
       case Overlay.Quit q -> Dialogs.quit(painter, st);
       case Overlay.CommandLine c -> {} // drawn on the bottom line
       case Overlay.Filter f -> {}
+      case Overlay.LogPrompt l -> {} // on the bottom line
+      case Overlay.CopyMode c -> {} // in its pane
     }
   }
 }

@@ -87,10 +87,32 @@ final class HeaderBar {
       int w = DisplayWidth.of(q.text());
       if (q.drop() == 1 && w > floor) {
         int keep = Math.max(floor, w - over);
-        pieces.set(i, new Piece(middleCut(q.text(), keep), q.style(), 1, false));
+        pieces.set(i, new Piece(shortened(q.text(), keep), q.style(), 1, false));
         over = total(pieces) - width;
       }
     }
+  }
+
+  /**
+   * A target in {@code columns}: a file path becomes its file name with its parent folder ({@code
+   * demo/supervisord.conf}), or the name alone; anything longer is cut in the middle.
+   */
+  static String shortened(String s, int columns) {
+    if (DisplayWidth.of(s) <= columns) {
+      return s;
+    }
+    if (!s.contains("://") && s.contains("/")) {
+      String[] parts = s.split("/");
+      int n = parts.length;
+      if (n >= 2 && !parts[n - 2].isEmpty()) {
+        String two = parts[n - 2] + "/" + parts[n - 1];
+        if (DisplayWidth.of(two) <= columns) {
+          return two;
+        }
+      }
+      return middleCut(parts[n - 1], columns);
+    }
+    return middleCut(s, columns);
   }
 
   /** {@code unix:///tmp/junit-1316/supervisor.sock} as {@code unix:///tmp/~/supervisor.sock}. */

@@ -59,6 +59,17 @@ final class HelpView {
     out.add(entry("Tab Shift-Tab", "complete on the : line; Up/Down walk its history"));
     out.add(entry("Esc", "close, cancel"));
     out.add(List.of());
+    out.add(List.of(new Segment("In a log pane's / and & prompts", Role.OVERLAY_TITLE)));
+    out.add(entry("Ctrl-R", "regular expression on or off"));
+    out.add(entry("Ctrl-T", "case: smart (matters with an upper-case letter), exact, ignored"));
+    out.add(entry("Enter / Esc", "keep (/ goes to the newest match) / put back what was there"));
+    out.add(List.of());
+    out.add(List.of(new Segment("In copy mode (v)", Role.OVERLAY_TITLE)));
+    out.add(entry("j k PgUp PgDn", "move the cursor line (g G: first, last; n N: matches)"));
+    out.add(entry("v", "start the selection again at the cursor"));
+    out.add(entry("y  Enter", "copy the selected lines, as shown, to the terminal's clipboard"));
+    out.add(entry("Esc  q", "leave copy mode"));
+    out.add(List.of());
     out.add(List.of(new Segment("Keys are remapped by action name in keys.conf:", Role.OVERLAY)));
     var keys = m.options().keysFile();
     out.add(

@@ -8,7 +8,6 @@ import dev.tend.platform.Tty;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,9 +26,11 @@ public final class TtyTerminal extends UnixLikeTerminal {
   // Set while the terminal is acquired; closing it restores the saved settings.
   private Tty.@Nullable RawMode raw;
   private @Nullable SignalWatcher winch;
+  private final PausableTtyInput input;
 
-  private TtyTerminal(InputStream in, OutputStream out) throws IOException {
+  private TtyTerminal(PausableTtyInput in, OutputStream out) throws IOException {
     super(in, out, StandardCharsets.UTF_8, CtrlCBehaviour.TRAP);
+    this.input = in;
   }
 
   /** The terminal of this process; fails when stdin or stdout is not a terminal. */
@@ -37,11 +38,40 @@ public final class TtyTerminal extends UnixLikeTerminal {
     if (!Tty.isatty(STDIN) || !Tty.isatty(STDOUT)) {
       throw new IOException("the console needs a terminal (stdin and stdout must be a tty)");
     }
-    TtyTerminal t =
-        new TtyTerminal(
-            new FileInputStream(java.io.FileDescriptor.in),
-            new FileOutputStream(java.io.FileDescriptor.out));
-    return t;
+    return new TtyTerminal(
+        new PausableTtyInput(STDIN, new FileInputStream(java.io.FileDescriptor.in)),
+        new FileOutputStream(java.io.FileDescriptor.out));
+  }
+
+  /**
+   * Lends the terminal out (to a pager): the console stops reading keys, leaves the alternate
+   * screen and puts the terminal's settings back as it found them.
+   */
+  public void suspend() throws IOException {
+    input.pause(1000);
+    exitPrivateMode();
+    flush();
+    restoreTerminalSettings();
+  }
+
+  /** Takes the terminal back after {@link #suspend}; the caller repaints the whole screen. */
+  public void resume() throws IOException {
+    saveTerminalSettings();
+    enterPrivateMode();
+    setCursorVisible(false);
+    flush();
+    input.resume();
+  }
+
+  /** The terminal's own file descriptor for its input (for handing it to a foreground program). */
+  public int inputFd() {
+    return STDIN;
+  }
+
+  /** Writes bytes as they are (an escape sequence the toolkit does not know, OSC 52). */
+  public void writeRaw(byte[] bytes) throws IOException {
+    writeToTerminal(bytes);
+    flush();
   }
 
   @Override

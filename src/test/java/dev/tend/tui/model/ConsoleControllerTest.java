@@ -79,7 +79,8 @@ class ConsoleControllerTest {
   @Test
   void movingTheSelectionSwitchesTheLogPane() {
     keys("j");
-    assertEquals("web:w1", model().pane(ConsoleModel.LOG).orElseThrow().namespec());
+    assertEquals(
+        new PaneSource.Process("web:w1"), model().pane(ConsoleModel.LOG).orElseThrow().source());
     assertEquals(List.of("follow 1 api", "follow 1 web:w1"), services.calls());
   }
 

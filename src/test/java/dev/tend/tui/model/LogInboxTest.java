@@ -45,10 +45,11 @@ class LogInboxTest {
   @Test
   void aCompleteLineClearsItsStreamsUnfinishedLine() {
     long g = inbox.newGeneration();
-    inbox.offerPartial(g, LogStream.STDOUT, LogBufferTest.line("par"));
+    StreamKey key = new StreamKey("p", LogStream.STDOUT);
+    inbox.offer(g, java.util.List.of(), key, LogBufferTest.line("par"));
     inbox.offer(g, LogBufferTest.line("partial done"));
     LogInbox.Drained d = inbox.drain();
     assertEquals(1, d.partials().size());
-    assertNull(d.partials().get(LogStream.STDOUT));
+    assertNull(d.partials().get(key));
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LogPaneTest {
-  private final LogPane pane = new LogPane(1, "p", 1000, 100_000);
+  private final LogPane pane = new LogPane(1, new PaneSource.Process("p"), 1000, 100_000);
 
   private static LogLine line(String text, LogStream s) {
     return new LogLine(0, LogLine.Kind.TEXT, s, "p", 0, text, List.of(), 0);
@@ -89,7 +89,7 @@ class LogPaneTest {
   @Test
   void theUnfinishedLineShowsLastAndIsReplacedWhenItEnds() {
     lines(0, 3);
-    pane.setPartial(LogStream.STDOUT, line("progr", LogStream.STDOUT));
+    pane.setPartial(new StreamKey("p", LogStream.STDOUT), line("progr", LogStream.STDOUT));
     assertEquals(List.of("line 2", "progr"), shown(40, 2));
     pane.append(line("progress done", LogStream.STDOUT));
     assertEquals(List.of("line 2", "progress done"), shown(40, 2));
@@ -107,7 +107,7 @@ class LogPaneTest {
 
   @Test
   void whenTheAnchorFallsOutOfTheRingTheViewStartsAtTheOldestKept() {
-    LogPane small = new LogPane(1, "p", 5, 100_000);
+    LogPane small = new LogPane(1, new PaneSource.Process("p"), 5, 100_000);
     for (int i = 0; i < 5; i++) {
       small.append(line("l" + i, LogStream.STDOUT));
     }
@@ -116,6 +116,8 @@ class LogPaneTest {
     for (int i = 5; i < 12; i++) {
       small.append(line("l" + i, LogStream.STDOUT));
     }
-    assertEquals("l7", small.viewport(40, 2).get(0).line().text());
+    List<LogPane.Row> rows = small.viewport(40, 2);
+    assertEquals("7 older lines let go: the pane's buffer is full", rows.get(0).line().text());
+    assertEquals("l7", rows.get(1).line().text());
   }
 }

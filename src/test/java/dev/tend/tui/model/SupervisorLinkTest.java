@@ -106,7 +106,7 @@ class SupervisorLinkTest {
     api.log("web:w1", LogStream.STDOUT, "old line\n");
     start(options());
     LogInbox inbox = new LogInbox(1, 100, events::add);
-    link.follow(1, inbox, "web:w1");
+    link.follow(1, inbox, List.of("web:w1"));
     Await.until("two follows", () -> api.openFollows("web:w1") == 2);
     api.log("web:w1", LogStream.STDERR, "new line\n");
     List<LogLine> got = new CopyOnWriteArrayList<>();
@@ -118,7 +118,7 @@ class SupervisorLinkTest {
         });
     assertEquals(List.of("old line", "new line"), got.stream().map(LogLine::text).toList());
     assertEquals(LogStream.STDERR, got.get(1).stream());
-    link.follow(1, inbox, "web:w2");
+    link.follow(1, inbox, List.of("web:w2"));
     Await.until("switched", () -> api.openFollows("web:w1") == 0 && api.openFollows("web:w2") == 2);
   }
 
@@ -127,11 +127,13 @@ class SupervisorLinkTest {
     api.add("web", "w1").running(10);
     start(options());
     LogInbox inbox = new LogInbox(1, 100, events::add);
-    link.follow(1, inbox, "web:w1");
+    link.follow(1, inbox, List.of("web:w1"));
     Await.until("following", () -> api.openFollows("web:w1") == 2);
     api.loseLog("web:w1", LogStream.STDOUT, 2048);
     LogLine notice = Await.value("notice", () -> inbox.drain().lines(), l -> !l.isEmpty()).get(0);
-    assertEquals("2K of stdout lost (log rotated or overflowed)", notice.text());
+    assertEquals(
+        "web:w1: 2K of stdout lost (log rotated, cleared, or written faster than it was read)",
+        notice.text());
     assertEquals(LogLine.Kind.NOTICE, notice.kind());
   }
 

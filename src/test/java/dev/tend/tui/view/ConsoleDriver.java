@@ -30,6 +30,7 @@ final class ConsoleDriver implements AutoCloseable {
   static final String SHELL_PROMPT = "shell prompt$ ";
 
   final DefaultVirtualTerminal terminal;
+  final RecordingTerminalAccess access = new RecordingTerminalAccess();
   private final Thread thread;
   private final AtomicReference<@Nullable ExitChoice> exit = new AtomicReference<>();
   private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
@@ -41,7 +42,7 @@ final class ConsoleDriver implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                exit.set(Console.run(api, options, terminal));
+                exit.set(Console.run(api, options, terminal, access));
               } catch (Throwable t) {
                 failure.set(t);
               }

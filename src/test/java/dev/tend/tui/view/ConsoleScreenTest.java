@@ -198,6 +198,8 @@ class ConsoleScreenTest {
   void helpIsGeneratedFromTheKeymap() {
     start();
     console.press("?");
+    console.awaitText("Show every key");
+    console.press("PgDn");
     console.awaitText("Stop the process(es)");
     console.awaitText("(asks first)");
     console.press("Esc");
@@ -250,6 +252,8 @@ class ConsoleScreenTest {
     console.press("j", "x");
     console.press("?");
     console.awaitText("Keys (read-only)");
+    console.press("PgDn");
+    console.awaitText("Tag or untag the process");
     assertFalse(console.screen().contains("Stop the process(es)"));
     assertEquals(ProcessState.RUNNING, api.process("web:w1").state());
   }
