@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.PythonText;
 import dev.tend.api.SupervisorApi;
 
 /** {@code add group ...}: activates groups the last reread found. */

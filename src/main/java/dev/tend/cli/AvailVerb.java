@@ -36,11 +36,11 @@ final class AvailVerb implements Verb {
     }
     for (ConfigInfo c : infos) {
       s.println(
-          PythonText.padRight(Namespec.format(c.group(), c.name()), 32)
+          PythonFormat.padRight(Namespec.format(c.group(), c.name()), 32)
               + " "
-              + PythonText.padRight(c.inuse() ? "in use" : "avail", 9)
+              + PythonFormat.padRight(c.inuse() ? "in use" : "avail", 9)
               + " "
-              + PythonText.padRight(c.autostart() ? "auto" : "manual", 9)
+              + PythonFormat.padRight(c.autostart() ? "auto" : "manual", 9)
               + " "
               + c.groupPrio()
               + ":"

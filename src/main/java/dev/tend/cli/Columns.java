@@ -44,7 +44,7 @@ final class Columns {
         if (c > 0) {
           line.append("  ");
         }
-        line.append(PythonText.padRight(cells.get(c), widths[c]));
+        line.append(PythonFormat.padRight(cells.get(c), widths[c]));
       }
       lines.add(line.toString());
     }
@@ -65,7 +65,7 @@ final class Columns {
         if (i >= size) {
           break;
         }
-        w = Math.max(w, PythonText.length(words.get(i)));
+        w = Math.max(w, PythonFormat.length(words.get(i)));
       }
       widths[c] = w;
       total += w + 2;

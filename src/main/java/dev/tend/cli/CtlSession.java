@@ -3,6 +3,7 @@ package dev.tend.cli;
 import dev.tend.api.ConnectionException;
 import dev.tend.api.Fault;
 import dev.tend.api.ProcessInfo;
+import dev.tend.api.PythonText;
 import dev.tend.api.SupervisorApi;
 import dev.tend.control.client.XmlRpcClient;
 import java.io.PrintStream;

@@ -5,6 +5,7 @@ import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
 import dev.tend.api.LogStream;
 import dev.tend.api.ProcessState;
+import dev.tend.api.PythonText;
 import dev.tend.api.SupervisorApi;
 
 /**

@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.PythonText;
 import java.util.List;
 
 /** {@code maintail [-f|-N]}: the supervisor's own log. */
@@ -43,7 +44,7 @@ final class MaintailVerb implements Verb {
         if (!a.startsWith("-")) {
           throw new NumberFormatException(a);
         }
-        bytes = PythonText.parseInt(a.substring(1));
+        bytes = PythonFormat.parseInt(a.substring(1));
       } catch (NumberFormatException e) {
         s.println("Error: bad argument " + a);
         s.exit(Lsb.GENERIC);

@@ -69,7 +69,7 @@ final class MultiTail {
     }
     int width = 0;
     for (String t : targets) {
-      width = Math.max(width, PythonText.length(t));
+      width = Math.max(width, PythonFormat.length(t));
     }
     s.println("==> Press Ctrl-C to exit <==");
     LogStreaming streaming = new LogStreaming(s);
@@ -77,7 +77,7 @@ final class MultiTail {
     try {
       for (int i = 0; i < targets.size(); i++) {
         String namespec = targets.get(i);
-        String prefix = PythonText.padRight(namespec, width) + " | ";
+        String prefix = PythonFormat.padRight(namespec, width) + " | ";
         if (s.colour()) {
           prefix = COLOURS[i % COLOURS.length] + prefix + StatusTable.RESET;
         }

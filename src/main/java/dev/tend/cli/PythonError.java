@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.api.ConnectionException;
 import dev.tend.api.FaultException;
+import dev.tend.api.PythonText;
 import dev.tend.control.client.XmlRpcClient;
 import java.nio.channels.UnresolvedAddressException;
 

@@ -2,6 +2,7 @@ package dev.tend.cli;
 
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.PythonText;
 import dev.tend.api.SupervisorApi;
 
 /** {@code remove group ...}: removes stopped groups from the running config. */

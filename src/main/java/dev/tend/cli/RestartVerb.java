@@ -1,5 +1,7 @@
 package dev.tend.cli;
 
+import dev.tend.api.PythonText;
+
 /** {@code restart name|group:*|all ...}: {@code stop} then {@code start}, each with its checks. */
 final class RestartVerb implements Verb {
   @Override

@@ -3,6 +3,7 @@ package dev.tend.cli;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
 import dev.tend.api.ProcessResult;
+import dev.tend.api.PythonText;
 import dev.tend.api.SupervisorApi;
 import java.util.List;
 

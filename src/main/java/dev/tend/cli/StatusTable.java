@@ -33,18 +33,18 @@ final class StatusTable {
     for (ProcessInfo info : infos) {
       String name = Namespec.format(info.group(), info.name());
       names.add(name);
-      width = Math.max(width, PythonText.length(name));
+      width = Math.max(width, PythonFormat.length(name));
     }
     List<String> lines = new ArrayList<>(infos.size());
     for (int i = 0; i < infos.size(); i++) {
       ProcessInfo info = infos.get(i);
-      String name = PythonText.padRight(names.get(i), width + 3);
+      String name = PythonFormat.padRight(names.get(i), width + 3);
       String state = info.statename();
       if (!colour) {
-        lines.add(name + PythonText.padRight(state, 10) + info.description());
+        lines.add(name + PythonFormat.padRight(state, 10) + info.description());
         continue;
       }
-      String padding = PythonText.padRight("", 10 - Math.min(10, state.length()));
+      String padding = PythonFormat.padRight("", 10 - Math.min(10, state.length()));
       String description = info.description();
       if (isRecent(info)) {
         description = BOLD_YELLOW + description + RESET;

@@ -1,6 +1,7 @@
 package dev.tend.cli;
 
 import dev.tend.api.ProcessInfo;
+import dev.tend.api.PythonText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package dev.tend.cli;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
 import dev.tend.api.LogStream;
+import dev.tend.api.PythonText;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,7 +75,7 @@ final class TailVerb implements Verb {
         return;
       }
       try {
-        bytes = PythonText.parseInt(modifier.substring(1));
+        bytes = PythonFormat.parseInt(modifier.substring(1));
       } catch (NumberFormatException e) {
         s.println("Error: bad argument " + modifier);
         s.exit(Lsb.GENERIC);

@@ -4,6 +4,7 @@ import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessResult;
+import dev.tend.api.PythonText;
 import dev.tend.api.ReloadDiff;
 import dev.tend.api.SupervisorApi;
 import java.util.HashSet;

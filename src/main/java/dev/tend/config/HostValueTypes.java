@@ -67,7 +67,7 @@ final class HostValueTypes {
 
   private static @Nullable Long number(String name) {
     try {
-      return PythonInt.parse(name, 10);
+      return ValueTypes.pythonInt(name, 10);
     } catch (InvalidValueException e) {
       return null;
     }

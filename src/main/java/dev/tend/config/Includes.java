@@ -1,5 +1,6 @@
 package dev.tend.config;
 
+import dev.tend.api.PythonText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class Includes {
           e.getMessage(), files.file(), files.line(), "include", "files", files.value());
       return included;
     }
-    for (String pattern : PythonText.splitOnWhitespace(expanded)) {
+    for (String pattern : PythonText.split(expanded)) {
       String full = pattern.startsWith("/") ? pattern : here + "/" + pattern;
       List<String> matches = new ArrayList<>(IncludeGlob.glob(full));
       if (matches.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.tend.config;
 
+import dev.tend.api.PythonText;
 import java.util.Map;
 
 /**

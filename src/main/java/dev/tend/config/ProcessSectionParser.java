@@ -1,5 +1,6 @@
 package dev.tend.config;
 
+import dev.tend.api.PythonText;
 import dev.tend.platform.Signal;
 import java.util.ArrayList;
 import java.util.Comparator;

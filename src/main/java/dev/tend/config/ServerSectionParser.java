@@ -1,5 +1,6 @@
 package dev.tend.config;
 
+import dev.tend.api.PythonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

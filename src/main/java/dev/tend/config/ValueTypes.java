@@ -1,5 +1,7 @@
 package dev.tend.config;
 
+import dev.tend.api.PythonInt;
+import dev.tend.api.PythonText;
 import dev.tend.platform.Signal;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,22 @@ final class ValueTypes {
   }
 
   static int integer(String s) throws InvalidValueException {
-    return PythonInt.parseInt(s);
+    long v = pythonInt(s, 10);
+    if (v != (int) v) {
+      throw new InvalidValueException(s.strip() + " is too large a number");
+    }
+    return (int) v;
+  }
+
+  /** Python's {@code int(s, base)}, its errors as supervisord reports them. */
+  static long pythonInt(String s, int base) throws InvalidValueException {
+    try {
+      return PythonInt.parse(s, base);
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(e.getMessage());
+    } catch (ArithmeticException e) {
+      throw new InvalidValueException(s.strip() + " is too large a number");
+    }
   }
 
   /** An integer with an optional {@code KB}, {@code MB} or {@code GB} suffix (any case). */
@@ -44,7 +61,7 @@ final class ValueTypes {
           default -> 1;
         };
     String number = multiplier == 1 ? v : v.substring(0, v.length() - 2);
-    long n = PythonInt.parse(number, 10);
+    long n = pythonInt(number, 10);
     try {
       return Math.multiplyExact(n, multiplier);
     } catch (ArithmeticException e) {
@@ -54,7 +71,7 @@ final class ValueTypes {
 
   static int octal(String s) throws InvalidValueException {
     try {
-      long v = PythonInt.parse(s, 8);
+      long v = pythonInt(s, 8);
       if (v != (int) v) {
         throw new InvalidValueException(s + " is too large a number");
       }
@@ -72,7 +89,7 @@ final class ValueTypes {
   static Signal signal(String s) throws InvalidValueException {
     int number;
     try {
-      long n = PythonInt.parse(s, 10);
+      long n = pythonInt(s, 10);
       number = n == (int) n ? (int) n : -1;
     } catch (InvalidValueException notANumber) {
       String name = PythonText.strip(s).toUpperCase(Locale.ROOT);
@@ -106,7 +123,7 @@ final class ValueTypes {
     }
     try {
       for (String part : s.split(",", -1)) {
-        long code = PythonInt.parse(part, 10);
+        long code = pythonInt(part, 10);
         if (code < 0 || code > 255) {
           throw new InvalidValueException("Invalid exit code \"" + code + "\"");
         }
@@ -188,7 +205,7 @@ final class ValueTypes {
   }
 
   static int portNumber(String s) throws InvalidValueException {
-    long port = PythonInt.parse(s, 10);
+    long port = pythonInt(s, 10);
     if (port < 1) {
       throw new InvalidValueException(port + " is below lower bound (1)");
     }

@@ -1,6 +1,7 @@
 package dev.tend.logs;
 
 import dev.tend.api.LogStream;
+import dev.tend.api.PythonText;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ final class OutputEcho implements ByteStage {
     }
     if (mainLog.isDebugEnabled()) {
       mainLog.debug(
-          PythonRepr.of(processName)
+          PythonText.repr(processName)
               + " "
               + stream.word()
               + " output:\n"

@@ -6,31 +6,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few bits of Python formatting supervisord's messages show: {@code %r} of a name ({@code
- * 'web'}) and of undecodable output ({@code b'\xff'}), and strict UTF-8 decoding.
+ * The bytes side of Python formatting in supervisord's messages: {@code %r} of undecodable output
+ * ({@code b'\xff'}) and strict UTF-8 decoding ({@link dev.tend.api.PythonText} has the text side).
  */
 final class PythonRepr {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private PythonRepr() {}
-
-  /** {@code repr(str)}: single quotes unless the text holds {@code '} and no {@code "}. */
-  static String of(String s) {
-    char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-    StringBuilder out = new StringBuilder(s.length() + 2).append(q);
-    s.codePoints()
-        .forEach(
-            c -> {
-              if (c == q || c == '\\') {
-                out.append('\\').appendCodePoint(c);
-              } else if (c < 0x20 || c == 0x7f) {
-                escapeControl(out, c);
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
-    return out.append(q).toString();
-  }
 
   /** {@code repr(bytes)}: {@code b'...'} with {@code \xNN} for what is not printable ASCII. */
   static String of(byte[] bytes) {

@@ -1,6 +1,7 @@
 package dev.tend.logs;
 
 import dev.tend.api.LogStream;
+import dev.tend.api.PythonText;
 import dev.tend.config.StreamConfig;
 import dev.tend.platform.OutputSink;
 import java.nio.ByteBuffer;
@@ -185,7 +186,8 @@ public final class StreamCapture implements OutputSink {
     if (!capturing && block != null) {
       events.processCommunication(stream, block.take());
       if (MAIN_LOG.isDebugEnabled()) {
-        MAIN_LOG.debug(PythonRepr.of(processName) + " " + stream.word() + " emitted a comm event");
+        MAIN_LOG.debug(
+            PythonText.repr(processName) + " " + stream.word() + " emitted a comm event");
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.tend.logs;
 
 import dev.tend.api.LogListener;
 import dev.tend.api.LogStream;
+import dev.tend.api.PythonText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -261,6 +262,6 @@ final class StreamLog {
   }
 
   private String describe() {
-    return PythonRepr.of(processName) + " " + stream.word();
+    return PythonText.repr(processName) + " " + stream.word();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tend.platform;
 
+import dev.tend.api.PythonText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -80,7 +81,7 @@ public final class CommandResolver {
         }
       }
     }
-    String shown = PythonRepr.of(filename);
+    String shown = PythonText.repr(filename);
     if (attrs == null) {
       return new NotFound("can't find command " + shown);
     }

@@ -9,15 +9,6 @@ import org.junit.jupiter.api.Test;
 /** Expected strings are what Python 3's repr() prints for the same values. */
 class PythonReprTest {
   @Test
-  void reprOfANameQuotesAsPythonDoes() {
-    assertEquals("'web'", PythonRepr.of("web"));
-    assertEquals("\"it's\"", PythonRepr.of("it's"));
-    assertEquals("'both \\' and \"'", PythonRepr.of("both ' and \""));
-    assertEquals("'tab\\there\\\\'", PythonRepr.of("tab\there\\"));
-    assertEquals("'caf\u00e9'", PythonRepr.of("caf\u00e9"));
-  }
-
-  @Test
   void reprOfBytesEscapesWhatIsNotPrintableAscii() {
     assertEquals("b'ok\\xff\\n\\x00\\x7f'", PythonRepr.of(new byte[] {'o', 'k', -1, '\n', 0, 127}));
     assertEquals("b\"'\"", PythonRepr.of(new byte[] {'\''}));

@@ -84,12 +84,4 @@ class CommandResolverTest {
         new CommandResolver.NotFound("can't find command 'sh'"),
         CommandResolver.forPaths("", "/bin").resolve("sh"));
   }
-
-  @Test
-  void quotesLikePythonRepr() {
-    assertEquals("'plain'", PythonRepr.of("plain"));
-    assertEquals("\"it's\"", PythonRepr.of("it's"));
-    assertEquals("'both \\' and \"'", PythonRepr.of("both ' and \""));
-    assertEquals("'tab\\tnl\\nbs\\\\ \\x01'", PythonRepr.of("tab\tnl\nbs\\ \u0001"));
-  }
 }

@@ -1,14 +1,19 @@
-package dev.tend.config;
+package dev.tend.api;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Python's string rules that supervisord's messages and parsing depend on: {@code str.isspace},
- * {@code str.strip}, {@code repr()} and {@code ascii()} of a string.
+ * Python's string rules that supervisord's and supervisorctl's parsing and messages depend on:
+ * {@code str.isspace}, {@code str.strip}, {@code str.split()}, {@code repr()} and {@code ascii()}
+ * of a string. One implementation for every layer, so the config, the logs, the launcher and the
+ * ctl quote and trim alike.
  */
-final class PythonText {
+public final class PythonText {
   private PythonText() {}
 
   /** Python's {@code str.isspace} for one character (Unicode whitespace, plus \x1c-\x1f). */
-  static boolean isSpace(int c) {
+  public static boolean isSpace(int c) {
     return switch (c) {
       case '\t', '\n', 0x0b, '\f', '\r', 0x1c, 0x1d, 0x1e, 0x1f, ' ', 0x85, 0xa0, 0x1680 -> true;
       case 0x2028, 0x2029, 0x202f, 0x205f, 0x3000 -> true;
@@ -17,7 +22,7 @@ final class PythonText {
   }
 
   /** Python's {@code str.strip()}. */
-  static String strip(String s) {
+  public static String strip(String s) {
     int start = 0;
     int end = s.length();
     while (start < end && isSpace(s.charAt(start))) {
@@ -30,7 +35,7 @@ final class PythonText {
   }
 
   /** Python's {@code str.rstrip()}. */
-  static String rstrip(String s) {
+  public static String rstrip(String s) {
     int end = s.length();
     while (end > 0 && isSpace(s.charAt(end - 1))) {
       end--;
@@ -39,8 +44,8 @@ final class PythonText {
   }
 
   /** Python's {@code str.split()} without arguments: runs of whitespace separate, none empty. */
-  static java.util.List<String> splitOnWhitespace(String s) {
-    java.util.List<String> parts = new java.util.ArrayList<>();
+  public static List<String> split(String s) {
+    List<String> parts = new ArrayList<>();
     int i = 0;
     while (i < s.length()) {
       while (i < s.length() && isSpace(s.charAt(i))) {
@@ -60,12 +65,12 @@ final class PythonText {
   /**
    * {@code repr(s)}: how supervisord quotes values in its messages ({@code 'x'}, {@code "it's"}).
    */
-  static String repr(String s) {
+  public static String repr(String s) {
     return quote(s, false);
   }
 
   /** {@code ascii(s)}: like {@link #repr} with every non-ASCII character escaped. */
-  static String ascii(String s) {
+  public static String ascii(String s) {
     return quote(s, true);
   }
 

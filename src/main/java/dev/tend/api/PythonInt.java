@@ -1,14 +1,21 @@
-package dev.tend.config;
+package dev.tend.api;
+
+import java.math.BigInteger;
 
 /**
  * Python's {@code int(text, base)} for bases 8 and 10: surrounding whitespace, a sign, single
  * underscores between digits, Unicode decimal digits, and {@code 0o} in base 8. The error is
- * Python's: {@code invalid literal for int() with base 10: 'x'}.
+ * Python's: {@code invalid literal for int() with base 10: 'x'}; a value beyond 64 bits (Python
+ * would take it, nothing supervisord hands it to would) is an {@link ArithmeticException}.
  */
-final class PythonInt {
+public final class PythonInt {
   private PythonInt() {}
 
-  static long parse(String text, int base) throws InvalidValueException {
+  /**
+   * @throws NumberFormatException with Python's ValueError message
+   * @throws ArithmeticException when the value does not fit a long
+   */
+  public static long parse(String text, int base) {
     String s = PythonText.strip(text);
     int i = 0;
     boolean negative = false;
@@ -24,8 +31,8 @@ final class PythonInt {
       i += 2;
       underscoreAllowed = true; // 0o_17 is valid
     }
-    java.math.BigInteger value = java.math.BigInteger.ZERO;
-    java.math.BigInteger radix = java.math.BigInteger.valueOf(base);
+    BigInteger value = BigInteger.ZERO;
+    BigInteger radix = BigInteger.valueOf(base);
     int digits = 0;
     boolean lastWasUnderscore = false;
     while (i < s.length()) {
@@ -42,7 +49,7 @@ final class PythonInt {
       if (d < 0 || d >= base || Character.getType(c) != Character.DECIMAL_DIGIT_NUMBER) {
         throw invalid(text, base);
       }
-      value = value.multiply(radix).add(java.math.BigInteger.valueOf(d));
+      value = value.multiply(radix).add(BigInteger.valueOf(d));
       digits++;
       lastWasUnderscore = false;
       underscoreAllowed = true;
@@ -54,25 +61,16 @@ final class PythonInt {
       value = value.negate();
     }
     if (value.bitLength() > 63) {
-      throw new InvalidValueException(text.strip() + " is too large a number");
+      throw new ArithmeticException(text.strip() + " is too large a number");
     }
     return value.longValue();
   }
 
-  /** Base 10, as an {@code int}; values beyond Java's range are an error Python would not raise. */
-  static int parseInt(String text) throws InvalidValueException {
-    long v = parse(text, 10);
-    if (v != (int) v) {
-      throw new InvalidValueException(text.strip() + " is too large a number");
-    }
-    return (int) v;
-  }
-
-  static InvalidValueException invalid(String text, int base) {
+  static NumberFormatException invalid(String text, int base) {
     String shown = PythonText.repr(text);
     if (shown.length() > 200) {
       shown = shown.substring(0, 200);
     }
-    return new InvalidValueException("invalid literal for int() with base " + base + ": " + shown);
+    return new NumberFormatException("invalid literal for int() with base " + base + ": " + shown);
   }
 }
