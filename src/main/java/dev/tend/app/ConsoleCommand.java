@@ -160,7 +160,9 @@ final class ConsoleCommand {
         ClientSettings.defaults()
             .withCredentials(
                 user != null ? user : target.ctl().username(),
-                pass != null ? pass : target.ctl().password());
+                pass != null ? pass : target.ctl().password())
+            // the console draws at most 25 frames a second: a trickling log's lines may gather
+            .withFollowInterval(Duration.ofMillis(25));
     Mode mode = Mode.ATTACHED;
     RemoteSupervisor api = RemoteSupervisor.connect(serverUrl, settings);
     try {

@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  *     stopwaitsecs}; supervisorctl waits for ever, and so does the default
  * @param maxIdleConnections keep-alive connections kept open between calls
  * @param maxResponseBytes the largest answer accepted (a whole log read at once can be big)
+ * @param followInterval how soon after a call that brought little a pushed log follow calls again,
+ *     so that a trickling log's lines gather on the server meanwhile: {@link Duration#ZERO} (the
+ *     default) hands each write over as it arrives, as {@code tail -f} wants; the console, which
+ *     draws at most 25 frames a second, takes 25 ms and so costs at most 40 calls a second per pane
  */
 public record ClientSettings(
     @Nullable String username,
@@ -24,12 +28,14 @@ public record ClientSettings(
     Duration readTimeout,
     Duration waitTimeout,
     int maxIdleConnections,
-    long maxResponseBytes) {
+    long maxResponseBytes,
+    Duration followInterval) {
 
   public ClientSettings {
     requireNotNegative(connectTimeout, "connectTimeout");
     requireNotNegative(readTimeout, "readTimeout");
     requireNotNegative(waitTimeout, "waitTimeout");
+    requireNotNegative(followInterval, "followInterval");
     if (maxIdleConnections < 0) {
       throw new IllegalArgumentException(
           "maxIdleConnections must be >= 0, got " + maxIdleConnections);
@@ -42,17 +48,50 @@ public record ClientSettings(
   /** No credentials; 10 s to connect, 60 s per answer, no limit when waiting for processes. */
   public static ClientSettings defaults() {
     return new ClientSettings(
-        null, null, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ZERO, 4, 512L << 20);
+        null,
+        null,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
+        Duration.ZERO,
+        4,
+        512L << 20,
+        Duration.ZERO);
   }
 
   public ClientSettings withCredentials(@Nullable String user, @Nullable String pass) {
     return new ClientSettings(
-        user, pass, connectTimeout, readTimeout, waitTimeout, maxIdleConnections, maxResponseBytes);
+        user,
+        pass,
+        connectTimeout,
+        readTimeout,
+        waitTimeout,
+        maxIdleConnections,
+        maxResponseBytes,
+        followInterval);
   }
 
   public ClientSettings withTimeouts(Duration connect, Duration read, Duration wait) {
     return new ClientSettings(
-        username, password, connect, read, wait, maxIdleConnections, maxResponseBytes);
+        username,
+        password,
+        connect,
+        read,
+        wait,
+        maxIdleConnections,
+        maxResponseBytes,
+        followInterval);
+  }
+
+  public ClientSettings withFollowInterval(Duration interval) {
+    return new ClientSettings(
+        username,
+        password,
+        connectTimeout,
+        readTimeout,
+        waitTimeout,
+        maxIdleConnections,
+        maxResponseBytes,
+        interval);
   }
 
   /** Basic auth is sent only when both parts are set. */

@@ -5,6 +5,7 @@ import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,11 +14,12 @@ import org.jspecify.annotations.Nullable;
  * bytes were lost when the asked position had already left its buffer, so the listener sees every
  * byte once, in order, and every loss.
  *
- * <p>A log that trickles (a line every few milliseconds) would otherwise cost a call per line:
- * after a small answer the next call waits until {@link #MIN_CALL_MILLIS} after the previous one
- * began, so bytes gather on the server meanwhile. A large answer means the reader is behind: the
- * next call goes at once. So a quiet log costs one waiting call, a chatty one at most {@code 1000 /
- * MIN_CALL_MILLIS} calls a second, and a flood as many as it needs.
+ * <p>With an interval ({@link ClientSettings#followInterval()}), a log that trickles (a line every
+ * few milliseconds) does not cost a call per line: after a small answer the next call waits until
+ * the interval after the previous one began, so bytes gather on the server meanwhile. A large
+ * answer means the reader is behind: the next call goes at once. So a quiet log costs one waiting
+ * call, a chatty one at most one call per interval, and a flood as many as it needs. Without an
+ * interval each write is handed over as soon as it arrives.
  */
 final class PushedLogFollow implements LogFollow {
   /** One answer of {@code tend.followProcessLog}. */
@@ -31,22 +33,21 @@ final class PushedLogFollow implements LogFollow {
   /** Long enough to keep calls rare, short enough to notice a dead server in reasonable time. */
   static final int POLL_SECONDS = 25;
 
-  /** Calls that bring little start at least this far apart (the latency a trickle gains). */
-  static final int MIN_CALL_MILLIS = 25;
-
   /** An answer this big means more is waiting: the next call goes at once. */
   static final int BIG_ANSWER = 64 * 1024;
 
   private final Source source;
   private final LogListener listener;
   private final String name;
+  private final long intervalNanos; // calls that bring little start at least this far apart
   private volatile boolean closed; // set by close() from any thread
   private volatile @Nullable Thread thread; // the follow loop, once started
 
-  PushedLogFollow(Source source, LogListener listener, String name) {
+  PushedLogFollow(Source source, LogListener listener, String name, Duration interval) {
     this.source = source;
     this.listener = listener;
     this.name = name;
+    this.intervalNanos = interval.toNanos();
   }
 
   PushedLogFollow start(long historyBytes) {
@@ -72,8 +73,8 @@ final class PushedLogFollow implements LogFollow {
           listener.onData(c.data());
         }
         position = c.position();
-        if (c.data().length > 0 && c.data().length < BIG_ANSWER) {
-          long wait = began + MIN_CALL_MILLIS * 1_000_000L - System.nanoTime();
+        if (intervalNanos > 0 && c.data().length > 0 && c.data().length < BIG_ANSWER) {
+          long wait = began + intervalNanos - System.nanoTime();
           if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
           }

@@ -84,7 +84,8 @@ final class TendMethods {
               stringMember(s, "position", what),
               WireValues.longMember(s, "lost", what));
         };
-    return new PushedLogFollow(source, listener, namespec + " " + stream.word())
+    return new PushedLogFollow(
+            source, listener, namespec + " " + stream.word(), rpc.settings().followInterval())
         .start(historyBytes);
   }
 

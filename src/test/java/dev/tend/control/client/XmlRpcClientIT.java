@@ -280,7 +280,14 @@ class XmlRpcClientIT {
             });
     ClientSettings small =
         new ClientSettings(
-            null, null, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO, 4, 5000);
+            null,
+            null,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            Duration.ZERO,
+            4,
+            5000,
+            Duration.ZERO);
     XmlRpcClient c = client(s.url(), small);
     for (String m : List.of("length", "chunked")) {
       ConnectionException e = assertThrows(ConnectionException.class, () -> c.call(m));

@@ -114,7 +114,9 @@ public final class LogPanesBenchmark {
   private static void run(Path dir, int memorySeconds, boolean fast) throws Exception {
     ServerUrl url = ServerUrl.parse("unix://" + dir.resolve("tend.sock"));
     Await.until("the daemon", Duration.ofSeconds(30), () -> Files.exists(dir.resolve("tend.sock")));
-    try (RemoteSupervisor api = RemoteSupervisor.connect(url, ClientSettings.defaults())) {
+    try (RemoteSupervisor api =
+        RemoteSupervisor.connect(
+            url, ClientSettings.defaults().withFollowInterval(Duration.ofMillis(25)))) {
       Await.until("the daemon answers", Duration.ofSeconds(30), () -> answers(api));
       if (fast) {
         api.startProcess("blast", true);
