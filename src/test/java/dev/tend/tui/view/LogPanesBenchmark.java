@@ -78,6 +78,7 @@ public final class LogPanesBenchmark {
     Files.writeString(dir.resolve("bench.conf"), config(dir));
     Process daemon =
         TendCommand.start(dir, "daemon", "-n", "-c", dir.resolve("bench.conf").toString());
+    daemonPid = daemon.pid(); // the JVM itself (TendCommand runs java, no launcher in between)
     try {
       run(dir, memorySeconds, fast);
     } finally {
