@@ -162,7 +162,7 @@ final class ConsoleCommand {
                 user != null ? user : target.ctl().username(),
                 pass != null ? pass : target.ctl().password())
             // the console draws at most 25 frames a second: a trickling log's lines may gather
-            .withFollowInterval(Duration.ofMillis(25));
+            .withFollowInterval(Duration.ofMillis(40));
     Mode mode = Mode.ATTACHED;
     RemoteSupervisor api = RemoteSupervisor.connect(serverUrl, settings);
     try {

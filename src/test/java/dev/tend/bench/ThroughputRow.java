@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -86,8 +87,12 @@ final class ThroughputRow implements Row {
     long last = -1;
     while (true) {
       long size = 0;
-      for (Path f : inOrder(log)) {
-        size += Files.size(f);
+      try {
+        for (Path f : inOrder(log)) {
+          size += Files.size(f);
+        }
+      } catch (NoSuchFileException rotatedMeanwhile) {
+        continue; // a backup was renamed between listing and sizing: look again
       }
       long now = System.nanoTime();
       if (size >= total) {

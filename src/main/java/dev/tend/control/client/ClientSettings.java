@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param followInterval how soon after a call that brought little a pushed log follow calls again,
  *     so that a trickling log's lines gather on the server meanwhile: {@link Duration#ZERO} (the
  *     default) hands each write over as it arrives, as {@code tail -f} wants; the console, which
- *     draws at most 25 frames a second, takes 25 ms and so costs at most 40 calls a second per pane
+ *     draws a frame at most every 40 ms, takes 40 ms and so costs at most 25 calls a second per
+ *     pane
  */
 public record ClientSettings(
     @Nullable String username,

@@ -117,7 +117,7 @@ public final class LogPanesBenchmark {
     Await.until("the daemon", Duration.ofSeconds(30), () -> Files.exists(dir.resolve("tend.sock")));
     try (RemoteSupervisor api =
         RemoteSupervisor.connect(
-            url, ClientSettings.defaults().withFollowInterval(Duration.ofMillis(25)))) {
+            url, ClientSettings.defaults().withFollowInterval(Duration.ofMillis(40)))) {
       Await.until("the daemon answers", Duration.ofSeconds(30), () -> answers(api));
       if (fast) {
         api.startProcess("blast", true);
