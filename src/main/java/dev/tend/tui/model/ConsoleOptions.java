@@ -128,160 +128,116 @@ public record ConsoleOptions(
   }
 
   public ConsoleOptions withReadOnly(boolean ro) {
-    return new ConsoleOptions(
-        mode,
-        target,
-        ro,
-        hostname,
-        keysFile,
-        preferencesFile,
-        userThemes,
-        env,
-        clock,
-        zone,
-        logLines,
-        maxLineChars,
-        historyBytes,
-        statsInterval,
-        stateKey);
+    return edit(e -> e.readOnly = ro);
   }
 
   /** Puts keys.conf, console.conf and themes/ under {@code dir} (null: none of them). */
   public ConsoleOptions withConfigDir(@Nullable Path dir) {
-    return new ConsoleOptions(
-        mode,
-        target,
-        readOnly,
-        hostname,
-        dir == null ? null : dir.resolve("keys.conf"),
-        dir == null ? null : dir.resolve("console.conf"),
-        dir == null ? null : dir.resolve("themes"),
-        env,
-        clock,
-        zone,
-        logLines,
-        maxLineChars,
-        historyBytes,
-        statsInterval,
-        stateKey);
+    return edit(
+        e -> {
+          e.keysFile = dir == null ? null : dir.resolve("keys.conf");
+          e.preferencesFile = dir == null ? null : dir.resolve("console.conf");
+          e.userThemes = dir == null ? null : dir.resolve("themes");
+        });
   }
 
-  public ConsoleOptions withEnv(Map<String, String> e) {
-    return new ConsoleOptions(
-        mode,
-        target,
-        readOnly,
-        hostname,
-        keysFile,
-        preferencesFile,
-        userThemes,
-        e,
-        clock,
-        zone,
-        logLines,
-        maxLineChars,
-        historyBytes,
-        statsInterval,
-        stateKey);
+  public ConsoleOptions withEnv(Map<String, String> environment) {
+    return edit(e -> e.env = environment);
   }
 
   public ConsoleOptions withClock(Clock c, ZoneId z) {
-    return new ConsoleOptions(
-        mode,
-        target,
-        readOnly,
-        hostname,
-        keysFile,
-        preferencesFile,
-        userThemes,
-        env,
-        c,
-        z,
-        logLines,
-        maxLineChars,
-        historyBytes,
-        statsInterval,
-        stateKey);
+    return edit(
+        e -> {
+          e.clock = c;
+          e.zone = z;
+        });
   }
 
   public ConsoleOptions withHostname(String h) {
-    return new ConsoleOptions(
-        mode,
-        target,
-        readOnly,
-        h,
-        keysFile,
-        preferencesFile,
-        userThemes,
-        env,
-        clock,
-        zone,
-        logLines,
-        maxLineChars,
-        historyBytes,
-        statsInterval,
-        stateKey);
+    return edit(e -> e.hostname = h);
   }
 
   public ConsoleOptions withStatsInterval(Duration d) {
-    return new ConsoleOptions(
-        mode,
-        target,
-        readOnly,
-        hostname,
-        keysFile,
-        preferencesFile,
-        userThemes,
-        env,
-        clock,
-        zone,
-        logLines,
-        maxLineChars,
-        historyBytes,
-        d,
-        stateKey);
+    return edit(e -> e.statsInterval = d);
   }
 
   /**
    * What the header names ({@code shown}) and what the saved layout is kept under ({@code key}).
    */
   public ConsoleOptions withTarget(String shown, String key) {
-    return new ConsoleOptions(
-        mode,
-        shown,
-        readOnly,
-        hostname,
-        keysFile,
-        preferencesFile,
-        userThemes,
-        env,
-        clock,
-        zone,
-        logLines,
-        maxLineChars,
-        historyBytes,
-        statsInterval,
-        key);
+    return edit(
+        e -> {
+          e.target = shown;
+          e.stateKey = key;
+        });
   }
 
   /** Lines each log pane keeps (100 to {@link #MAX_LOG_LINES}). */
   public ConsoleOptions withLogLines(int lines) {
-    return new ConsoleOptions(
-        mode,
-        target,
-        readOnly,
-        hostname,
-        keysFile,
-        preferencesFile,
-        userThemes,
-        env,
-        clock,
-        zone,
-        lines,
-        maxLineChars,
-        historyBytes,
-        statsInterval,
-        stateKey);
+    return edit(e -> e.logLines = lines);
+  }
+
+  /** A copy with some components changed (the canonical constructor checks the result). */
+  private ConsoleOptions edit(java.util.function.Consumer<Editable> change) {
+    Editable e = new Editable(this);
+    change.accept(e);
+    return e.build();
+  }
+
+  /** The components, open for one {@link #edit}. */
+  private static final class Editable {
+    Mode mode;
+    String target;
+    boolean readOnly;
+    String hostname;
+    @Nullable Path keysFile;
+    @Nullable Path preferencesFile;
+    @Nullable Path userThemes;
+    Map<String, String> env;
+    Clock clock;
+    ZoneId zone;
+    int logLines;
+    int maxLineChars;
+    long historyBytes;
+    Duration statsInterval;
+    String stateKey;
+
+    Editable(ConsoleOptions o) {
+      mode = o.mode;
+      target = o.target;
+      readOnly = o.readOnly;
+      hostname = o.hostname;
+      keysFile = o.keysFile;
+      preferencesFile = o.preferencesFile;
+      userThemes = o.userThemes;
+      env = o.env;
+      clock = o.clock;
+      zone = o.zone;
+      logLines = o.logLines;
+      maxLineChars = o.maxLineChars;
+      historyBytes = o.historyBytes;
+      statsInterval = o.statsInterval;
+      stateKey = o.stateKey;
+    }
+
+    ConsoleOptions build() {
+      return new ConsoleOptions(
+          mode,
+          target,
+          readOnly,
+          hostname,
+          keysFile,
+          preferencesFile,
+          userThemes,
+          env,
+          clock,
+          zone,
+          logLines,
+          maxLineChars,
+          historyBytes,
+          statsInterval,
+          stateKey);
+    }
   }
 
   /**
