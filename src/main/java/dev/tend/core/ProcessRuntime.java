@@ -267,6 +267,7 @@ final class ProcessRuntime {
     }
     pid = child.pid();
     log.info("spawned: '" + name() + "' with pid " + pid);
+    ctx.infoChanged().accept(info()); // STARTING was announced before there was a pid
     // RUNNING needs an uptime strictly greater than startsecs.
     timer = ctx.loop().schedule(config.startsecs() * 1000L + 1, this::onStartsecsElapsed);
   }

@@ -81,6 +81,7 @@ public final class Supervisor implements SupervisorApi {
             services.users(),
             env,
             change -> onStateChange(change, holder[0]),
+            journal::put,
             () -> holder[0].mayStart(),
             services.zone(),
             services.trees(),

@@ -371,6 +371,9 @@ class SupervisorOperationsTest {
     assertFalse(next.full());
     assertEquals(List.of("b"), next.processes().stream().map(ProcessInfo::name).toList());
     assertEquals(STARTING, next.processes().get(0).state());
+    // STARTING is announced before the spawn; the pid it got follows without a state change
+    assertTrue(h.pid("b") > 0);
+    assertEquals(h.pid("b"), next.processes().get(0).pid(), "a STARTING process shows its pid");
   }
 
   @Test
