@@ -9,7 +9,7 @@ import dev.tend.config.SupervisorConfig;
 import dev.tend.platform.ExitStatus;
 import dev.tend.testing.FakeLauncher;
 import dev.tend.testing.FakeOutputs;
-import dev.tend.testing.FakeUsers;
+import dev.tend.testing.FakeUserDatabase;
 import dev.tend.testing.ManualLoop;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -25,7 +25,7 @@ import java.util.Map;
 final class CoreHarness {
   final ManualLoop loop = new ManualLoop();
   final FakeLauncher launcher = new FakeLauncher();
-  final FakeUsers users = new FakeUsers();
+  final FakeUserDatabase users = new FakeUserDatabase();
   final List<StateChange> changes = new ArrayList<>();
   final Map<String, FakeOutputs> outputs = new HashMap<>();
   // The config a reread/restart will find; tests replace it.

@@ -16,7 +16,7 @@ import dev.tend.core.PreparedCommand;
 import dev.tend.core.StatsSource;
 import dev.tend.core.Supervisor;
 import dev.tend.core.ThreadCoreLoop;
-import dev.tend.testing.FakeUsers;
+import dev.tend.testing.FakeUserDatabase;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ final class ServerHarness implements AutoCloseable {
               List<String> argv = List.of(process.command().split(" "));
               return new PreparedCommand(Path.of("/usr/bin/" + argv.get(0)), argv);
             },
-            new FakeUsers(),
+            new FakeUserDatabase(),
             (group, process, events) -> {
               String namespec = ProcessInfo.namespec(group.name(), process.name());
               FakeLogOutputs o = new FakeLogOutputs(namespec, process.redirectStderr());
