@@ -62,7 +62,9 @@ class LogFollowerTest {
             });
     writer.start();
     follower.follow(1, inbox, List.of("a"));
-    int atFollow = written.get();
+    // the follow opens on the follower's own thread: its history is taken when the fake counts it
+    Await.until("both streams followed", () -> api.openFollows("a") == 2);
+    int atFollow = written.get(); // no history line can be newer than this
     Await.until(
         "live lines well after the follow",
         () -> {
