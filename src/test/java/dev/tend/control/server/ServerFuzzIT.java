@@ -172,11 +172,13 @@ class ServerFuzzIT {
       String text = new String(response, StandardCharsets.ISO_8859_1);
       int status = Integer.parseInt(text.substring(9, 12));
       if (status == 200) {
+        // A mutation can leave a Content-Length shorter than the body: the rest is then a second,
+        // pipelined request with an answer of its own after this one. Only the first body counts.
         int body = text.indexOf("\r\n\r\n") + 4;
+        int length = contentLength(text.substring(0, body));
         try {
           MethodResponse r =
-              XmlRpcParser.parseResponse(
-                  response, body, response.length - body, XmlRpcLimits.RESPONSES);
+              XmlRpcParser.parseResponse(response, body, length, XmlRpcLimits.RESPONSES);
           assertTrue(r != null);
         } catch (XmlRpcParseException e) {
           throw new AssertionError("a 200 that is not XML-RPC: " + text, e);
@@ -188,6 +190,15 @@ class ServerFuzzIT {
     } catch (IOException e) {
       return 0; // reset by the server
     }
+  }
+
+  private static int contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        return Integer.parseInt(line.substring(15).trim());
+      }
+    }
+    throw new AssertionError("a 200 without Content-Length: " + head);
   }
 
   private static byte[] readAll(InputStream in) throws IOException {
