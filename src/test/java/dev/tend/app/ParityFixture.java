@@ -47,7 +47,9 @@ final class ParityFixture {
     // startsecs=0: a start is done at once, and the tests restart a lot
     return sd.program("cat", "command=/bin/cat", "startsecs=0")
         .program("sleeper", "command=sleep 1000", "autostart=false", "startsecs=0")
-        .program("quick", "command=/bin/true", "startretries=0")
+        // exits at once; a long startsecs keeps it "too quick" however late a loaded supervisord
+        // reaps it (with startsecs=1 a late reap made supervisord answer ABNORMAL_TERMINATION)
+        .program("quick", "command=/bin/true", "startretries=0", "startsecs=30")
         .program(
             "echoer",
             "command=sh -c 'printf \"line one\\nline two\\n\"; printf \"err one\\n\" >&2;"
