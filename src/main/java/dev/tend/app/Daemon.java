@@ -151,14 +151,23 @@ final class Daemon {
         });
     loop.start();
     ControlServer server = openServer(supervisor, launcher, loop);
+    // Off the loop: closing the old listeners waits for the answers they owe (the one to the
+    // restart call among them), and some of those need the loop to be computed.
     supervisor.onRestarted(
-        next -> {
-          try {
-            server.reopen(next);
-          } catch (ControlServerException e) {
-            log.critical("cannot reopen the control socket after the reload: " + e.getMessage());
-          }
-        });
+        next ->
+            Thread.ofVirtual()
+                .name("tend-reopen")
+                .start(
+                    () -> {
+                      try {
+                        server.reopen(next);
+                      } catch (ControlServerException e) {
+                        log.critical(
+                            "cannot reopen the control socket after the reload: " + e.getMessage());
+                      } catch (IllegalStateException e) {
+                        // shut down meanwhile: nothing to reopen
+                      }
+                    }));
     try (SignalWatcher signals = watchSignals();
         launcher;
         loop;

@@ -7,6 +7,7 @@ import dev.tend.config.UnixHttpServerConfig;
 import dev.tend.core.MainLog;
 import java.io.IOException;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +38,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class HttpListeners implements AutoCloseable {
   private static final MainLog log = MainLog.of(HttpListeners.class);
+  private static final Duration DRAIN = Duration.ofSeconds(2);
 
   // Null when the config has no server section.
   private final @Nullable Server server;
   private final ExecutorService work;
+  private final PendingAnswers pending = new PendingAnswers();
   // Filled while opening, then only read.
   private final List<UnixSocketFile> sockets = new ArrayList<>();
   private final Map<Connector, BasicAuth> auth = new HashMap<>();
@@ -79,7 +82,7 @@ final class HttpListeners implements AutoCloseable {
               limits,
               l.work,
               deadlines,
-              new RpcExchange(rpc, limits),
+              new RpcExchange(rpc, limits, l.pending),
               logtail,
               new MainLogStream(config.supervisord().logfile())));
       start(server);
@@ -212,10 +215,21 @@ final class HttpListeners implements AutoCloseable {
     return server != null && server.getHandler() instanceof ControlHandler h ? h.inFlight() : 0;
   }
 
-  /** Stops listening, ends every request in flight, removes the socket files. Any thread. */
+  /**
+   * Lets the answers already owed go out (at most {@link #DRAIN}), then stops listening, ends every
+   * request still in flight (long-polls, log streams), removes the socket files. Any thread but one
+   * that the calls being answered need (the core's loop).
+   */
   @Override
   public void close() {
     if (server != null) {
+      try {
+        if (!pending.awaitNone(DRAIN)) {
+          log.warn("closing the HTTP server with answers still being written");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       try {
         server.stop();
       } catch (Exception e) {

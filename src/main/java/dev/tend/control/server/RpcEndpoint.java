@@ -28,8 +28,11 @@ final class RpcEndpoint {
   }
 
   byte[] handle(byte[] request, int length) throws XmlRpcParseException {
-    MethodCall call = XmlRpcParser.parseCall(request, 0, length, limits);
-    return respond(call);
+    return respond(parse(request, length));
+  }
+
+  MethodCall parse(byte[] request, int length) throws XmlRpcParseException {
+    return XmlRpcParser.parseCall(request, 0, length, limits);
   }
 
   byte[] respond(MethodCall call) {

@@ -1,5 +1,6 @@
 package dev.tend.control.server;
 
+import dev.tend.control.xmlrpc.MethodCall;
 import dev.tend.control.xmlrpc.XmlRpcParseException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,10 +30,12 @@ final class RpcExchange implements ControlHandler.Route {
 
   private final RpcEndpoint endpoint;
   private final ServerLimits limits;
+  private final PendingAnswers pending;
 
-  RpcExchange(RpcEndpoint endpoint, ServerLimits limits) {
+  RpcExchange(RpcEndpoint endpoint, ServerLimits limits, PendingAnswers pending) {
     this.endpoint = endpoint;
     this.limits = limits;
+    this.pending = pending;
   }
 
   @Override
@@ -63,14 +66,19 @@ final class RpcExchange implements ControlHandler.Route {
     }
     // the call may wait (for a process to start, for changes): that is not an idle connection
     request.addIdleTimeoutListener(timeout -> false);
-    byte[] reply;
+    MethodCall call;
     try {
-      reply = endpoint.handle(body.bytes, body.length);
+      call = endpoint.parse(body.bytes, body.length);
     } catch (XmlRpcParseException e) {
       log.debug("XML-RPC request refused: {}", e.getMessage());
       ErrorPages.send(response, callback, HttpStatus.BAD_REQUEST_400);
       return;
     }
+    if (!TendMethods.LONG_POLLS.contains(call.methodName())) {
+      pending.begin();
+      Request.addCompletionListener(request, failure -> pending.end());
+    }
+    byte[] reply = endpoint.respond(call);
     response.setStatus(HttpStatus.OK_200);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * tend's own namespace, for what supervisord's API lacks: pushed changes (long-poll), process
@@ -34,6 +35,9 @@ final class TendMethods {
 
   private static final String NAME_DOC = "the name of the process (or 'group:name')";
   private static final String STREAM_DOC = "'stdout' or 'stderr'";
+
+  /** The methods that wait for news as long as their caller asks: a closing server ends them. */
+  static final Set<String> LONG_POLLS = Set.of("tend.waitForChanges", "tend.followProcessLog");
 
   static List<RpcMethod> methods(SupervisorApi api, FollowSessions follows) {
     List<RpcMethod> m = new ArrayList<>();

@@ -563,4 +563,33 @@ class ControlServerIT {
       assertEquals("==> File truncated <==\n", new String(http.chunk(), StandardCharsets.UTF_8));
     }
   }
+
+  // -- closing --
+
+  @Test
+  void theAnswerToShutdownGoesOutBeforeTheServerCloses() throws Exception {
+    ControlServer server = startUnix(0700, null);
+    List<Thread> closers = new CopyOnWriteArrayList<>();
+    // As the daemon does when no program needs stopping: the server closes at once, here while the
+    // shutdown call's answer is still to be written.
+    api.onShutdown =
+        () -> {
+          Thread closer = Thread.ofPlatform().name("closer").start(server::close);
+          closers.add(closer);
+          Await.until(
+              "the closer to have closed, or to wait for the answers owed",
+              Duration.ofSeconds(10),
+              () ->
+                  closer.getState() == Thread.State.TERMINATED
+                      || Stream.of(closer.getStackTrace())
+                          .anyMatch(f -> f.getMethodName().equals("awaitNone")));
+        };
+    try (RawHttp http = RawHttp.unix(sock())) {
+      RawHttp.Response r = post(http, "supervisor.shutdown");
+      assertEquals(200, r.status());
+      assertTrue(r.text().contains("<boolean>1</boolean>"), r.text());
+    }
+    closers.get(0).join();
+    assertFalse(Files.exists(sock()), "the socket file is removed once closed");
+  }
 }

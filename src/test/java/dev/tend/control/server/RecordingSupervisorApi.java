@@ -38,6 +38,8 @@ final class RecordingSupervisorApi implements SupervisorApi {
   volatile ReloadDiff reload = new ReloadDiff(List.of("new"), List.of("changed"), List.of());
   volatile List<ProcessStats> stats = List.of();
   volatile @Nullable LogListener lastListener;
+  // Runs inside shutdown(), after recording it.
+  volatile Runnable onShutdown = () -> {};
   // How long waitForChanges blocks before answering.
   volatile Duration waitDelay = Duration.ZERO;
   volatile ChangeBatch changes =
@@ -142,6 +144,7 @@ final class RecordingSupervisorApi implements SupervisorApi {
   @Override
   public void shutdown() {
     record("shutdown");
+    onShutdown.run();
   }
 
   @Override
