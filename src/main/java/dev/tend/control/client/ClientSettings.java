@@ -131,6 +131,8 @@ public record ClientSettings(
         + maxIdleConnections
         + ", maxResponseBytes="
         + maxResponseBytes
+        + ", followInterval="
+        + followInterval
         + "]";
   }
 }
