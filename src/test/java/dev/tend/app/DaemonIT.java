@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tend.testing.Await;
 import dev.tend.testing.TendCommand;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -185,6 +187,63 @@ class DaemonIT {
     Files.move(dir.resolve("logs/supervisord.log"), dir.resolve("logs/supervisord.log.old"));
     signal(daemon.pid(), "USR2");
     Await.until("a fresh log", Duration.ofSeconds(30), () -> mainLog().contains("logreopen"));
+  }
+
+  /**
+   * Started by the launcher, the daemon's JVM suspends its threads with another signal than SIGUSR2
+   * (HotSpot's default), so a profiler's sampling never reaches supervisord's log-reopen handler (a
+   * JFR recording on a busy daemon reopened its logs up to 4 times a second).
+   */
+  @Test
+  void theLauncherLeavesSigusr2ToTheDaemonAndAProfilerDoesNotReachIt() throws Exception {
+    Path conf = seedConfig(freePort());
+    Files.writeString(
+        conf,
+        Files.readString(conf)
+            + "\n[program:busy]\ncommand = sh -c 'while true; do echo busy busy busy; sleep 0.001; done'\n");
+    daemon =
+        new ProcessBuilder(
+                Path.of("bin", "tend").toAbsolutePath().toString(),
+                "daemon",
+                "-n",
+                "-c",
+                conf.toString())
+            .redirectOutput(dir.resolve("stdout").toFile())
+            .redirectErrorStream(true)
+            .start(); // the launcher execs java: same pid
+    Await.until("started", Duration.ofSeconds(60), () -> mainLog().contains("spawned: 'busy'"));
+    BigInteger caught = caughtSignals(daemon.pid());
+    assertTrue(caught.testBit(39 - 1), "signal 39 suspends threads: " + caught.toString(16));
+    assertTrue(caught.testBit(12 - 1), "SIGUSR2 is the daemon's: " + caught.toString(16));
+
+    Path jfr = dir.resolve("daemon.jfr");
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process start =
+        new ProcessBuilder(
+                jcmd.toString(),
+                Long.toString(daemon.pid()),
+                "JFR.start",
+                "duration=2s",
+                "filename=" + jfr)
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, start.waitFor(), said);
+    Await.until("the recording written", Duration.ofSeconds(60), () -> Files.exists(jfr));
+    assertFalse(mainLog().contains("SIGUSR2"), "the recording reached the USR2 handler");
+
+    signal(daemon.pid(), "USR2");
+    Await.until("the log reopened", Duration.ofSeconds(30), () -> mainLog().contains("logreopen"));
+  }
+
+  /** SigCgt of /proc/PID/status: bit n-1 set when signal n has a handler. */
+  private static BigInteger caughtSignals(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("SigCgt:")) {
+        return new BigInteger(line.substring(7).trim(), 16);
+      }
+    }
+    throw new IllegalStateException("no SigCgt for " + pid);
   }
 
   @Test
