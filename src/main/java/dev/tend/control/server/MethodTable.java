@@ -56,6 +56,12 @@ final class MethodTable {
     return m;
   }
 
+  /** Whether the method of that name waits for news as long as its caller asks. */
+  boolean isLongPoll(String name) {
+    RpcMethod m = methods.get(name);
+    return m != null && m.longPoll();
+  }
+
   /**
    * Calls a method by its wire name. Throws FaultException: UNKNOWN_METHOD for any name not in the
    * table, INCORRECT_PARAMETERS for a wrong count or type of parameters, the method's own faults,

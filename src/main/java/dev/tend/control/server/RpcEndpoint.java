@@ -35,6 +35,11 @@ final class RpcEndpoint {
     return XmlRpcParser.parseCall(request, 0, length, limits);
   }
 
+  /** Whether the call waits for news as long as its caller asks (a closing server ends it). */
+  boolean isLongPoll(MethodCall call) {
+    return table.isLongPoll(call.methodName());
+  }
+
   byte[] respond(MethodCall call) {
     String name = call.methodName();
     log.trace("XML-RPC method called: {}()", name);

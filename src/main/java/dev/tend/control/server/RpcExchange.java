@@ -74,7 +74,7 @@ final class RpcExchange implements ControlHandler.Route {
       ErrorPages.send(response, callback, HttpStatus.BAD_REQUEST_400);
       return;
     }
-    if (!TendMethods.LONG_POLLS.contains(call.methodName())) {
+    if (!endpoint.isLongPoll(call)) {
       pending.begin();
       Request.addCompletionListener(request, failure -> pending.end());
     }

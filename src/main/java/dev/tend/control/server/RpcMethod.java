@@ -13,6 +13,8 @@ import java.util.List;
  * @param summary the first paragraph of the help text
  * @param required how many leading parameters must be given; the rest take their defaults
  * @param defaults the value of each optional parameter, in order
+ * @param longPoll whether a call waits for news as long as its caller asks (a closing server ends
+ *     it rather than waiting for its answer)
  */
 record RpcMethod(
     String name,
@@ -22,6 +24,7 @@ record RpcMethod(
     List<Object> defaults,
     RpcType returns,
     String returnDoc,
+    boolean longPoll,
     Handler handler) {
 
   RpcMethod {
@@ -44,7 +47,7 @@ record RpcMethod(
   /** The same method under another name (supervisord's aliases share their docstring). */
   RpcMethod alias(String aliasName) {
     return new RpcMethod(
-        aliasName, summary, params, required, defaults, returns, returnDoc, handler);
+        aliasName, summary, params, required, defaults, returns, returnDoc, longPoll, handler);
   }
 
   /** {@code [rtype, ptypes...]}, as supervisord derives it from the docstring's tags. */
@@ -133,6 +136,7 @@ record RpcMethod(
     // The return type and its help; boolean until returns() says otherwise.
     private RpcType returns = RpcType.BOOLEAN;
     private String returnDoc = "";
+    private boolean longPoll;
 
     private Builder(String name, String summary) {
       this.name = name;
@@ -160,8 +164,15 @@ record RpcMethod(
       return this;
     }
 
+    /** Marks a method that waits for news as long as its caller asks. */
+    Builder longPoll() {
+      this.longPoll = true;
+      return this;
+    }
+
     RpcMethod does(Handler handler) {
-      return new RpcMethod(name, summary, params, required, defaults, returns, returnDoc, handler);
+      return new RpcMethod(
+          name, summary, params, required, defaults, returns, returnDoc, longPoll, handler);
     }
   }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * tend's own namespace, for what supervisord's API lacks: pushed changes (long-poll), process
@@ -35,9 +34,6 @@ final class TendMethods {
 
   private static final String NAME_DOC = "the name of the process (or 'group:name')";
   private static final String STREAM_DOC = "'stdout' or 'stderr'";
-
-  /** The methods that wait for news as long as their caller asks: a closing server ends them. */
-  static final Set<String> LONG_POLLS = Set.of("tend.waitForChanges", "tend.followProcessLog");
 
   static List<RpcMethod> methods(SupervisorApi api, FollowSessions follows) {
     List<RpcMethod> m = new ArrayList<>();
@@ -56,6 +52,7 @@ final class TendMethods {
             .param(STRING, "cursor", "decimal cursor from the previous answer, '0' at first")
             .param(INT, "timeoutSeconds", "how long to wait for a change")
             .returns(STRUCT, "{cursor, full, state, processes, removed}")
+            .longPoll()
             .does(
                 a ->
                     WireStructs.changes(
@@ -126,6 +123,7 @@ final class TendMethods {
         .param(INT, "historyBytes", "bytes of history on the first call")
         .param(INT, "timeoutSeconds", "how long to wait for new bytes")
         .returns(STRUCT, "{data (base64), position, lost (i8)}")
+        .longPoll()
         .does(
             a -> {
               FollowSessions.Chunk c =

@@ -128,4 +128,11 @@ class MethodTableTest {
     sig.addAll(ptypes);
     return sig;
   }
+
+  @Test
+  void onlyTheCallsThatWaitForNewsAreLongPolls() {
+    List<String> longPolls = table.names().stream().filter(table::isLongPoll).toList();
+    assertEquals(List.of("tend.followProcessLog", "tend.waitForChanges"), longPolls);
+    assertFalse(table.isLongPoll("no.suchMethod"));
+  }
 }
