@@ -1,0 +1,9 @@
+# shellcheck shell=bash
+# The JVM options of tend's long-lived faces, in one place: bin/tend runs with them, and the console
+# benchmarks (bin/console-bench, bin/log-bench) measure the console as bin/tend runs it.
+# shellcheck disable=SC2034 # used by the scripts that source this
+
+# Every face: the ctl path is short-lived and latency-bound; the daemon and console stay up.
+tend_common_opts=(-XX:+UseSerialGC -XX:-UsePerfData -Xss512k --enable-native-access=ALL-UNNAMED)
+# The console: a heap that gives back what a burst of log lines took (a 10 MB/s log grows it)
+tend_console_opts=(-Xms16m -Xmx512m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10)
