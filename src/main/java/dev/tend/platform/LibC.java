@@ -28,6 +28,8 @@ final class LibC {
   static final int F_SETFD = 2;
   static final int F_GETFL = 3;
   static final int F_SETFL = 4;
+  static final int F_SETPIPE_SZ = 1031;
+  static final int F_GETPIPE_SZ = 1032;
 
   static final int EPOLLIN = 0x1;
   static final int EPOLLOUT = 0x4;
