@@ -42,6 +42,7 @@ final class EpollLoop implements AutoCloseable {
   private final Memory events = new Memory((long) LibC.EPOLL_EVENT_SIZE * MAX_EVENTS);
   private final Memory urgentEvents = new Memory((long) LibC.EPOLL_EVENT_SIZE * MAX_EVENTS);
   private final Memory wakeBuffer = new Memory(8);
+  private final Memory controlEvent = new Memory(LibC.EPOLL_EVENT_SIZE); // guarded by lifecycle
   private final Map<Long, Handler> handlers = new ConcurrentHashMap<>(); // token -> handler
   private final AtomicLong nextToken = new AtomicLong(1); // 0 is the wake fd
   private final Thread thread;
@@ -143,17 +144,15 @@ final class EpollLoop implements AutoCloseable {
   }
 
   private void control(int set, int op, int fd, int eventMask, long token) throws IOException {
-    try (Memory ev = new Memory(LibC.EPOLL_EVENT_SIZE)) {
-      ev.setInt(0, eventMask);
-      ev.setLong(LibC.EPOLL_DATA_OFFSET, token);
-      synchronized (lifecycle) {
-        if (closed) {
-          throw new IOException("the I/O loop is closed; cannot watch fd " + fd);
-        }
-        if (LibC.epoll_ctl(set, op, fd, ev) != 0) {
-          throw new IOException(
-              "epoll_ctl(" + op + ") of fd " + fd + ": " + Errno.name(LibC.errno()));
-        }
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IOException("the I/O loop is closed; cannot watch fd " + fd);
+      }
+      controlEvent.setInt(0, eventMask);
+      controlEvent.setLong(LibC.EPOLL_DATA_OFFSET, token);
+      if (LibC.epoll_ctl(set, op, fd, controlEvent) != 0) {
+        throw new IOException(
+            "epoll_ctl(" + op + ") of fd " + fd + ": " + Errno.name(LibC.errno()));
       }
     }
   }
@@ -168,6 +167,7 @@ final class EpollLoop implements AutoCloseable {
         events.close();
         urgentEvents.close();
         wakeBuffer.close();
+        controlEvent.close();
         closed = true;
       }
     }

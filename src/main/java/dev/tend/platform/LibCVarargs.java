@@ -17,7 +17,5 @@ interface LibCVarargs extends Library {
 
   int prctl(int option, Object... args);
 
-  long syscall(long number, Object... args);
-
   int open(String path, int flags, Object... mode);
 }

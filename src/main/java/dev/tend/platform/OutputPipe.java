@@ -91,7 +91,7 @@ final class OutputPipe {
   private void grow() {
     askedToGrow = true;
     if (growth.take()) {
-      grown = LibCVarargs.C.fcntl(fd, LibC.F_SETPIPE_SZ, BULK_PIPE_SIZE) >= 0;
+      grown = LibC.fcntl(fd, LibC.F_SETPIPE_SZ, BULK_PIPE_SIZE) >= 0;
       if (!grown) {
         growth.giveBack();
       }

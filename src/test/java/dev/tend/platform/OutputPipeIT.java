@@ -93,7 +93,7 @@ class OutputPipeIT {
   }
 
   private static int pipeSize(int fd) {
-    return LibCVarargs.C.fcntl(fd, LibC.F_GETPIPE_SZ);
+    return LibC.fcntl(fd, LibC.F_GETPIPE_SZ, 0);
   }
 
   /** Writes {@code n} bytes in one call (the pipe has room: the write end blocks otherwise). */
