@@ -122,21 +122,22 @@ final class Daemon {
     }
     Map<String, String> env = System.getenv();
     CoreServices services =
-        new CoreServices(
-            loop,
-            CoreClock.SYSTEM,
-            launcher,
-            new ResolvingCommandPreparer(env.get("PATH")),
-            users,
-            CapturedOutputs.factory(LogSettings.of(sd), SyslogWriter.NONE),
-            () -> loader.load(configPath, options.overrides()),
-            mainLog,
-            new SampledStats(),
-            env,
-            serverUrl(config),
-            ZoneId.systemDefault(),
-            Version.get(),
-            new ProcTrees());
+        CoreServices.builder()
+            .loop(loop)
+            .clock(CoreClock.SYSTEM)
+            .launcher(launcher)
+            .preparer(new ResolvingCommandPreparer(env.get("PATH")))
+            .users(users)
+            .outputs(CapturedOutputs.factory(LogSettings.of(sd), SyslogWriter.NONE))
+            .configSource(() -> loader.load(configPath, options.overrides()))
+            .mainLog(mainLog)
+            .stats(new SampledStats())
+            .daemonEnvironment(env)
+            .serverUrl(serverUrl(config))
+            .zone(ZoneId.systemDefault())
+            .version(Version.get())
+            .trees(new ProcTrees())
+            .build();
     Supervisor supervisor = new Supervisor(config, services);
     supervisor.onShutdownComplete(
         () -> {
