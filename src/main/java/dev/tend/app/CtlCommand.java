@@ -2,7 +2,6 @@ package dev.tend.app;
 
 import dev.tend.cli.CommandLoop;
 import dev.tend.cli.CtlSession;
-import dev.tend.cli.RemoteLink;
 import dev.tend.cli.UserInput;
 import dev.tend.cli.shell.JlineShell;
 import dev.tend.config.ConfigException;

@@ -1,7 +1,6 @@
 package dev.tend.cli;
 
 import dev.tend.api.Fault;
-import dev.tend.api.FaultException;
 import dev.tend.api.ProcessResult;
 import dev.tend.api.PythonText;
 import dev.tend.api.SupervisorApi;
@@ -24,54 +23,45 @@ final class StartVerb implements Verb {
     return Completes.PROCESSES;
   }
 
+  /** supervisorctl's rules for start: ALREADY_STARTED is no failure; a missing group is 2. */
+  private static final FanOut.Rules RULES =
+      new FanOut.Rules(
+          "started",
+          Fault.ALREADY_STARTED,
+          FaultOutcomes.otherwise(Lsb.GENERIC)
+              .on(Fault.BAD_NAME, FanOut.NO_SUCH_GROUP, Lsb.INVALID_ARGS),
+          FanOut.ResultLine.START);
+
   @Override
   public void run(CtlSession s, String arg) {
     if (!s.upcheck()) {
       return;
     }
     List<String> names = PythonText.split(arg);
+    if (!FanOut.requireNames(s, names, "start requires a process name", Lsb.INVALID_ARGS, help())) {
+      return;
+    }
     SupervisorApi api = s.api();
-    if (names.isEmpty()) {
-      s.println("Error: start requires a process name");
-      s.exit(Lsb.INVALID_ARGS);
-      s.printHelp(help());
-      return;
-    }
-    if (names.contains("all")) {
-      report(s, api.startAllProcesses(true));
-      return;
-    }
-    for (String name : names) {
-      Namespec spec = Namespec.parse(name);
-      if (spec.isGroup()) {
-        try {
-          report(s, api.startProcessGroup(spec.group(), true));
-        } catch (FaultException e) {
-          if (!e.is(Fault.BAD_NAME)) {
-            s.exit(Lsb.GENERIC);
-            throw e;
+    FanOut.run(
+        s,
+        names,
+        RULES,
+        new FanOut.Calls() {
+          @Override
+          public List<ProcessResult> all() {
+            return api.startAllProcesses(true);
           }
-          s.println(spec.group() + ": ERROR (no such group)");
-          s.exit(Lsb.INVALID_ARGS);
-        }
-        continue;
-      }
-      String namespec = spec.display();
-      try {
-        api.startProcess(name, true);
-        s.println(namespec + ": started");
-      } catch (FaultException e) {
-        s.println(result(e.code(), namespec));
-        s.exitForResult(e.code(), Fault.ALREADY_STARTED);
-      }
-    }
-  }
 
-  private static void report(CtlSession s, List<ProcessResult> results) {
-    for (ProcessResult r : results) {
-      s.println(result(r.status(), r.namespec()));
-      s.exitForResult(r.status(), Fault.ALREADY_STARTED);
-    }
+          @Override
+          public List<ProcessResult> group(String group) {
+            return api.startProcessGroup(group, true);
+          }
+
+          @Override
+          public void process(String namespec) {
+            api.startProcess(namespec, true);
+          }
+        });
   }
 
   /** supervisorctl's {@code _startresult}. */

@@ -1,7 +1,6 @@
 package dev.tend.cli;
 
 import dev.tend.api.Fault;
-import dev.tend.api.FaultException;
 import dev.tend.api.ProcessResult;
 import dev.tend.api.PythonText;
 import dev.tend.api.SupervisorApi;
@@ -24,52 +23,44 @@ final class StopVerb implements Verb {
     return Completes.PROCESSES;
   }
 
+  /** supervisorctl's rules for stop: NOT_RUNNING is no failure. */
+  private static final FanOut.Rules RULES =
+      new FanOut.Rules(
+          "stopped",
+          Fault.NOT_RUNNING,
+          FaultOutcomes.otherwise(Lsb.GENERIC)
+              .on(Fault.BAD_NAME, FanOut.NO_SUCH_GROUP, Lsb.GENERIC),
+          FanOut.ResultLine.SIGNAL);
+
   @Override
   public void run(CtlSession s, String arg) {
     if (!s.upcheck()) {
       return;
     }
     List<String> names = PythonText.split(arg);
+    if (!FanOut.requireNames(s, names, "stop requires a process name", Lsb.GENERIC, help())) {
+      return;
+    }
     SupervisorApi api = s.api();
-    if (names.isEmpty()) {
-      s.println("Error: stop requires a process name");
-      s.exit(Lsb.GENERIC);
-      s.printHelp(help());
-      return;
-    }
-    if (names.contains("all")) {
-      report(s, api.stopAllProcesses(true));
-      return;
-    }
-    for (String name : names) {
-      Namespec spec = Namespec.parse(name);
-      if (spec.isGroup()) {
-        try {
-          report(s, api.stopProcessGroup(spec.group(), true));
-        } catch (FaultException e) {
-          s.exit(Lsb.GENERIC);
-          if (!e.is(Fault.BAD_NAME)) {
-            throw e;
+    FanOut.run(
+        s,
+        names,
+        RULES,
+        new FanOut.Calls() {
+          @Override
+          public List<ProcessResult> all() {
+            return api.stopAllProcesses(true);
           }
-          s.println(spec.group() + ": ERROR (no such group)");
-        }
-        continue;
-      }
-      String namespec = spec.display();
-      try {
-        api.stopProcess(name, true);
-        s.println(namespec + ": stopped");
-      } catch (FaultException e) {
-        s.println(SignalVerb.result(e.code(), namespec, e.faultString(), "stopped"));
-        s.exitForResult(e.code(), Fault.NOT_RUNNING);
-      }
-    }
-  }
 
-  private static void report(CtlSession s, List<ProcessResult> results) {
-    for (ProcessResult r : results) {
-      s.println(SignalVerb.result(r.status(), r.namespec(), r.description(), "stopped"));
-      s.exitForResult(r.status(), Fault.NOT_RUNNING);
-    }
+          @Override
+          public List<ProcessResult> group(String group) {
+            return api.stopProcessGroup(group, true);
+          }
+
+          @Override
+          public void process(String namespec) {
+            api.stopProcess(namespec, true);
+          }
+        });
   }
 }

@@ -232,7 +232,7 @@ final class PolledLogFollow implements LogFollow {
       }
       throw new Ended("the server refused: " + e.faultString());
     } catch (ConnectionException e) {
-      if (HttpStatusException.statusOf(e) == 500) {
+      if (e.httpStatus() == 500) {
         throw new Undecodable(); // supervisord's "internal error" for bytes it cannot decode
       }
       throw new Ended("connection lost: " + e.getMessage());
