@@ -6,7 +6,6 @@ import dev.tend.api.SupervisorState;
 import dev.tend.config.ConfigException;
 import dev.tend.config.GroupConfig;
 import dev.tend.config.SupervisorConfig;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -25,14 +24,12 @@ final class Lifecycle {
   // The config the running groups came from, and the last one read (reread). Loop thread only.
   private SupervisorConfig active;
   private SupervisorConfig available;
-  // Told when a shutdown has stopped every process. Set before start().
-  private final AtomicReference<Runnable> onShutdown = new AtomicReference<>(() -> {});
+  // Told when a shutdown has stopped every process. Set before start(), read on the loop.
+  private volatile Runnable onShutdown = () -> {};
   // Told during a restart, after every group was removed and before the new ones are added.
-  private final AtomicReference<Consumer<SupervisorConfig>> beforeRestart =
-      new AtomicReference<>(c -> {});
+  private volatile Consumer<SupervisorConfig> beforeRestart = c -> {};
   // Told after a restart re-read the config and started again. Set before start().
-  private final AtomicReference<Consumer<SupervisorConfig>> onRestart =
-      new AtomicReference<>(c -> {});
+  private volatile Consumer<SupervisorConfig> onRestart = c -> {};
 
   Lifecycle(
       SupervisorConfig config,
@@ -62,15 +59,15 @@ final class Lifecycle {
   }
 
   void onShutdownComplete(Runnable action) {
-    onShutdown.set(action);
+    onShutdown = action;
   }
 
   void beforeRestartAdds(Consumer<SupervisorConfig> action) {
-    beforeRestart.set(action);
+    beforeRestart = action;
   }
 
   void onRestarted(Consumer<SupervisorConfig> action) {
-    onRestart.set(action);
+    onRestart = action;
   }
 
   /** FaultException SHUTDOWN_STATE unless the supervisor is running. */
@@ -146,17 +143,17 @@ final class Lifecycle {
 
   private void afterEverythingStopped() {
     if (core.mood() == SupervisorState.SHUTDOWN) {
-      onShutdown.get().run();
+      onShutdown.run();
       return;
     }
     for (String gone : core.removeAllGroups()) {
       journal.remove(gone);
     }
     active = available;
-    beforeRestart.get().accept(active);
+    beforeRestart.accept(active);
     core.setMood(SupervisorState.RUNNING);
     journal.state(SupervisorState.RUNNING);
     start();
-    onRestart.get().accept(active);
+    onRestart.accept(active);
   }
 }

@@ -6,6 +6,7 @@ import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessResult;
 import dev.tend.api.ProcessState;
 import dev.tend.api.SupervisorState;
+import dev.tend.config.EventListenerConfig;
 import dev.tend.config.GroupConfig;
 import dev.tend.config.ProcessConfig;
 import dev.tend.platform.Signal;
@@ -114,8 +115,9 @@ final class SupervisorCore implements ProcessHost {
     }
     GroupRuntime group = new GroupRuntime(config, members);
     groups.put(config.name(), group);
-    if (config.kind() == dev.tend.config.GroupKind.EVENT_LISTENER && config.listener() != null) {
-      ctx.events().addPool(config, members);
+    EventListenerConfig listener = config.listener();
+    if (config.kind() == dev.tend.config.GroupKind.EVENT_LISTENER && listener != null) {
+      ctx.events().addPool(config, listener, members);
     }
     ctx.events().groupAdded(config.name());
     List<ProcessInfo> added = new ArrayList<>();

@@ -56,7 +56,8 @@ public final class JvmSignals {
               (p, method, args) -> call(p, method.getName(), args, handler, signal));
       return new Installed(jdkSignal, Jdk.HANDLE.invoke(null, jdkSignal, proxy));
     } catch (InvocationTargetException e) {
-      throw new Refused(String.valueOf(e.getCause().getMessage()), e.getCause());
+      Throwable why = e.getCause() == null ? e : e.getCause();
+      throw new Refused(String.valueOf(why.getMessage()), why);
     } catch (ReflectiveOperationException | IllegalStateException | LinkageError e) {
       throw new Refused("sun.misc.Signal is not available: " + e, e);
     }

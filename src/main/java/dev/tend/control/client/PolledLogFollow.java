@@ -80,7 +80,7 @@ final class PolledLogFollow implements LogFollow {
     } catch (InterruptedException e) {
       reason = "closed";
     } catch (Ended e) {
-      reason = closed ? "closed" : e.getMessage();
+      reason = closed ? "closed" : String.valueOf(e.getMessage()); // Ended always has a reason
     } catch (RuntimeException e) {
       reason = "failed: " + e;
     }
