@@ -1,9 +1,7 @@
 package dev.tend.cli;
 
 import dev.tend.api.Fault;
-import dev.tend.api.ProcessResult;
 import dev.tend.api.PythonText;
-import dev.tend.api.SupervisorApi;
 import java.util.List;
 
 /** {@code signal SIG name|group:*|all ...}. */
@@ -23,15 +21,6 @@ final class SignalVerb implements Verb {
     return Completes.PROCESSES;
   }
 
-  /** supervisorctl's rules for signal: every failed result counts; another group fault too. */
-  private static final FanOut.Rules RULES =
-      new FanOut.Rules(
-          "signalled",
-          null,
-          FaultOutcomes.otherwise(FaultOutcomes.UNCHANGED)
-              .on(Fault.BAD_NAME, FanOut.NO_SUCH_GROUP, Lsb.GENERIC),
-          FanOut.ResultLine.SIGNAL);
-
   @Override
   public void run(CtlSession s, String arg) {
     if (!s.upcheck()) {
@@ -43,28 +32,7 @@ final class SignalVerb implements Verb {
         s, names, "signal requires a signal name and a process name", Lsb.GENERIC, help())) {
       return;
     }
-    String sig = args.get(0);
-    SupervisorApi api = s.api();
-    FanOut.run(
-        s,
-        names,
-        RULES,
-        new FanOut.Calls() {
-          @Override
-          public List<ProcessResult> all() {
-            return api.signalAllProcesses(sig);
-          }
-
-          @Override
-          public List<ProcessResult> group(String group) {
-            return api.signalProcessGroup(group, sig);
-          }
-
-          @Override
-          public void process(String namespec) {
-            api.signalProcess(namespec, sig);
-          }
-        });
+    FanOut.run(s, FanOut.Action.SIGNAL, names, args.get(0));
   }
 
   /** supervisorctl's {@code _signalresult}; {@code stop} uses it with "stopped". */

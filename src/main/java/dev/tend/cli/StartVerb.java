@@ -1,9 +1,7 @@
 package dev.tend.cli;
 
 import dev.tend.api.Fault;
-import dev.tend.api.ProcessResult;
 import dev.tend.api.PythonText;
-import dev.tend.api.SupervisorApi;
 import java.util.List;
 
 /** {@code start name|group:*|all ...}: starts and waits, as supervisorctl does. */
@@ -23,15 +21,6 @@ final class StartVerb implements Verb {
     return Completes.PROCESSES;
   }
 
-  /** supervisorctl's rules for start: ALREADY_STARTED is no failure; a missing group is 2. */
-  private static final FanOut.Rules RULES =
-      new FanOut.Rules(
-          "started",
-          Fault.ALREADY_STARTED,
-          FaultOutcomes.otherwise(Lsb.GENERIC)
-              .on(Fault.BAD_NAME, FanOut.NO_SUCH_GROUP, Lsb.INVALID_ARGS),
-          FanOut.ResultLine.START);
-
   @Override
   public void run(CtlSession s, String arg) {
     if (!s.upcheck()) {
@@ -41,27 +30,7 @@ final class StartVerb implements Verb {
     if (!FanOut.requireNames(s, names, "start requires a process name", Lsb.INVALID_ARGS, help())) {
       return;
     }
-    SupervisorApi api = s.api();
-    FanOut.run(
-        s,
-        names,
-        RULES,
-        new FanOut.Calls() {
-          @Override
-          public List<ProcessResult> all() {
-            return api.startAllProcesses(true);
-          }
-
-          @Override
-          public List<ProcessResult> group(String group) {
-            return api.startProcessGroup(group, true);
-          }
-
-          @Override
-          public void process(String namespec) {
-            api.startProcess(namespec, true);
-          }
-        });
+    FanOut.run(s, FanOut.Action.START, names, "");
   }
 
   /** supervisorctl's {@code _startresult}. */

@@ -1,9 +1,6 @@
 package dev.tend.cli;
 
-import dev.tend.api.Fault;
-import dev.tend.api.ProcessResult;
 import dev.tend.api.PythonText;
-import dev.tend.api.SupervisorApi;
 import java.util.List;
 
 /** {@code stop name|group:*|all ...}: stops and waits; NOT_RUNNING leaves the status alone. */
@@ -23,15 +20,6 @@ final class StopVerb implements Verb {
     return Completes.PROCESSES;
   }
 
-  /** supervisorctl's rules for stop: NOT_RUNNING is no failure. */
-  private static final FanOut.Rules RULES =
-      new FanOut.Rules(
-          "stopped",
-          Fault.NOT_RUNNING,
-          FaultOutcomes.otherwise(Lsb.GENERIC)
-              .on(Fault.BAD_NAME, FanOut.NO_SUCH_GROUP, Lsb.GENERIC),
-          FanOut.ResultLine.SIGNAL);
-
   @Override
   public void run(CtlSession s, String arg) {
     if (!s.upcheck()) {
@@ -41,26 +29,6 @@ final class StopVerb implements Verb {
     if (!FanOut.requireNames(s, names, "stop requires a process name", Lsb.GENERIC, help())) {
       return;
     }
-    SupervisorApi api = s.api();
-    FanOut.run(
-        s,
-        names,
-        RULES,
-        new FanOut.Calls() {
-          @Override
-          public List<ProcessResult> all() {
-            return api.stopAllProcesses(true);
-          }
-
-          @Override
-          public List<ProcessResult> group(String group) {
-            return api.stopProcessGroup(group, true);
-          }
-
-          @Override
-          public void process(String namespec) {
-            api.stopProcess(namespec, true);
-          }
-        });
+    FanOut.run(s, FanOut.Action.STOP, names, "");
   }
 }
