@@ -163,8 +163,11 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
     }
     OutputPipe stdout = new OutputPipe(pipes.stdout.readFd(), request.stdout(), growth);
     OutputSink errSink = request.stderr();
+    Pipe errPipe = pipes.stderr; // made exactly when the request has a stderr sink
     OutputPipe stderr =
-        errSink == null ? null : new OutputPipe(pipes.stderr.readFd(), errSink, growth);
+        errSink == null || errPipe == null
+            ? null
+            : new OutputPipe(errPipe.readFd(), errSink, growth);
     StdinPipe stdin =
         pipes.stdin == null ? null : new StdinPipe(pid, pipes.stdin.writeFd(), loop, buffer);
     NativeChild child = new NativeChild(pid, pidfd, stdout, stderr, stdin, request.onExit());
