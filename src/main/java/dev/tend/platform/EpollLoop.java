@@ -88,7 +88,21 @@ final class EpollLoop implements AutoCloseable {
 
   /** Watches {@code fd} for {@code events}; returns the token naming this registration. */
   long register(int fd, int events, Handler handler) throws IOException {
-    long token = nextToken.getAndIncrement();
+    long token = newToken();
+    register(fd, events, token, handler);
+    return token;
+  }
+
+  /** A token for {@link #register(int, int, long, Handler)}. */
+  long newToken() {
+    return nextToken.getAndIncrement();
+  }
+
+  /**
+   * Watches {@code fd} under a token taken beforehand, so the caller can note it before the handler
+   * can run: what it wrote before this call is visible to the handler on the loop thread.
+   */
+  void register(int fd, int events, long token, Handler handler) throws IOException {
     handlers.put(token, handler);
     try {
       control(epfd, LibC.EPOLL_CTL_ADD, fd, events, token);
@@ -96,7 +110,6 @@ final class EpollLoop implements AutoCloseable {
       handlers.remove(token);
       throw e;
     }
-    return token;
   }
 
   /** Changes the events of a registration that is not urgent. */

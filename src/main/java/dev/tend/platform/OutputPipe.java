@@ -17,7 +17,7 @@ final class OutputPipe {
   private final int fd; // non-blocking, close-on-exec; closed once, by finish()
   private final OutputSink sink;
   private final PipeGrowth growth;
-  private long token; // the loop registration; set once after register()
+  private long token; // the loop registration; set once by register(), before it is watched
   private boolean open = true; // I/O thread only once registered
   private boolean askedToGrow; // tried to grow once already (granted or not); I/O thread only
   private boolean grown; // holds a place of growth, given back at close; I/O thread only
@@ -30,7 +30,10 @@ final class OutputPipe {
   }
 
   void register(EpollLoop loop, ReadBuffer buffer) throws IOException {
-    token = loop.register(fd, LibC.EPOLLIN, events -> onReadable(loop, buffer));
+    // The token is noted before the fd is watched: the handler, on the I/O thread, moves the
+    // registration by it (a token not yet seen there would read as the loop's own wake-up fd).
+    token = loop.newToken();
+    loop.register(fd, LibC.EPOLLIN, token, events -> onReadable(loop, buffer));
   }
 
   private void onReadable(EpollLoop loop, ReadBuffer buffer) {
