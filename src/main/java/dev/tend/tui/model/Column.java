@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The process table's columns: title, widths, alignment, how a row's cell reads and sorts. The
- * order here is the order on screen; {@link TableLayout} drops columns at small widths.
+ * order here is the order on screen; the view drops the least important at small widths.
  */
 public enum Column {
   NAME("NAME", 10, false),

@@ -9,7 +9,7 @@ import java.util.List;
 public interface CommandCompleter {
 
   /** The word [start, end) of the line being completed, and what could replace it. */
-  record Completion(int start, int end, List<CommandGrammar.Candidate> candidates) {
+  record Completion(int start, int end, List<Candidate> candidates) {
     public Completion {
       candidates = List.copyOf(candidates);
     }

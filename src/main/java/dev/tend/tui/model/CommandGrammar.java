@@ -18,9 +18,6 @@ import java.util.Set;
  */
 public final class CommandGrammar {
 
-  /** A completion candidate and what it is. */
-  public record Candidate(String value, String description) {}
-
   private static final Map<String, String> CONSOLE_VERBS =
       Map.of(
           "tail", "show a process's log: tail NAME [stdout|stderr]",

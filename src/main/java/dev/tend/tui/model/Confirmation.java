@@ -22,7 +22,7 @@ public sealed interface Confirmation {
   }
 
   /** The confirmation a request needs. */
-  static Confirmation required(ProcessRequest r) {
+  public static Confirmation required(ProcessRequest r) {
     boolean one = r.target() instanceof Target.One;
     boolean kill = "KILL".equals(r.signal());
     String question = capitalised(r.describe()) + "?";

@@ -28,19 +28,19 @@ public record Connection(
     LOST
   }
 
-  static Connection connecting() {
+  public static Connection connecting() {
     return new Connection(Status.CONNECTING, null, "", null, "", 0);
   }
 
-  Connection connected(SupervisorApi.Capabilities caps, String ident) {
+  public Connection connected(SupervisorApi.Capabilities caps, String ident) {
     return new Connection(Status.CONNECTED, caps, ident, daemonState, "", 0);
   }
 
-  Connection lost(String reason, long retry) {
+  public Connection lost(String reason, long retry) {
     return new Connection(Status.LOST, capabilities, identification, daemonState, reason, retry);
   }
 
-  Connection withDaemonState(SupervisorState s) {
+  public Connection withDaemonState(SupervisorState s) {
     return new Connection(status, capabilities, identification, s, lostReason, retryAt);
   }
 }

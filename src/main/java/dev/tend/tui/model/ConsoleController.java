@@ -4,7 +4,7 @@ import dev.tend.tui.keymap.Action;
 import dev.tend.tui.keymap.KeyChord;
 import dev.tend.tui.model.ConsoleOptions.ExitChoice;
 import dev.tend.tui.model.ConsoleOptions.Mode;
-import dev.tend.tui.model.ProcessRequest.Verb;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -12,18 +12,22 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The console's behaviour: keys and background events in, model changes and service calls out. Runs
- * on the UI thread only and never blocks: API work goes to {@link ConsoleServices}.
+ * The console's behaviour: keys, background events and the view's measures in, model changes and
+ * service calls out. Runs on the UI thread only and never blocks: API work goes to {@link
+ * ConsoleServices}. It builds its parts once, each on what it needs (the parts below it, the model,
+ * narrow interfaces), and only hands each key or event to the part whose context it is.
  */
 public final class ConsoleController {
   private final ConsoleModel model;
   private final ConsoleServices services;
-  private final EventSink sink;
   private final Clock clock;
-  private final OverlayKeys overlays;
-  private final CommandGrammar grammar;
+  private final MessageLine messages;
   private final PaneArrangement arrangement;
-  private final LogPaneControl panes;
+  private final TableKeys table;
+  private final Actions actions;
+  private final Commands commands;
+  private final OverlayKeys overlays;
+  private final FeedEvents events;
 
   public ConsoleController(
       ConsoleModel model,
@@ -32,23 +36,35 @@ public final class ConsoleController {
       Function<CommandGrammar, CommandCompleter> completers) {
     this.model = model;
     this.services = services;
-    this.sink = sink;
     this.clock = model.options().clock();
-    this.grammar =
-        new CommandGrammar(model.table, model.themes().names(), model.options().readOnly());
-    this.arrangement = new PaneArrangement(model, services, sink, this);
-    this.panes = new LogPaneControl(model, services, this, arrangement);
+    this.messages = (text, error) -> model.show(Message.of(text, error, clock.millis()));
+    this.arrangement =
+        new PaneArrangement(
+            model,
+            services,
+            new PaneFollows(services, sink, model.options().logLines(), clock),
+            messages);
+    Requests requests = new Requests(model, services, messages);
+    ThemeChoice themes = new ThemeChoice(model, services, messages);
+    this.table = new TableKeys(model, arrangement, requests, services, messages);
+    LogPaneKeys logs = new LogPaneKeys(model, arrangement, arrangement, table, services, messages);
+    this.actions =
+        new Actions(new GlobalKeys(model, arrangement, logs, table, themes, messages), table, logs);
+    CommandGrammar grammar =
+        new CommandGrammar(model.table(), model.themes().names(), model.options().readOnly());
+    this.commands = new Commands(actions, requests, themes, table, arrangement, messages);
     this.overlays =
         new OverlayKeys(
             model,
-            this,
-            completers.apply(grammar),
-            grammar,
-            new LogOverlayKeys(model, this, panes));
+            requests,
+            messages,
+            new CommandLineKeys(model, completers.apply(grammar), grammar, commands, table),
+            new LogOverlayKeys(model, logs, messages));
+    this.events = new FeedEvents(model, arrangement, messages);
     List<String> warnings = model.startupWarnings();
     if (!warnings.isEmpty()) {
       String more = warnings.size() > 1 ? " (+" + (warnings.size() - 1) + " more in help)" : "";
-      say(warnings.get(0) + more, true);
+      messages.say(warnings.get(0) + more, true);
     }
   }
 
@@ -56,27 +72,21 @@ public final class ConsoleController {
     return model;
   }
 
-  /** The grammar of the {@code :} line (the view's completer uses it). */
-  public CommandGrammar grammar() {
-    return grammar;
-  }
-
-  long now() {
-    return clock.millis();
-  }
-
-  long nowSeconds() {
-    return clock.millis() / 1000;
-  }
-
   /** A key press. */
   public void onKey(KeyChord key) {
-    if (model.overlay != null) {
-      overlays.onKey(model.overlay, key);
+    Overlay o = model.overlay();
+    if (o != null) {
+      overlays.onKey(o, key);
     } else {
       Optional<Action> a = model.keymap().resolve(model.focusContext(), key);
-      a.ifPresent(action -> perform(action, key));
+      a.ifPresent(action -> actions.perform(action, key));
     }
+    afterwards();
+  }
+
+  /** An update from a background thread. */
+  public void onEvent(ConsoleEvent e) {
+    events.apply(e);
     afterwards();
   }
 
@@ -86,233 +96,36 @@ public final class ConsoleController {
     arrangement.saveIfChanged();
   }
 
-  /** Runs an action as its key would ({@code key} is null from the command line). */
+  /**
+   * A frame is due at {@code nowMillis}: the table's order is brought up to that second, then
+   * {@code measure} (the view) says what the frame needs: how many rows the table shows, each log
+   * pane's text area, where each pane goes. All of it is set here, so drawing only reads.
+   */
+  public void prepareFrame(
+      long nowMillis, Function<ConsoleModel, @Nullable ScreenMeasure> measure) {
+    model.table().refresh(nowMillis / 1000);
+    ScreenMeasure m = measure.apply(model);
+    if (m != null) {
+      if (m.tableRows() >= 0) {
+        table.measured(m.tableRows());
+      }
+      arrangement.measured(m.places(), m.textAreas());
+    }
+  }
+
+  /** Runs an action as its key would, without a key (as the {@code :} line does). */
   void perform(Action a, @Nullable KeyChord key) {
-    Runnable behaviour =
-        switch (a.context()) {
-          case GLOBAL -> global(a, key);
-          case TABLE -> table(a);
-          case LOG -> () -> panes.logAction(a);
-        };
-    behaviour.run();
+    actions.perform(a, key);
   }
 
-  private Runnable global(Action a, @Nullable KeyChord key) {
-    return switch (a) {
-      case HELP -> () -> model.overlay = new Overlay.Help();
-      case COMMAND -> () -> model.overlay = new Overlay.CommandLine();
-      case BACK -> this::back;
-      case QUIT -> this::quit;
-      case FOCUS_NEXT -> () -> cycleFocus(1);
-      case FOCUS_PREVIOUS -> () -> cycleFocus(-1);
-      case FOCUS_PANE -> () -> focusNumber(key);
-      case REDRAW -> () -> model.fullRedraw = true;
-      case FREEZE -> () -> freeze(!model.frozen);
-      case THEME_NEXT -> () -> chooseTheme(model.themes().next(model.themeName));
-      case GROW -> () -> arrangement.resize(1);
-      case SHRINK -> () -> arrangement.resize(-1);
-      case EQUALIZE -> arrangement::equalize;
-      default -> throw new IllegalArgumentException("not a global action: " + a.id());
-    };
-  }
-
-  private Runnable table(Action a) {
-    ProcessTable t = model.table;
-    long now = nowSeconds();
-    return switch (a) {
-      case MOVE_DOWN -> () -> t.move(1, now);
-      case MOVE_UP -> () -> t.move(-1, now);
-      case MOVE_TOP -> () -> t.moveToTop(now);
-      case MOVE_BOTTOM -> () -> t.moveToBottom(now);
-      case PAGE_UP -> () -> t.move(-model.tableRows, now);
-      case PAGE_DOWN -> () -> t.move(model.tableRows, now);
-      case OPEN_LOG -> () -> arrangement.openSelectionPane(true);
-      case OPEN_MERGED -> this::openMerged;
-      case TAG -> this::tagAndMoveOn;
-      case UNTAG_ALL -> t::untagAll;
-      case START -> () -> onSelection(Verb.START, null);
-      case STOP -> () -> onSelection(Verb.STOP, null);
-      case RESTART -> () -> onSelection(Verb.RESTART, null);
-      case SIGNAL_MENU ->
-          () -> target().ifPresent(tg -> model.overlay = new Overlay.SignalMenu(tg));
-      case DETAILS -> this::details;
-      case FILTER -> () -> model.overlay = new Overlay.Filter(t.filter());
-      case HIDE_STOPPED -> this::toggleHideStopped;
-      case NEXT_FAILING -> this::nextFailing;
-      case SORT_NAME -> () -> t.sortBy(Column.NAME);
-      case SORT_STATE -> () -> t.sortBy(Column.STATE);
-      case SORT_PID -> () -> t.sortBy(Column.PID);
-      case SORT_UPTIME -> () -> t.sortBy(Column.UPTIME);
-      case SORT_RESTARTS -> () -> t.sortBy(Column.RESTARTS);
-      case SORT_EXIT -> () -> t.sortBy(Column.REASON);
-      case SORT_CPU -> () -> t.sortBy(Column.CPU);
-      case SORT_MEMORY -> () -> t.sortBy(Column.RSS);
-      default -> throw new IllegalArgumentException("not a table action: " + a.id());
-    };
-  }
-
-  /** A merged pane of the tagged processes, or else of the selected process's group. */
-  private void openMerged() {
-    List<String> tagged = model.table.tagged();
-    if (tagged.size() > 1) {
-      arrangement.openPane(new PaneSource.Tagged(tagged));
-    } else if (tagged.size() == 1) {
-      arrangement.openPane(new PaneSource.Process(tagged.get(0)));
-    } else {
-      model
-          .table
-          .selected(nowSeconds())
-          .ifPresent(r -> arrangement.openPane(new PaneSource.Group(r.group())));
-    }
-  }
-
-  private void tagAndMoveOn() {
-    model.table.toggleTag(nowSeconds());
-    model.table.move(1, nowSeconds());
-  }
-
-  private void toggleHideStopped() {
-    model.table.toggleHideStopped();
-    say(
-        model.table.hidesStopped() ? "hiding stopped processes (H shows them)" : "showing all",
-        false);
-  }
-
-  private void nextFailing() {
-    if (!model.table.selectNextFailing(nowSeconds())) {
-      say("no failing process", false);
-    }
-  }
-
-  private void back() {
-    LogPane focused = model.panes.get(model.focus);
-    if (focused != null && focused.search() != null) {
-      focused.setSearch(null); // the highlight goes first
-    } else if (model.zoomed) {
-      model.zoomed = false;
-    } else if (model.focus != ConsoleModel.TABLE) {
-      model.focus = ConsoleModel.TABLE;
-    } else if (!model.table.filter().isEmpty()) {
-      model.table.setFilter("");
-    }
-  }
-
-  private void quit() {
-    if (model.options().mode() == Mode.ATTACHED) {
-      model.exit = ExitChoice.DETACH;
-    } else {
-      model.overlay = new Overlay.Quit();
-    }
-  }
-
-  private void cycleFocus(int step) {
-    List<Integer> panes = model.layout.panes();
-    int i = panes.indexOf(model.focus);
-    model.focus = panes.get(Math.floorMod(i + step, panes.size()));
-  }
-
-  private void focusNumber(@Nullable KeyChord key) {
-    List<Integer> panes = model.layout.panes();
-    char c = key == null ? '1' : key.character();
-    int i = c >= '1' && c <= '9' ? c - '1' : 0;
-    if (i < panes.size()) {
-      model.focus = panes.get(i);
-    }
-  }
-
-  void freeze(boolean on) {
-    model.frozen = on;
-    model.table.setFrozen(on);
-    for (LogPane p : model.panes.values()) {
-      p.setFollow(!on);
-    }
-    say(on ? "frozen: the screen holds still (Z again to go on)" : "live again", false);
-  }
-
-  void chooseTheme(String name) {
-    if (!model.themes().has(name)) {
-      say(
-          "no theme named '"
-              + name
-              + "' (themes: "
-              + String.join(", ", model.themes().names())
-              + ")",
-          true);
-      return;
-    }
-    if (model.colorDepth() == dev.tend.tui.theme.ColorDepth.NONE) {
-      say("this terminal shows no colour (NO_COLOR or TERM): the monochrome theme stays", false);
-      return;
-    }
-    var s = model.themes().select(name, model.colorDepth());
-    model.theme = s.theme();
-    model.themeName = name;
-    services.saveTheme(name);
-    if (s.warnings().isEmpty()) {
-      say("theme: " + s.theme().name(), false);
-    } else {
-      say(s.warnings().get(s.warnings().size() - 1), true);
-    }
-    model.fullRedraw = true;
-  }
-
-  /** The processes an action applies to: the tagged ones, else the selected one. */
-  Optional<Target> target() {
-    List<String> tagged = model.table.tagged();
-    if (tagged.size() == 1) {
-      return Optional.of(new Target.One(tagged.get(0)));
-    }
-    if (!tagged.isEmpty()) {
-      return Optional.of(new Target.Several(tagged));
-    }
-    Optional<ProcessRow> sel = model.table.selected(nowSeconds());
-    if (sel.isEmpty()) {
-      say("no process selected", true);
-    }
-    return sel.map(r -> new Target.One(r.namespec()));
-  }
-
-  void onSelection(Verb verb, @Nullable String signal) {
-    target().ifPresent(t -> request(new ProcessRequest(verb, t, signal)));
-  }
-
-  /** Asks for the confirmation a request needs, or runs it. */
-  void request(ProcessRequest r) {
-    if (model.options().readOnly()) {
-      say("read-only: cannot " + r.describe(), true);
-      return;
-    }
-    Confirmation c = Confirmation.required(r);
-    if (c instanceof Confirmation.None) {
-      execute(r);
-    } else {
-      model.overlay = new Overlay.Confirm(r, c);
-    }
-  }
-
-  void execute(ProcessRequest r) {
-    services.run(r);
-    say(r.describe() + " ...", false);
-  }
-
-  private void details() {
-    model
-        .table
-        .selected(nowSeconds())
-        .ifPresent(
-            r -> {
-              model.overlay = new Overlay.Details(r.namespec());
-              services.loadDetails(r.namespec());
-            });
+  /** Runs a parsed {@code :} line. */
+  void run(Command c) {
+    commands.run(c);
   }
 
   /** Something the view has to tell the user (on the message line). */
   public void notice(String text, boolean error) {
-    say(text, error);
-  }
-
-  void say(String text, boolean error) {
-    model.message = Message.of(text, error, now());
+    messages.say(text, error);
   }
 
   /**
@@ -320,80 +133,18 @@ public final class ConsoleController {
    * console detaches and a hosted one leaves the programs running.
    */
   public void inputEnded() {
-    model.exit =
-        model.options().mode() == Mode.ATTACHED ? ExitChoice.DETACH : ExitChoice.LEAVE_RUNNING;
-  }
-
-  /** An update from a background thread. */
-  public void onEvent(ConsoleEvent e) {
-    EventHandling.apply(this, model, e);
-    afterwards();
-  }
-
-  /**
-   * Processes arrived: the first time, the saved layout comes back (or the first log pane opens);
-   * merged panes follow processes that joined or left.
-   */
-  void processesChanged() {
-    if (model.awaitingFirstBatch && model.table.size() > 0) {
-      model.awaitingFirstBatch = false;
-      arrangement.firstProcesses();
-    }
-    arrangement.membersChanged();
-  }
-
-  /** Follows every pane's process again (after the server came back). */
-  void refollowAll() {
-    arrangement.refollowAll();
-  }
-
-  /** A pane's lines were written to a file: the pager shows it, or the user hears where. */
-  void textWritten(ConsoleEvent.TextWritten w) {
-    if (w.error() != null) {
-      say(w.error(), true);
-    } else if (w.purpose() == ConsoleEvent.TextWritten.Purpose.PAGER) {
-      model.pagerFile = w.file();
-    } else {
-      say("saved " + w.lines() + (w.lines() == 1 ? " line to " : " lines to ") + w.file(), false);
-    }
+    model.end(
+        model.options().mode() == Mode.ATTACHED ? ExitChoice.DETACH : ExitChoice.LEAVE_RUNNING);
   }
 
   /**
    * The view ran the pager on {@code file} (it has ended, or failed with {@code problem}): the
    * temporary file goes.
    */
-  public void pagerDone(java.nio.file.Path file, @Nullable String problem) {
+  public void pagerDone(Path file, @Nullable String problem) {
     services.deleteFile(file);
     if (problem != null) {
-      say(problem, true);
-    }
-  }
-
-  /** Shows a process's log in the selection pane, as {@code :tail} asks. */
-  private void tail(String namespec, LogPane.Streams streams) {
-    if (!model.table.select(namespec, nowSeconds())) {
-      model.table.setFilter("");
-      model.table.select(namespec, nowSeconds());
-    }
-    arrangement.openSelectionPane(true);
-    arrangement.followSelection();
-    model.pane(model.selectionPane).ifPresent(p -> p.setStreams(streams));
-  }
-
-  /** Runs a parsed {@code :} line. */
-  void run(Command c) {
-    switch (c) {
-      case Command.Run r -> request(r.request());
-      case Command.RunOnSelection r -> onSelection(r.verb(), r.signal());
-      case Command.Invoke i -> perform(i.action(), null);
-      case Command.ChooseTheme t ->
-          chooseTheme(t.name() == null ? model.themes().next(model.themeName) : t.name());
-      case Command.SetFilter f -> model.table.setFilter(f.text());
-      case Command.Sort s -> model.table.sortBy(s.column());
-      case Command.Tail t -> tail(t.namespec(), t.streams());
-      case Command.OpenLog l -> arrangement.openPane(l.source());
-      case Command.Problem p -> say(p.message(), true);
-      case Command.Nothing n -> {}
+      messages.say(problem, true);
     }
   }
 }

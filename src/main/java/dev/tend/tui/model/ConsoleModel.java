@@ -7,66 +7,42 @@ import dev.tend.tui.theme.ColorDepth;
 import dev.tend.tui.theme.Theme;
 import dev.tend.tui.theme.ThemeCatalog;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the console shows, owned by the UI thread: the process table, the log panes and how
- * they are laid out, which pane has focus, the overlay, the message line, the server's status, the
- * theme. {@link ConsoleController} changes it; the view reads it. Background threads never touch
- * it: they post {@link ConsoleEvent}s.
+ * Everything the console shows, owned by the UI thread: the process table, the panes, the overlay,
+ * the message line, the server's status, the theme, and what the terminal itself is asked to do.
+ * The controller changes it through the named operations here and on its parts; the view only reads
+ * it. Background threads never touch it: they post events to the UI thread.
  */
 public final class ConsoleModel {
-  /** The process table's pane id in the layout. */
-  public static final int TABLE = 0;
-
-  /** The first log pane's id (later panes count up from it). */
-  public static final int LOG = 1;
-
   private final ConsoleOptions options;
   private final Keymap keymap;
   private final ThemeCatalog catalog;
   private final ColorDepth depth;
-  private final Glyphs glyphs;
   private final List<String> startupWarnings;
-  final ProcessTable table = new ProcessTable();
-  final CommandHistory history = new CommandHistory();
-  // all below: UI thread only
-  final Map<Integer, LogPane> panes = new HashMap<>();
-  final Map<Integer, LogInbox> inboxes = new HashMap<>();
-  PaneLayout layout = PaneLayout.single(TABLE);
-  int focus = TABLE;
-  boolean zoomed;
-  @Nullable Overlay overlay;
-  @Nullable Message message;
-  Connection connection = Connection.connecting();
-  boolean frozen;
-  String themeName;
-  Theme theme;
-  @Nullable ExitChoice exit;
-  // set by Ctrl-L, cleared by the view once it repainted everything
-  boolean fullRedraw;
-  // rows of the table and of each log pane at the last render, for paging
-  int tableRows = 10;
-  // true until the first batch arrived (the log pane opens on the first process then)
-  boolean awaitingFirstBatch = true;
-  // the pane that shows the table's selected process; -1 for none
-  int selectionPane = -1;
-  // the id the next new pane gets
-  int nextPaneId = LOG;
-  // where each pane was drawn at the last frame (the view reports it), to refuse useless splits
-  Map<Integer, Rect> placed = Map.of();
-  // set by the controller, taken by the view: a file to show in $PAGER
-  @Nullable Path pagerFile;
-  // set by the controller, taken by the view: text for the terminal's clipboard
-  @Nullable String clipboard;
-  // the layout read at startup, applied once the first processes are known; then null
-  @Nullable SavedLayout restore;
-  // the layout last handed over to be saved (unchanged layouts are not written again)
-  String savedLayout = "";
+  // the layout read at startup, applied once the first processes are known; null when none
+  private final @Nullable SavedLayout savedLayout;
+  private final ProcessTable table = new ProcessTable();
+  private final Panes panes = new Panes();
+  private final CommandHistory history = new CommandHistory();
+  // UI thread only, all below
+  private @Nullable Overlay overlay;
+  private @Nullable Message message;
+  private Connection connection = Connection.connecting();
+  private boolean frozen;
+  // the theme's name and the theme mapped down to the terminal's colours; changed together
+  private String themeName;
+  private Theme theme;
+  private @Nullable ExitChoice exit;
+  // set by Ctrl-L or a new theme, taken by the loop once it repainted everything
+  private boolean fullRedraw;
+  // set when a pane's text waits for $PAGER, taken by the loop
+  private @Nullable Path pagerFile;
+  // set by copy mode, taken by the loop: text for the terminal's clipboard
+  private @Nullable String clipboard;
 
   ConsoleModel(
       ConsoleOptions options,
@@ -75,15 +51,16 @@ public final class ConsoleModel {
       ColorDepth depth,
       String themeName,
       Theme theme,
-      List<String> startupWarnings) {
+      List<String> startupWarnings,
+      @Nullable SavedLayout savedLayout) {
     this.options = options;
     this.keymap = keymap;
     this.catalog = catalog;
     this.depth = depth;
-    this.glyphs = Glyphs.of(options.unicode());
     this.themeName = themeName;
     this.theme = theme;
     this.startupWarnings = List.copyOf(startupWarnings);
+    this.savedLayout = savedLayout;
   }
 
   public ConsoleOptions options() {
@@ -102,62 +79,69 @@ public final class ConsoleModel {
     return depth;
   }
 
-  public Glyphs glyphs() {
-    return glyphs;
-  }
-
   public ProcessTable table() {
     return table;
   }
 
+  public Panes panes() {
+    return panes;
+  }
+
+  public CommandHistory history() {
+    return history;
+  }
+
+  public List<String> startupWarnings() {
+    return startupWarnings;
+  }
+
+  /** The pane layout kept from the last run for this target (null: none, or unusable). */
+  public @Nullable SavedLayout savedLayout() {
+    return savedLayout;
+  }
+
+  // -- the panes, as the view reads them most --
+
   public PaneLayout layout() {
-    return layout;
+    return panes.layout();
   }
 
   public int focus() {
-    return focus;
+    return panes.focus();
   }
 
   public boolean zoomed() {
-    return zoomed;
+    return panes.zoomed();
   }
 
-  /** The keymap context of the focused pane. */
   public KeyContext focusContext() {
-    return focus == TABLE ? KeyContext.TABLE : KeyContext.LOG;
+    return panes.focusContext();
   }
 
   public Optional<LogPane> pane(int id) {
-    return Optional.ofNullable(panes.get(id));
+    return panes.pane(id);
   }
 
-  /** The pane that shows the table's selected process, or -1. */
   public int selectionPane() {
-    return selectionPane;
+    return panes.selectionPane();
   }
 
-  /** The view reports where it drew each pane (for splits, and paging the table). */
-  public void setPlaced(Map<Integer, Rect> where) {
-    placed = Map.copyOf(where);
-  }
-
-  /** A file the user asked to see in $PAGER, once (reading clears it). */
-  public @Nullable Path takePagerFile() {
-    Path f = pagerFile;
-    pagerFile = null;
-    return f;
-  }
-
-  /** Text the user copied, for the terminal's clipboard, once (reading clears it). */
-  public @Nullable String takeClipboard() {
-    String c = clipboard;
-    clipboard = null;
-    return c;
-  }
+  // -- the overlay --
 
   public @Nullable Overlay overlay() {
     return overlay;
   }
+
+  /** Opens an overlay over the panes (it takes the keys until it closes). */
+  public void open(Overlay o) {
+    overlay = o;
+  }
+
+  public void closeOverlay() {
+    overlay = null;
+  }
+
+  // -- the message line --
 
   /** The message to show at {@code now}, if one is current. */
   public Optional<Message> message(long now) {
@@ -165,12 +149,26 @@ public final class ConsoleModel {
     return m != null && m.until() > now ? Optional.of(m) : Optional.empty();
   }
 
+  public void show(Message m) {
+    message = m;
+  }
+
+  // -- the server, the screen as a whole, the end --
+
   public Connection connection() {
     return connection;
   }
 
+  public void setConnection(Connection c) {
+    connection = c;
+  }
+
   public boolean frozen() {
     return frozen;
+  }
+
+  public void setFrozen(boolean on) {
+    frozen = on;
   }
 
   public String themeName() {
@@ -182,8 +180,11 @@ public final class ConsoleModel {
     return theme;
   }
 
-  public List<String> startupWarnings() {
-    return startupWarnings;
+  /** Draws with {@code t} from now on (the whole screen is drawn again). */
+  public void useTheme(String name, Theme t) {
+    themeName = name;
+    theme = t;
+    fullRedraw = true;
   }
 
   /** Set when the console should end, with what the caller should do. */
@@ -191,24 +192,45 @@ public final class ConsoleModel {
     return exit;
   }
 
-  /** Whether the whole screen must be repainted (Ctrl-L); reading clears it. */
+  public void end(ExitChoice how) {
+    exit = how;
+  }
+
+  // -- what the terminal itself is asked to do, after the frame that asked --
+
+  /** The whole screen is drawn again at the next frame (Ctrl-L, after the pager). */
+  public void requestFullRedraw() {
+    fullRedraw = true;
+  }
+
+  /** Whether the whole screen must be repainted; reading clears it. */
   public boolean takeFullRedraw() {
     boolean r = fullRedraw;
     fullRedraw = false;
     return r;
   }
 
-  /** The whole screen is drawn again at the next frame (after the pager had the terminal). */
-  public void requestFullRedraw() {
-    fullRedraw = true;
+  /** Shows a file in $PAGER after this frame. */
+  public void page(Path file) {
+    pagerFile = file;
   }
 
-  /** The view reports how many table rows fit, for PgUp/PgDn. */
-  public void setTableRows(int rows) {
-    tableRows = Math.max(1, rows);
+  /** A file the user asked to see in $PAGER, once (reading clears it). */
+  public @Nullable Path takePagerFile() {
+    Path f = pagerFile;
+    pagerFile = null;
+    return f;
   }
 
-  public CommandHistory history() {
-    return history;
+  /** Puts text on the terminal's clipboard after this frame. */
+  public void copy(String text) {
+    clipboard = text;
+  }
+
+  /** Text the user copied, for the terminal's clipboard, once (reading clears it). */
+  public @Nullable String takeClipboard() {
+    String c = clipboard;
+    clipboard = null;
+    return c;
   }
 }

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The work the controller starts but does not do on the UI thread: API calls and file writes.
- * Results come back as {@link ConsoleEvent}s. Implemented by {@link SupervisorLink}; tests record.
+ * Results come back as {@link ConsoleEvent}s. Implemented by the link to the supervisor; tests
+ * record.
  */
 public interface ConsoleServices {
 

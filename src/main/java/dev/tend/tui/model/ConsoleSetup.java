@@ -46,10 +46,7 @@ public final class ConsoleSetup {
       name = ThemeCatalog.DEFAULT;
     }
     SavedLayout saved = savedLayout(options.layoutFile(), warnings);
-    ConsoleModel model =
-        new ConsoleModel(options, keymap, catalog, depth, name, s.theme(), warnings);
-    model.restore = saved;
-    return model;
+    return new ConsoleModel(options, keymap, catalog, depth, name, s.theme(), warnings, saved);
   }
 
   /** The layout kept for this target, or null (none yet, or unusable: then a warning). */

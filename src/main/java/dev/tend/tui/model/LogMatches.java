@@ -2,14 +2,14 @@ package dev.tend.tui.model;
 
 import org.jspecify.annotations.Nullable;
 
-/** Finding lines in a pane: the next match of a search, and counting matches for the prompt. */
+/** Finding the next line of a pane that matches a search. */
 final class LogMatches {
   private LogMatches() {}
 
   /**
    * The first shown text line after {@code from} (newer) or before it (older) that matches, or -1.
    */
-  static long find(LogPane pane, LogQuery q, long from, boolean newer) {
+  static long find(ShownLines pane, LogQuery q, long from, boolean newer) {
     long start = pane.startPos();
     long end = pane.endPos();
     if (newer) {
@@ -28,18 +28,7 @@ final class LogMatches {
     return -1;
   }
 
-  /** How many shown text lines match (what the prompt says while the pattern is typed). */
-  static int count(LogPane pane, LogQuery q) {
-    int n = 0;
-    for (long p = pane.startPos(); p < pane.endPos(); p++) {
-      if (hit(pane, q, pane.lineAt(p))) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static boolean hit(LogPane pane, LogQuery q, @Nullable LogLine l) {
+  private static boolean hit(ShownLines pane, LogQuery q, @Nullable LogLine l) {
     return l != null && l.kind() == LogLine.Kind.TEXT && pane.visible(l) && q.matches(l.text());
   }
 }

@@ -20,64 +20,65 @@ final class LogOverlayKeys {
   private static final int MAX_COUNTED = 50_000;
 
   private final ConsoleModel model;
-  private final ConsoleController controller;
-  private final LogPaneControl control;
+  private final LogPaneKeys panes;
+  private final MessageLine messages;
 
-  LogOverlayKeys(ConsoleModel model, ConsoleController controller, LogPaneControl control) {
+  LogOverlayKeys(ConsoleModel model, LogPaneKeys panes, MessageLine messages) {
     this.model = model;
-    this.controller = controller;
-    this.control = control;
+    this.panes = panes;
+    this.messages = messages;
   }
 
   void prompt(Overlay.LogPrompt o, KeyChord k, boolean cancel) {
-    LogPane p = model.panes.get(o.pane);
+    LogPane p = model.pane(o.pane()).orElse(null);
     if (p == null) {
-      model.overlay = null;
+      model.closeOverlay();
       return;
     }
+    boolean pattern = o.purpose() != Overlay.LogPrompt.Purpose.SAVE;
     if (cancel) {
-      model.overlay = null;
-      switch (o.purpose) {
-        case SEARCH -> p.setSearch(o.before);
+      model.closeOverlay();
+      switch (o.purpose()) {
+        case SEARCH -> p.setSearch(o.before());
         case FILTER -> p.setFilter(null);
         case SAVE -> {}
       }
-    } else if (k.ctrl() && k.key().equals("R") && o.purpose != Overlay.LogPrompt.Purpose.SAVE) {
-      o.regex = !o.regex;
+    } else if (k.ctrl() && k.key().equals("R") && pattern) {
+      o.toggleRegex();
       typed(o, p);
-    } else if (k.ctrl() && k.key().equals("T") && o.purpose != Overlay.LogPrompt.Purpose.SAVE) {
-      o.caseMode = o.caseMode.next();
+    } else if (k.ctrl() && k.key().equals("T") && pattern) {
+      o.nextCaseMode();
       typed(o, p);
-    } else if (!k.ctrl() && !k.alt() && k.key().equals("Enter")) {
-      model.overlay = null;
+    } else if (TextKeys.is(k, "Enter")) {
+      model.closeOverlay();
       entered(o, p);
-    } else if (OverlayKeys.edit(o.editor, k)) {
+    } else if (TextKeys.edit(o.editor(), k)) {
       typed(o, p);
     }
   }
 
   /** The pattern changed: highlight or filter by it at once, and count. */
   private void typed(Overlay.LogPrompt o, LogPane p) {
-    if (o.purpose == Overlay.LogPrompt.Purpose.SAVE) {
+    if (o.purpose() == Overlay.LogPrompt.Purpose.SAVE) {
       return;
     }
-    String text = o.editor.text();
+    String text = o.editor().text();
     if (text.isEmpty()) {
-      o.status = "";
+      o.setStatus("");
       apply(o, p, null);
       return;
     }
     try {
-      LogQuery q = LogQuery.of(text, o.regex, o.caseMode);
+      LogQuery q = LogQuery.of(text, o.regex(), o.caseMode());
       apply(o, p, q);
-      o.status = count(p, q);
+      o.setStatus(count(p, q));
     } catch (IllegalArgumentException e) {
-      o.status = e.getMessage();
+      o.setStatus(String.valueOf(e.getMessage()));
     }
   }
 
   private static void apply(Overlay.LogPrompt o, LogPane p, @Nullable LogQuery q) {
-    if (o.purpose == Overlay.LogPrompt.Purpose.SEARCH) {
+    if (o.purpose() == Overlay.LogPrompt.Purpose.SEARCH) {
       p.setSearch(q);
     } else {
       p.setFilter(q);
@@ -98,30 +99,30 @@ final class LogOverlayKeys {
   }
 
   private void entered(Overlay.LogPrompt o, LogPane p) {
-    String text = o.editor.text().strip();
-    if (o.purpose == Overlay.LogPrompt.Purpose.SAVE) {
+    String text = o.editor().text().strip();
+    if (o.purpose() == Overlay.LogPrompt.Purpose.SAVE) {
       if (!text.isEmpty()) {
-        control.write(p, file(text), ConsoleEvent.TextWritten.Purpose.SAVE);
+        panes.write(p, file(text), ConsoleEvent.TextWritten.Purpose.SAVE);
       }
       return;
     }
     LogQuery q;
     try {
-      q = text.isEmpty() ? null : LogQuery.of(o.editor.text(), o.regex, o.caseMode);
+      q = text.isEmpty() ? null : LogQuery.of(o.editor().text(), o.regex(), o.caseMode());
     } catch (IllegalArgumentException e) {
-      apply(o, p, o.purpose == Overlay.LogPrompt.Purpose.SEARCH ? o.before : null);
-      controller.say(e.getMessage(), true);
+      apply(o, p, o.purpose() == Overlay.LogPrompt.Purpose.SEARCH ? o.before() : null);
+      messages.say(String.valueOf(e.getMessage()), true);
       return;
     }
     apply(o, p, q);
-    if (o.purpose == Overlay.LogPrompt.Purpose.FILTER) {
-      controller.say(
+    if (o.purpose() == Overlay.LogPrompt.Purpose.FILTER) {
+      messages.say(
           q == null
               ? "showing every line"
               : "showing lines matching " + q.describe() + " (& again shows all)",
           false);
     } else if (q != null && p.jumpToMatch(false) == LogPane.Jump.NONE) {
-      controller.say("no line matches " + q.describe(), true);
+      messages.say("no line matches " + q.describe(), true);
     }
   }
 
@@ -135,27 +136,27 @@ final class LogOverlayKeys {
   }
 
   void copyMode(Overlay.CopyMode c, KeyChord k, boolean cancel) {
-    LogPane p = model.panes.get(c.pane);
+    LogPane p = model.pane(c.pane()).orElse(null);
     if (p == null || cancel || k.character() == 'q') {
-      model.overlay = null;
+      model.closeOverlay();
       return;
     }
     int page = Math.max(1, p.rowsOnScreen().size() - 1);
     switch (k.toString()) {
-      case "j", "Down" -> c.cursor = step(p, c.cursor, 1);
-      case "k", "Up" -> c.cursor = step(p, c.cursor, -1);
-      case "PgDn", "Space" -> c.cursor = step(p, c.cursor, page);
-      case "PgUp" -> c.cursor = step(p, c.cursor, -page);
-      case "Ctrl-D" -> c.cursor = step(p, c.cursor, page / 2);
-      case "Ctrl-U" -> c.cursor = step(p, c.cursor, -page / 2);
-      case "g", "Home" -> c.cursor = step(p, p.startPos() - 1, 1);
-      case "G", "End" -> c.cursor = step(p, p.endPos(), -1);
+      case "j", "Down" -> c.moveTo(step(p, c.cursor(), 1));
+      case "k", "Up" -> c.moveTo(step(p, c.cursor(), -1));
+      case "PgDn", "Space" -> c.moveTo(step(p, c.cursor(), page));
+      case "PgUp" -> c.moveTo(step(p, c.cursor(), -page));
+      case "Ctrl-D" -> c.moveTo(step(p, c.cursor(), page / 2));
+      case "Ctrl-U" -> c.moveTo(step(p, c.cursor(), -page / 2));
+      case "g", "Home" -> c.moveTo(step(p, p.startPos() - 1, 1));
+      case "G", "End" -> c.moveTo(step(p, p.endPos(), -1));
       case "n", "N" -> {
         if (p.jumpToMatch(k.character() == 'n') != LogPane.Jump.NONE) {
-          c.cursor = p.searchPosition();
+          c.moveTo(p.searchPosition());
         }
       }
-      case "v" -> c.anchor = c.cursor;
+      case "v" -> c.anchorHere();
       case "y", "Enter" -> {
         copy(c, p);
         return;
@@ -164,7 +165,7 @@ final class LogOverlayKeys {
         return;
       }
     }
-    p.reveal(c.cursor);
+    p.reveal(c.cursor());
   }
 
   /** The position {@code lines} shown lines away (negative: up), stopping at the ends. */
@@ -191,7 +192,7 @@ final class LogOverlayKeys {
   }
 
   private void copy(Overlay.CopyMode c, LogPane p) {
-    model.overlay = null;
+    model.closeOverlay();
     List<String> lines = PaneText.lines(p, c.from(), c.to(), model.options().zone());
     int first = 0;
     long bytes = 0;
@@ -204,12 +205,12 @@ final class LogOverlayKeys {
     }
     List<String> kept = lines.subList(first, lines.size());
     if (kept.isEmpty()) {
-      controller.say("nothing to copy", false);
+      messages.say("nothing to copy", false);
       return;
     }
-    model.clipboard = String.join("\n", kept) + "\n";
+    model.copy(String.join("\n", kept) + "\n");
     String n = kept.size() == 1 ? "1 line" : kept.size() + " lines";
-    controller.say(
+    messages.say(
         first > 0
             ? "copied the last " + n + " (a terminal takes 256 KiB at most)"
             : "copied " + n + " to the terminal's clipboard",

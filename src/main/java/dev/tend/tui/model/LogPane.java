@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Lines are addressed by position: the buffer's sequence numbers; one before the oldest, a
  * notice saying how many older lines the ring let go (when it did); after the newest, the lines
- * each stream is still writing. Owned by the UI thread; only visible lines are ever laid out.
+ * each stream is still writing. Owned by the UI thread; only visible lines are ever laid out. The
+ * reads are pure; the view draws {@link #rowsOnScreen} once the controller set the viewport.
  */
-public final class LogPane {
+public final class LogPane implements ShownLines {
 
   /** Which of the processes' streams the pane shows ({@code E} cycles). */
   public enum Streams {
@@ -42,12 +43,9 @@ public final class LogPane {
     }
   }
 
-  /** One screen row of a pane: the characters [start, end) of a line; {@code last} ends it. */
-  public record Row(LogLine line, int start, int end, boolean last) {}
-
   private final int id;
   private final LogBuffer buffer;
-  private final LogScroll scroll = new LogScroll(this);
+  private final LogScroll scroll = new LogScroll();
   // all below: UI thread only
   private PaneSource source;
   private List<String> members = List.of();
@@ -57,8 +55,8 @@ public final class LogPane {
   private Streams streams = Streams.BOTH;
   // the unfinished last line of each followed stream, shown below the kept lines until it ends
   private final Map<StreamKey, LogLine> partial = new LinkedHashMap<>();
-  // partial.values() as a list, rebuilt when partial changes (null: stale)
-  private @Nullable List<LogLine> partialList;
+  // partial.values() as a list, rebuilt whenever partial changes
+  private List<LogLine> partialList = List.of();
   private boolean wrap = true;
   private boolean timestamps;
   // columns skipped at the left of each line when not wrapping
@@ -68,7 +66,8 @@ public final class LogPane {
   private long searchPos = -1;
   // non-null while a filter is on
   private @Nullable MatchCache filter;
-  // the notice for the lines the ring let go, and how many it counted (rebuilt when that changes)
+  // the notice for the lines the ring let go (null: none let go), and how many it counts; rebuilt
+  // when lines are added and the count changed
   private @Nullable LogLine droppedNotice;
   private long droppedNoticeCount;
 
@@ -148,7 +147,7 @@ public final class LogPane {
 
   public void setStreams(Streams s) {
     streams = s;
-    scroll.clamp();
+    scroll.clamp(this);
   }
 
   public boolean following() {
@@ -189,11 +188,25 @@ public final class LogPane {
 
   /** Adds a complete line; it replaces its stream's unfinished line. */
   public void append(LogLine line) {
-    LogStream s = line.stream();
-    if (s != null && partial.remove(new StreamKey(line.source(), s)) != null) {
-      partialList = null;
+    appendAll(List.of(line));
+  }
+
+  /** Adds complete lines, in order; each replaces its stream's unfinished line. */
+  public void appendAll(List<LogLine> lines) {
+    boolean partialsChanged = false;
+    for (LogLine line : lines) {
+      LogStream s = line.stream();
+      partialsChanged |= s != null && partial.remove(new StreamKey(line.source(), s)) != null;
+      buffer.add(line);
     }
-    buffer.add(line);
+    if (partialsChanged) {
+      partialList = List.copyOf(partial.values());
+    }
+    if (buffer.dropped() != droppedNoticeCount) {
+      droppedNotice = buffer.dropped() > 0 ? droppedNotice(buffer.dropped()) : null;
+      droppedNoticeCount = buffer.dropped();
+    }
+    scroll.clamp(this);
   }
 
   /** Sets (or with null, removes) the line a stream is still writing. */
@@ -203,15 +216,16 @@ public final class LogPane {
     } else {
       partial.put(key, line);
     }
-    partialList = null;
+    partialList = List.copyOf(partial.values());
   }
 
   /** Clears what the pane shows (not the log file). */
   public void clearView() {
     buffer.clear();
     partial.clear();
-    partialList = null;
+    partialList = List.of();
     droppedNotice = null;
+    droppedNoticeCount = 0;
     searchPos = -1;
     if (filter != null) {
       filter.clear();
@@ -244,8 +258,8 @@ public final class LogPane {
   /** Shows only lines that match {@code q} (null: every line); markers and notices stay. */
   public void setFilter(@Nullable LogQuery q) {
     filter = q == null ? null : new MatchCache(q, buffer.capacity());
-    scroll.clamp();
-    scroll.resumeAtEnd();
+    scroll.clamp(this);
+    scroll.resumeAtEnd(this);
   }
 
   /** How n/N went. */
@@ -275,12 +289,12 @@ public final class LogPane {
       return Jump.NONE;
     }
     searchPos = found;
-    scroll.reveal(found);
+    scroll.reveal(this, found);
     return wrapped ? Jump.WRAPPED : Jump.FOUND;
   }
 
   private long screenEdge(boolean newer) {
-    List<Row> rows = scroll.rows();
+    List<LogRow> rows = scroll.rows(this);
     if (rows.isEmpty()) {
       return newer ? startPos() - 1 : endPos();
     }
@@ -291,43 +305,46 @@ public final class LogPane {
 
   // -- scrolling (see LogScroll) --
 
-  /** Remembers the text area's size at render, for page-sized scrolling. */
+  /**
+   * The text area's size at the next frame (the controller sets it from what the view measured).
+   */
   public void setViewport(int textWidth, int rows) {
     scroll.setViewport(textWidth, rows);
+    scroll.clamp(this);
   }
 
   public void setFollow(boolean on) {
-    scroll.setFollow(on);
+    scroll.setFollow(this, on);
   }
 
   public void toggleFollow() {
-    scroll.setFollow(!scroll.following());
+    scroll.setFollow(this, !scroll.following());
   }
 
   /** Scrolls by rows (negative is up); up pauses follow, reaching the end resumes it. */
   public void scroll(int rows) {
-    scroll.scroll(rows);
+    scroll.scroll(this, rows);
   }
 
   public void pageUp() {
-    scroll.scroll(-Math.max(1, scroll.height() - 1));
+    scroll.scroll(this, -Math.max(1, scroll.height() - 1));
   }
 
   public void pageDown() {
-    scroll.scroll(Math.max(1, scroll.height() - 1));
+    scroll.scroll(this, Math.max(1, scroll.height() - 1));
   }
 
   public void halfPageUp() {
-    scroll.scroll(-Math.max(1, scroll.height() / 2));
+    scroll.scroll(this, -Math.max(1, scroll.height() / 2));
   }
 
   public void halfPageDown() {
-    scroll.scroll(Math.max(1, scroll.height() / 2));
+    scroll.scroll(this, Math.max(1, scroll.height() / 2));
   }
 
   /** The oldest line kept, follow paused. */
   public void toTop() {
-    scroll.toTop();
+    scroll.toTop(this);
   }
 
   /** The newest line, following. */
@@ -337,49 +354,46 @@ public final class LogPane {
 
   /** Shows the line at a position (pausing follow unless it is on screen already). */
   public void reveal(long pos) {
-    scroll.reveal(pos);
+    scroll.reveal(this, pos);
   }
 
-  /** The rows to draw in a text area of {@code textWidth} columns and {@code rows} rows. */
-  public List<Row> viewport(int textWidth, int rows) {
-    scroll.setViewport(textWidth, rows);
-    scroll.clamp();
-    return scroll.rows();
+  /** Sets the viewport and returns the rows to draw in it. */
+  public List<LogRow> viewport(int textWidth, int rows) {
+    setViewport(textWidth, rows);
+    return rowsOnScreen();
   }
 
-  /** The rows on screen at the last render's size. */
-  public List<Row> rowsOnScreen() {
-    scroll.clamp();
-    return scroll.rows();
+  /** The rows on screen at the viewport's size. */
+  public List<LogRow> rowsOnScreen() {
+    return scroll.rows(this);
   }
 
   // -- positions --
 
   /** The first position: the dropped-lines notice when the ring let lines go, else the oldest. */
+  @Override
   public long startPos() {
     return buffer.first() - (buffer.dropped() > 0 ? 1 : 0);
   }
 
   /** One past the last position (the last unfinished line). */
+  @Override
   public long endPos() {
     return buffer.next() + partial.size();
   }
 
   /** The line at a position, or null. */
+  @Override
   public @Nullable LogLine lineAt(long pos) {
     if (pos < buffer.next()) {
-      return pos == buffer.first() - 1 && buffer.dropped() > 0 ? droppedNotice() : buffer.get(pos);
-    }
-    List<LogLine> extra = partialList;
-    if (extra == null) {
-      extra = new ArrayList<>(partial.values());
-      partialList = extra;
+      return pos == buffer.first() - 1 ? droppedNotice : buffer.get(pos);
     }
     int i = (int) (pos - buffer.next());
-    return i < extra.size() ? extra.get(i) : null;
+    return i < partialList.size() ? partialList.get(i) : null;
   }
 
   /** The position of a line this pane holds. */
+  @Override
   public long positionOf(LogLine l) {
     if (l == droppedNotice) {
       return buffer.first() - 1;
@@ -387,13 +401,11 @@ public final class LogPane {
     if (buffer.get(l.seq()) == l) {
       return l.seq();
     }
-    lineAt(buffer.next()); // makes sure the list of unfinished lines is current
-    List<LogLine> extra = partialList;
-    int i = extra == null ? -1 : extra.indexOf(l);
-    return buffer.next() + Math.max(0, i);
+    return buffer.next() + Math.max(0, partialList.indexOf(l));
   }
 
   /** Whether a line is shown: its stream is, and it matches the filter; notices always are. */
+  @Override
   public boolean visible(LogLine l) {
     if (l.kind() != LogLine.Kind.TEXT) {
       return true;
@@ -409,35 +421,30 @@ public final class LogPane {
   }
 
   /** The line's rows: one when not wrapping (from the sideways offset), else as many as needed. */
-  List<Row> split(LogLine l, int width) {
+  @Override
+  public List<LogRow> split(LogLine l, int width) {
     String t = l.text();
     if (!wrap || t.isEmpty() || l.kind() != LogLine.Kind.TEXT) {
       int start = l.kind() == LogLine.Kind.TEXT ? DisplayWidth.fit(t, 0, hscroll) : 0;
-      return List.of(new Row(l, start, t.length(), true));
+      return List.of(new LogRow(l, start, t.length(), true));
     }
-    List<Row> rows = new ArrayList<>(2);
+    List<LogRow> rows = new ArrayList<>(2);
     int start = 0;
     while (start < t.length()) {
       int end = DisplayWidth.fit(t, start, width);
       if (end == start) {
         end = start + Character.charCount(t.codePointAt(start)); // wider than the pane: show it
       }
-      rows.add(new Row(l, start, end, end >= t.length()));
+      rows.add(new LogRow(l, start, end, end >= t.length()));
       start = end;
     }
     return rows;
   }
 
-  private LogLine droppedNotice() {
-    long n = buffer.dropped();
-    LogLine d = droppedNotice;
-    if (d == null || d.seq() != buffer.first() - 1 || droppedNoticeCount != n) {
-      String text =
-          n + (n == 1 ? " older line" : " older lines") + " let go: the pane's buffer is full";
-      d = new LogLine(buffer.first() - 1, LogLine.Kind.NOTICE, null, "", 0, text, List.of(), 0);
-      droppedNotice = d;
-      droppedNoticeCount = n;
-    }
-    return d;
+  /** The line before the oldest kept, saying how many the ring let go. */
+  private LogLine droppedNotice(long n) {
+    String text =
+        n + (n == 1 ? " older line" : " older lines") + " let go: the pane's buffer is full";
+    return new LogLine(buffer.first() - 1, LogLine.Kind.NOTICE, null, "", 0, text, List.of(), 0);
   }
 }

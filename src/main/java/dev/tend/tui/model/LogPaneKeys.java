@@ -10,37 +10,44 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The keys that work inside a log pane: scrolling, what it shows and how, search and filter, copy
- * mode, the pager and saving. UI thread only.
+ * mode, the pager and saving; moving, splitting and closing it are asked of the panes. UI thread
+ * only.
  */
-final class LogPaneControl {
+final class LogPaneKeys {
   private static final int SIDEWAYS = 8;
   private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final ConsoleModel model;
+  private final PaneOpener panes;
+  private final PaneFocus focus;
+  private final TableControl table;
   private final ConsoleServices services;
-  private final ConsoleController controller;
-  private final PaneArrangement arrangement;
+  private final MessageLine messages;
 
-  LogPaneControl(
+  LogPaneKeys(
       ConsoleModel model,
+      PaneOpener panes,
+      PaneFocus focus,
+      TableControl table,
       ConsoleServices services,
-      ConsoleController controller,
-      PaneArrangement arrangement) {
+      MessageLine messages) {
     this.model = model;
+    this.panes = panes;
+    this.focus = focus;
+    this.table = table;
     this.services = services;
-    this.controller = controller;
-    this.arrangement = arrangement;
+    this.messages = messages;
   }
 
-  /** A log pane key, on the focused pane (from the : line with the table focused: the first). */
-  void logAction(Action a) {
-    LogPane p = model.panes.get(model.focus);
+  /** A log pane action, on the focused pane (from the : line with the table focused: the first). */
+  void perform(Action a) {
+    LogPane p = model.pane(model.focus()).orElse(null);
     if (p == null) {
-      List<Integer> order = model.layout.panes();
-      p = order.size() > 1 ? model.panes.get(order.get(1)) : null;
+      List<Integer> order = model.layout().panes();
+      p = order.size() > 1 ? model.pane(order.get(1)).orElse(null) : null;
     }
     if (p == null) {
-      controller.say("no log pane open (Enter opens one)", false);
+      messages.say("no log pane open (Enter opens one)", false);
       return;
     }
     if (!view(a, p)) {
@@ -64,7 +71,7 @@ final class LogPaneControl {
       case TIMESTAMPS -> p.toggleTimestamps();
       case STREAMS -> p.cycleStreams();
       case SCROLL_LEFT, SCROLL_RIGHT -> sideways(p, a == Action.SCROLL_LEFT ? -SIDEWAYS : SIDEWAYS);
-      case ZOOM -> model.zoomed = !model.zoomed;
+      case ZOOM -> focus.toggleZoom();
       default -> {
         return false;
       }
@@ -74,13 +81,13 @@ final class LogPaneControl {
 
   private void act(Action a, LogPane p) {
     switch (a) {
-      case PREVIOUS_PROCESS -> arrangement.step(p, -1);
-      case NEXT_PROCESS -> arrangement.step(p, 1);
+      case PREVIOUS_PROCESS -> step(p, -1);
+      case NEXT_PROCESS -> step(p, 1);
       case MARKER -> p.append(marker());
       case CLEAR_VIEW -> p.clearView();
-      case CLOSE_PANE -> arrangement.close(p.id());
-      case SPLIT_SIDE -> arrangement.split(p, PaneLayout.Direction.SIDE_BY_SIDE);
-      case SPLIT_STACKED -> arrangement.split(p, PaneLayout.Direction.STACKED);
+      case CLOSE_PANE -> panes.close(p.id());
+      case SPLIT_SIDE -> panes.split(p, PaneLayout.Direction.SIDE_BY_SIDE);
+      case SPLIT_STACKED -> panes.split(p, PaneLayout.Direction.STACKED);
       case SEARCH -> prompt(Overlay.LogPrompt.Purpose.SEARCH, p, p.search());
       case SEARCH_NEXT -> jump(p, true);
       case SEARCH_PREVIOUS -> jump(p, false);
@@ -92,9 +99,31 @@ final class LogPaneControl {
     }
   }
 
+  /**
+   * {@code [} and {@code ]}: the selection pane moves the table's selection (and follows it), a
+   * pinned pane moves to the previous or next process or group.
+   */
+  private void step(LogPane p, int step) {
+    if (p.id() == model.selectionPane() && p.source() instanceof PaneSource.Process) {
+      table.moveSelection(step);
+    } else {
+      panes.step(p, step);
+    }
+  }
+
+  /** Esc on a pane with a search: the highlight goes first; false when there was none. */
+  boolean dropSearch() {
+    LogPane p = model.pane(model.focus()).orElse(null);
+    if (p == null || p.search() == null) {
+      return false;
+    }
+    p.setSearch(null);
+    return true;
+  }
+
   private void sideways(LogPane p, int columns) {
     if (!p.scrollSideways(columns)) {
-      controller.say("lines wrap: nothing to scroll sideways (w turns wrapping off)", false);
+      messages.say("lines wrap: nothing to scroll sideways (w turns wrapping off)", false);
     }
   }
 
@@ -104,30 +133,33 @@ final class LogPaneControl {
             .withNano(0)
             .toString();
     return new LogLine(
-        0, LogLine.Kind.MARKER, null, "", controller.now(), "marker " + time, List.of(), 0);
+        0,
+        LogLine.Kind.MARKER,
+        null,
+        "",
+        model.options().clock().millis(),
+        "marker " + time,
+        List.of(),
+        0);
   }
 
   private void prompt(Overlay.LogPrompt.Purpose purpose, LogPane p, @Nullable LogQuery before) {
-    Overlay.LogPrompt o = new Overlay.LogPrompt(purpose, p.id(), before);
-    if (before != null) {
-      o.editor.set(before.text());
-    }
-    model.overlay = o;
+    model.open(new Overlay.LogPrompt(purpose, p.id(), before));
   }
 
   private void jump(LogPane p, boolean newer) {
     LogQuery q = p.search();
     if (q == null) {
-      controller.say("no search yet: / searches", false);
+      messages.say("no search yet: / searches", false);
       return;
     }
     switch (p.jumpToMatch(newer)) {
       case FOUND -> {}
       case WRAPPED ->
-          controller.say(
+          messages.say(
               newer ? "search wrapped to the oldest line" : "search wrapped to the newest line",
               false);
-      case NONE -> controller.say("no line matches " + q.describe(), true);
+      case NONE -> messages.say("no line matches " + q.describe(), true);
     }
   }
 
@@ -136,21 +168,21 @@ final class LogPaneControl {
     LogQuery on = p.filter();
     if (on != null) {
       p.setFilter(null);
-      controller.say("showing every line again (filter " + on.describe() + " off)", false);
+      messages.say("showing every line again (filter " + on.describe() + " off)", false);
       return;
     }
     prompt(Overlay.LogPrompt.Purpose.FILTER, p, p.search());
   }
 
   private void copyMode(LogPane p) {
-    List<LogPane.Row> rows = p.rowsOnScreen();
+    List<LogRow> rows = p.rowsOnScreen();
     if (rows.isEmpty()) {
-      controller.say("nothing to copy", false);
+      messages.say("nothing to copy", false);
       return;
     }
     p.setFollow(false); // the lines hold still while they are selected
     long at = p.positionOf(rows.get(rows.size() - 1).line());
-    model.overlay = new Overlay.CopyMode(p.id(), at);
+    model.open(new Overlay.CopyMode(p.id(), at));
   }
 
   private void save(LogPane p) {
@@ -159,15 +191,15 @@ final class LogPaneControl {
     String time =
         LocalDateTime.ofInstant(model.options().clock().instant(), model.options().zone())
             .format(FILE_TIME);
-    o.editor.set("tend-" + label.toLowerCase(Locale.ROOT) + "-" + time + ".log");
-    model.overlay = o;
+    o.editor().set("tend-" + label.toLowerCase(Locale.ROOT) + "-" + time + ".log");
+    model.open(o);
   }
 
   /** Hands what the pane shows to be written: to {@code file}, or a temporary file for $PAGER. */
   void write(LogPane p, @Nullable Path file, ConsoleEvent.TextWritten.Purpose purpose) {
     List<String> lines = PaneText.lines(p, p.startPos(), p.endPos() - 1, model.options().zone());
     if (lines.isEmpty()) {
-      controller.say("the pane shows no lines", false);
+      messages.say("the pane shows no lines", false);
       return;
     }
     services.writeText(file, lines, purpose);

@@ -4,32 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a log pane is looking: following the end (sticky bottom), or anchored on a line (a
- * position, see {@link LogPane}) and a wrapped row within it. Anchoring on a line, not a row count,
- * keeps the view on the same lines while new ones arrive. Only the rows on screen are ever laid
- * out. UI thread only.
+ * Where a log pane is looking: following the end (sticky bottom), or anchored on a line (a position
+ * of the pane's lines) and a wrapped row within it. Anchoring on a line, not a row count, keeps the
+ * view on the same lines while new ones arrive. Only the rows on screen are ever laid out. The
+ * lines are handed to each operation; this holds only the place. UI thread only.
  */
 final class LogScroll {
-  private final LogPane pane;
   // all below: UI thread only
   private boolean follow = true;
   // top of the view when not following: a position and a wrapped row within its line
   private long topPos;
   private int topSub;
-  // size of the text area at the last render, for scrolling by pages
+  // size of the text area at the last frame, for scrolling by pages; 1 or more each
   private int width = 80;
   private int height = 10;
 
-  LogScroll(LogPane pane) {
-    this.pane = pane;
-  }
-
   boolean following() {
     return follow;
-  }
-
-  int width() {
-    return width;
   }
 
   int height() {
@@ -41,11 +32,11 @@ final class LogScroll {
     height = Math.max(1, rows);
   }
 
-  void setFollow(boolean on) {
+  void setFollow(ShownLines lines, boolean on) {
     if (on) {
       follow = true;
     } else if (follow) {
-      anchorAtCurrentTop();
+      anchorAtCurrentTop(lines);
     }
   }
 
@@ -55,32 +46,32 @@ final class LogScroll {
   }
 
   /** Scrolls by rows (negative is up); up pauses follow, reaching the end resumes it. */
-  void scroll(int rows) {
+  void scroll(ShownLines lines, int rows) {
     if (rows < 0) {
       if (follow) {
-        anchorAtCurrentTop();
+        anchorAtCurrentTop(lines);
       }
-      for (int i = 0; i < -rows && up(); i++) {
+      for (int i = 0; i < -rows && up(lines); i++) {
         // one row per step
       }
     } else if (!follow) {
-      for (int i = 0; i < rows && down(); i++) {
+      for (int i = 0; i < rows && down(lines); i++) {
         // one row per step
       }
-      resumeAtEnd();
+      resumeAtEnd(lines);
     }
   }
 
   /** Follows again when the anchored view already reaches the last line. */
-  void resumeAtEnd() {
-    if (!follow && rowsFrom(topPos, topSub, height + 1).size() <= height) {
+  void resumeAtEnd(ShownLines lines) {
+    if (!follow && rowsFrom(lines, topPos, topSub, height + 1).size() <= height) {
       follow = true;
     }
   }
 
-  void toTop() {
+  void toTop(ShownLines lines) {
     follow = false;
-    topPos = pane.startPos();
+    topPos = lines.startPos();
     topSub = 0;
   }
 
@@ -92,11 +83,11 @@ final class LogScroll {
    * Shows the line at {@code pos} with a third of the screen above it for context, pausing follow;
    * a line already on screen does not move.
    */
-  void reveal(long pos) {
-    for (LogPane.Row r : rows()) {
-      if (pane.positionOf(r.line()) == pos) {
+  void reveal(ShownLines lines, long pos) {
+    for (LogRow r : rows(lines)) {
+      if (lines.positionOf(r.line()) == pos) {
         if (follow) {
-          anchorAtCurrentTop(); // it stays where it is while lines arrive
+          anchorAtCurrentTop(lines); // it stays where it is while lines arrive
         }
         return;
       }
@@ -104,48 +95,48 @@ final class LogScroll {
     follow = false;
     topPos = pos;
     topSub = 0;
-    for (int i = 0; i < height / 3 && up(); i++) {
+    for (int i = 0; i < height / 3 && up(lines); i++) {
       // context above
     }
-    if (rowsFrom(topPos, topSub, height).size() < height) {
-      anchorAtCurrentTop(); // near the end: a full screen ending with the last line
+    if (rowsFrom(lines, topPos, topSub, height).size() < height) {
+      anchorAtCurrentTop(lines); // near the end: a full screen ending with the last line
     }
   }
 
   /** The rows on screen. */
-  List<LogPane.Row> rows() {
-    return follow ? bottomRows() : rowsFrom(topPos, topSub, height);
+  List<LogRow> rows(ShownLines lines) {
+    return follow ? bottomRows(lines) : rowsFrom(lines, topPos, topSub, height);
   }
 
-  private List<LogPane.Row> bottomRows() {
-    List<LogPane.Row> reversed = new ArrayList<>();
-    long start = pane.startPos();
-    for (long pos = pane.endPos() - 1; pos >= start && reversed.size() < height; pos--) {
-      LogLine l = pane.lineAt(pos);
-      if (l != null && pane.visible(l)) {
-        List<LogPane.Row> lr = pane.split(l, width);
+  private List<LogRow> bottomRows(ShownLines lines) {
+    List<LogRow> reversed = new ArrayList<>();
+    long start = lines.startPos();
+    for (long pos = lines.endPos() - 1; pos >= start && reversed.size() < height; pos--) {
+      LogLine l = lines.lineAt(pos);
+      if (l != null && lines.visible(l)) {
+        List<LogRow> lr = lines.split(l, width);
         for (int i = lr.size() - 1; i >= 0 && reversed.size() < height; i--) {
           reversed.add(lr.get(i));
         }
       }
     }
-    List<LogPane.Row> out = new ArrayList<>(reversed.size());
+    List<LogRow> out = new ArrayList<>(reversed.size());
     for (int i = reversed.size() - 1; i >= 0; i--) {
       out.add(reversed.get(i));
     }
     return out;
   }
 
-  private List<LogPane.Row> rowsFrom(long pos, int sub, int limit) {
-    List<LogPane.Row> out = new ArrayList<>();
+  private List<LogRow> rowsFrom(ShownLines lines, long pos, int sub, int limit) {
+    List<LogRow> out = new ArrayList<>();
     int skip = sub;
-    long end = pane.endPos();
-    for (long p = Math.max(pos, pane.startPos()); p < end && out.size() < limit; p++) {
-      LogLine l = pane.lineAt(p);
-      if (l == null || !pane.visible(l)) {
+    long end = lines.endPos();
+    for (long p = Math.max(pos, lines.startPos()); p < end && out.size() < limit; p++) {
+      LogLine l = lines.lineAt(p);
+      if (l == null || !lines.visible(l)) {
         continue;
       }
-      List<LogPane.Row> lr = pane.split(l, width);
+      List<LogRow> lr = lines.split(l, width);
       for (int i = Math.min(skip, lr.size() - 1); i < lr.size() && out.size() < limit; i++) {
         out.add(lr.get(i));
       }
@@ -154,45 +145,45 @@ final class LogScroll {
     return out;
   }
 
-  private void anchorAtCurrentTop() {
-    List<LogPane.Row> rows = bottomRows();
+  private void anchorAtCurrentTop(ShownLines lines) {
+    List<LogRow> rows = bottomRows(lines);
     follow = false;
     if (rows.isEmpty()) {
-      topPos = pane.startPos();
+      topPos = lines.startPos();
       topSub = 0;
       return;
     }
-    LogPane.Row first = rows.get(0);
-    topPos = pane.positionOf(first.line());
-    topSub = Math.max(0, pane.split(first.line(), width).indexOf(first));
+    LogRow first = rows.get(0);
+    topPos = lines.positionOf(first.line());
+    topSub = Math.max(0, lines.split(first.line(), width).indexOf(first));
   }
 
-  private boolean up() {
+  private boolean up(ShownLines lines) {
     if (topSub > 0) {
       topSub--;
       return true;
     }
-    for (long p = topPos - 1; p >= pane.startPos(); p--) {
-      LogLine l = pane.lineAt(p);
-      if (l != null && pane.visible(l)) {
+    for (long p = topPos - 1; p >= lines.startPos(); p--) {
+      LogLine l = lines.lineAt(p);
+      if (l != null && lines.visible(l)) {
         topPos = p;
-        topSub = pane.split(l, width).size() - 1;
+        topSub = lines.split(l, width).size() - 1;
         return true;
       }
     }
     return false;
   }
 
-  private boolean down() {
-    LogLine here = pane.lineAt(topPos);
-    if (here != null && pane.visible(here) && topSub < pane.split(here, width).size() - 1) {
+  private boolean down(ShownLines lines) {
+    LogLine here = lines.lineAt(topPos);
+    if (here != null && lines.visible(here) && topSub < lines.split(here, width).size() - 1) {
       topSub++;
       return true;
     }
-    long end = pane.endPos();
+    long end = lines.endPos();
     for (long p = topPos + 1; p < end; p++) {
-      LogLine l = pane.lineAt(p);
-      if (l != null && pane.visible(l)) {
+      LogLine l = lines.lineAt(p);
+      if (l != null && lines.visible(l)) {
         topPos = p;
         topSub = 0;
         return true;
@@ -202,9 +193,9 @@ final class LogScroll {
   }
 
   /** The anchor's line fell out of the buffer: the view starts at the oldest line kept. */
-  void clamp() {
-    if (topPos < pane.startPos()) {
-      topPos = pane.startPos();
+  void clamp(ShownLines lines) {
+    if (topPos < lines.startPos()) {
+      topPos = lines.startPos();
       topSub = 0;
     }
   }

@@ -8,7 +8,8 @@ public record Message(String text, boolean error, long until) {
   static final long INFO_MILLIS = 6_000;
   static final long ERROR_MILLIS = 20_000;
 
-  static Message of(String text, boolean error, long now) {
+  /** A message shown from {@code now}: errors stay longer than news. */
+  public static Message of(String text, boolean error, long now) {
     return new Message(text, error, now + (error ? ERROR_MILLIS : INFO_MILLIS));
   }
 }

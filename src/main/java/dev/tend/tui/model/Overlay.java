@@ -6,26 +6,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What is drawn over the panes and takes the keys while it is open. Mutable, owned by the UI
- * thread; the view reads the getters.
+ * thread: the key class of each overlay changes it through the operations below; the view reads the
+ * getters.
  */
 public sealed interface Overlay {
 
   /** The key reference generated from the keymap. */
   final class Help implements Overlay {
-    int scroll;
+    // UI thread only; 0 or more
+    private int scroll;
 
     public int scroll() {
       return scroll;
+    }
+
+    public void scrollBy(int rows) {
+      scroll = Math.max(0, scroll + rows);
     }
   }
 
   /** A question before a process action: y/n, or a word to type. */
   final class Confirm implements Overlay {
-    final ProcessRequest request;
-    final Confirmation confirmation;
-    final LineEditor typed = new LineEditor();
+    private final ProcessRequest request;
+    private final Confirmation confirmation;
+    private final LineEditor typed = new LineEditor();
 
-    Confirm(ProcessRequest request, Confirmation confirmation) {
+    public Confirm(ProcessRequest request, Confirmation confirmation) {
       this.request = request;
       this.confirmation = confirmation;
     }
@@ -45,10 +51,11 @@ public sealed interface Overlay {
 
   /** The signal menu ({@code K}). */
   final class SignalMenu implements Overlay {
-    final Target target;
-    int index;
+    private final Target target;
+    // UI thread only; an index of Signals.MENU
+    private int index;
 
-    SignalMenu(Target target) {
+    public SignalMenu(Target target) {
       this.target = target;
     }
 
@@ -59,17 +66,23 @@ public sealed interface Overlay {
     public int index() {
       return index;
     }
+
+    /** Moves the choice {@code step} entries down the menu, wrapping. */
+    public void move(int step) {
+      index = Math.floorMod(index + step, Signals.MENU.size());
+    }
   }
 
   /** A process's details ({@code d}); the configuration arrives from the server later. */
   final class Details implements Overlay {
-    final String namespec;
-    @Nullable ConfigInfo config;
-    @Nullable String error;
-    boolean loading = true;
-    int scroll;
+    private final String namespec;
+    // UI thread only, the four below; the first three set once, when the answer arrives
+    private @Nullable ConfigInfo config;
+    private @Nullable String error;
+    private boolean loading = true;
+    private int scroll;
 
-    Details(String namespec) {
+    public Details(String namespec) {
       this.namespec = namespec;
     }
 
@@ -92,41 +105,84 @@ public sealed interface Overlay {
     public int scroll() {
       return scroll;
     }
+
+    /** The server answered: the configuration, or why there is none. */
+    public void loaded(@Nullable ConfigInfo found, @Nullable String problem) {
+      loading = false;
+      config = found;
+      error = problem;
+    }
+
+    public void scrollBy(int rows) {
+      scroll = Math.max(0, scroll + rows);
+    }
   }
 
   /** The {@code :} command line, with the completion candidates last offered. */
   final class CommandLine implements Overlay {
-    final LineEditor editor = new LineEditor();
-    List<CommandGrammar.Candidate> candidates = List.of();
-    // -1 when no candidate is chosen; else the one Tab put into the line
-    int chosen = -1;
-    int wordStart;
+    private final LineEditor editor = new LineEditor();
+    // UI thread only, the three below: what Tab offered, which it put into the line, and where
+    // the completed word starts
+    private List<Candidate> candidates = List.of();
+    // -1 when no candidate is chosen
+    private int chosen = -1;
+    private int wordStart;
 
     public LineEditor editor() {
       return editor;
     }
 
-    public List<CommandGrammar.Candidate> candidates() {
+    public List<Candidate> candidates() {
       return candidates;
     }
 
     public int chosen() {
       return chosen;
     }
+
+    /** Where the word the candidates complete starts in the line. */
+    public int wordStart() {
+      return wordStart;
+    }
+
+    /** Tab offered several candidates for the word at {@code start}; none is chosen yet. */
+    public void offer(List<Candidate> offered, int start) {
+      candidates = List.copyOf(offered);
+      chosen = -1;
+      wordStart = start;
+    }
+
+    /** Tab again: the next candidate ({@code step} -1: the previous), wrapping. */
+    public Candidate choose(int step) {
+      int n = candidates.size();
+      chosen = chosen < 0 ? (step > 0 ? 0 : n - 1) : Math.floorMod(chosen + step, n);
+      return candidates.get(chosen);
+    }
+
+    /** The line changed otherwise: the candidates no longer apply. */
+    public void forgetCandidates() {
+      candidates = List.of();
+      chosen = -1;
+    }
   }
 
   /** Typing the table filter ({@code /}); Esc puts back what was there before. */
   final class Filter implements Overlay {
-    final LineEditor editor = new LineEditor();
-    final String before;
+    private final LineEditor editor = new LineEditor();
+    private final String before;
 
-    Filter(String before) {
+    public Filter(String before) {
       this.before = before;
       editor.set(before);
     }
 
     public LineEditor editor() {
       return editor;
+    }
+
+    /** The filter when the overlay opened. */
+    public String before() {
+      return before;
     }
   }
 
@@ -156,27 +212,39 @@ public sealed interface Overlay {
       }
     }
 
-    final Purpose purpose;
-    final int pane;
-    final LineEditor editor = new LineEditor();
-    final @Nullable LogQuery before;
-    boolean regex;
-    LogQuery.CaseMode caseMode = LogQuery.CaseMode.SMART;
+    private final Purpose purpose;
+    private final int pane;
+    private final LineEditor editor = new LineEditor();
+    private final @Nullable LogQuery before;
+    // UI thread only, the three below
+    private boolean regex;
+    private LogQuery.CaseMode caseMode = LogQuery.CaseMode.SMART;
     // what the pattern typed so far matches, or why it cannot be used
-    String status = "";
+    private String status = "";
 
-    LogPrompt(Purpose purpose, int pane, @Nullable LogQuery before) {
+    /** A prompt for {@code pane}; the text starts as {@code before}'s, when there is one. */
+    public LogPrompt(Purpose purpose, int pane, @Nullable LogQuery before) {
       this.purpose = purpose;
       this.pane = pane;
       this.before = before;
       if (before != null) {
         regex = before.regex();
         caseMode = before.caseMode();
+        editor.set(before.text());
       }
     }
 
     public Purpose purpose() {
       return purpose;
+    }
+
+    public int pane() {
+      return pane;
+    }
+
+    /** The pane's search or filter when the prompt opened (Esc puts it back). */
+    public @Nullable LogQuery before() {
+      return before;
     }
 
     public LineEditor editor() {
@@ -194,6 +262,18 @@ public sealed interface Overlay {
     public String status() {
       return status;
     }
+
+    public void toggleRegex() {
+      regex = !regex;
+    }
+
+    public void nextCaseMode() {
+      caseMode = caseMode.next();
+    }
+
+    public void setStatus(String s) {
+      status = s;
+    }
   }
 
   /**
@@ -201,11 +281,12 @@ public sealed interface Overlay {
    * {@code y} copies the lines between them (as shown) to the clipboard.
    */
   final class CopyMode implements Overlay {
-    final int pane;
-    long anchor;
-    long cursor;
+    private final int pane;
+    // UI thread only, both: positions in the pane
+    private long anchor;
+    private long cursor;
 
-    CopyMode(int pane, long at) {
+    public CopyMode(int pane, long at) {
       this.pane = pane;
       this.anchor = at;
       this.cursor = at;
@@ -227,6 +308,15 @@ public sealed interface Overlay {
 
     public long cursor() {
       return cursor;
+    }
+
+    public void moveTo(long pos) {
+      cursor = pos;
+    }
+
+    /** The selection starts again at the cursor ({@code v}). */
+    public void anchorHere() {
+      anchor = cursor;
     }
   }
 }

@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The selection follows its process across updates and re-sorts; when that process goes away or
  * is filtered out, the row now at the same position is selected.
+ *
+ * <p>The methods that take {@code now} (epoch seconds) bring the order up to that second first
+ * (sorting by uptime changes with the clock) and are the controller's; the reads without it are
+ * pure and return the table as last brought up to date, which is what the view draws.
  */
 public final class ProcessTable {
   // UI thread only. All rows in server order, updated by change batches.
@@ -46,10 +50,14 @@ public final class ProcessTable {
   private boolean hideStopped;
   // UI thread only: whether any stats sample had values (else CPU and RSS are left out)
   private boolean statsSeen;
-  // UI thread only. The visible rows for the current state; null when something changed since.
-  private @Nullable List<ProcessRow> visible;
+  // UI thread only. The visible rows as last computed; stale when something changed since.
+  private List<ProcessRow> visible = List.of();
+  // UI thread only. Whether visible must be computed again.
+  private boolean stale = true;
   // UI thread only. First visible row index on screen (scroll position of the table).
   private int top;
+  // UI thread only. Rows the table showed at the last frame (PgUp/PgDn move by it); 1 or more.
+  private int pageRows = 10;
   // UI thread only. Epoch seconds the visible order was computed for (uptime sorts change).
   private long sortedAt;
 
@@ -97,11 +105,24 @@ public final class ProcessTable {
     return statsSeen;
   }
 
-  /** Rows after filter and hide-stopped, in sort order. */
+  /** Rows after filter and hide-stopped, in sort order at {@code now}. */
   public List<ProcessRow> visibleRows(long now) {
-    List<ProcessRow> v = visible;
+    refresh(now);
+    return visible;
+  }
+
+  /** The visible rows as last brought up to date (what the view draws). */
+  public List<ProcessRow> visibleRows() {
+    return visible;
+  }
+
+  /**
+   * Brings the visible rows up to {@code now}: filtered and sorted again when anything changed, or
+   * when they are sorted by time and the second moved on; the selection follows its process.
+   */
+  public void refresh(long now) {
     boolean timeSorted = sortColumn == Column.UPTIME || sortColumn == Column.RESTARTS;
-    if (v == null || (timeSorted && now != sortedAt)) {
+    if (stale || (timeSorted && now != sortedAt)) {
       List<ProcessRow> rows = new ArrayList<>();
       for (ProcessRow r : shown.values()) {
         if (passes(r)) {
@@ -110,12 +131,11 @@ public final class ProcessTable {
       }
       var order = sortColumn.comparator(now);
       rows.sort(ascending ? order : order.reversed());
-      v = Collections.unmodifiableList(rows);
-      visible = v;
+      visible = Collections.unmodifiableList(rows);
+      stale = false;
       sortedAt = now;
-      reselect(v);
+      reselect(visible);
     }
-    return v;
   }
 
   private boolean passes(ProcessRow r) {
@@ -154,7 +174,12 @@ public final class ProcessTable {
   }
 
   public int selectedIndex(long now) {
-    visibleRows(now);
+    refresh(now);
+    return selectedIndex;
+  }
+
+  /** The selection's index in the visible rows, as last brought up to date. */
+  public int selectedIndex() {
     return selectedIndex;
   }
 
@@ -300,6 +325,25 @@ public final class ProcessTable {
     return groups;
   }
 
+  /**
+   * The table shows {@code height} rows (the view measured them): paging moves by that much, and
+   * the first row shown keeps the selection in view.
+   */
+  public void fitTo(int height, long now) {
+    pageRows = Math.max(1, height);
+    scrollTop(height, now);
+  }
+
+  /** Rows the table showed at the last frame: what PgUp and PgDn move by. */
+  public int pageRows() {
+    return pageRows;
+  }
+
+  /** The first row shown on screen, as last fitted. */
+  public int top() {
+    return top;
+  }
+
   /** First row shown on screen, kept so the selection stays within {@code height} rows. */
   public int scrollTop(int height, long now) {
     int sel = selectedIndex(now);
@@ -317,6 +361,6 @@ public final class ProcessTable {
   }
 
   private void changed() {
-    visible = null;
+    stale = true;
   }
 }

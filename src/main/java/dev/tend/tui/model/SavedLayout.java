@@ -36,13 +36,13 @@ public record SavedLayout(PaneLayout layout, Map<Integer, Pane> panes, int focus
     panes = Map.copyOf(panes);
     Set<Integer> inLayout = new TreeSet<>(layout.panes());
     Set<Integer> described = new TreeSet<>(panes.keySet());
-    described.add(ConsoleModel.TABLE);
+    described.add(Panes.TABLE);
     if (!inLayout.equals(described)) {
       throw new IllegalArgumentException(
           "the layout has panes " + inLayout + " but describes " + described);
     }
     if (!inLayout.contains(focus)) {
-      focus = ConsoleModel.TABLE;
+      focus = Panes.TABLE;
     }
   }
 
@@ -80,7 +80,7 @@ public record SavedLayout(PaneLayout layout, Map<Integer, Pane> panes, int focus
    */
   public static SavedLayout parse(String text) {
     PaneLayout layout = null;
-    int focus = ConsoleModel.TABLE;
+    int focus = Panes.TABLE;
     Map<Integer, Pane> panes = new LinkedHashMap<>();
     int n = 0;
     for (String raw : text.split("\n", -1)) {

@@ -89,26 +89,18 @@ class CommandGrammarTest {
   void completionFromVerbsAndLiveNames() {
     assertEquals(
         List.of("start", "stop", "streams"),
-        grammar.complete(List.of(), "st").stream().map(CommandGrammar.Candidate::value).toList());
+        grammar.complete(List.of(), "st").stream().map(Candidate::value).toList());
     assertEquals(
         List.of("web:*", "web:w1", "web:w2"),
-        grammar.complete(List.of("stop"), "w").stream()
-            .map(CommandGrammar.Candidate::value)
-            .toList());
+        grammar.complete(List.of("stop"), "w").stream().map(Candidate::value).toList());
     assertEquals(
         List.of("all", "web:*", "web:w1", "web:w2"),
-        grammar.complete(List.of("stop", "api"), "").stream()
-            .map(CommandGrammar.Candidate::value)
-            .toList());
+        grammar.complete(List.of("stop", "api"), "").stream().map(Candidate::value).toList());
     assertEquals(
         List.of("HUP"),
-        grammar.complete(List.of("signal"), "HU").stream()
-            .map(CommandGrammar.Candidate::value)
-            .toList());
+        grammar.complete(List.of("signal"), "HU").stream().map(Candidate::value).toList());
     assertEquals(
         List.of("gruvbox"),
-        grammar.complete(List.of("theme"), "g").stream()
-            .map(CommandGrammar.Candidate::value)
-            .toList());
+        grammar.complete(List.of("theme"), "g").stream().map(Candidate::value).toList());
   }
 }

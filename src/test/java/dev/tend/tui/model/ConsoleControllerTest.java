@@ -73,14 +73,13 @@ class ConsoleControllerTest {
   void theFirstBatchOpensTheLogPaneOnTheFirstProcess() {
     assertEquals(List.of(0, 1), model().layout().panes());
     assertEquals(List.of("follow 1 api"), services.calls());
-    assertEquals(ConsoleModel.TABLE, model().focus());
+    assertEquals(Panes.TABLE, model().focus());
   }
 
   @Test
   void movingTheSelectionSwitchesTheLogPane() {
     keys("j");
-    assertEquals(
-        new PaneSource.Process("web:w1"), model().pane(ConsoleModel.LOG).orElseThrow().source());
+    assertEquals(new PaneSource.Process("web:w1"), model().pane(Panes.LOG).orElseThrow().source());
     assertEquals(List.of("follow 1 api", "follow 1 web:w1"), services.calls());
   }
 
@@ -229,25 +228,25 @@ class ConsoleControllerTest {
   @Test
   void enterFocusesTheLogAndLogKeysWorkThere() {
     keys("Enter");
-    assertEquals(ConsoleModel.LOG, model().focus());
+    assertEquals(Panes.LOG, model().focus());
     keys("w", "t", "E");
-    LogPane p = model().pane(ConsoleModel.LOG).orElseThrow();
+    LogPane p = model().pane(Panes.LOG).orElseThrow();
     assertTrue(!p.wraps() && p.showsTimestamps());
     assertEquals(LogPane.Streams.STDOUT, p.streams());
     keys("q");
     assertEquals(List.of(0), model().layout().panes());
-    assertEquals(ConsoleModel.TABLE, model().focus());
+    assertEquals(Panes.TABLE, model().focus());
   }
 
   @Test
   void logLinesArriveThroughTheInbox() {
-    LogInbox inbox = model().inboxes.get(ConsoleModel.LOG);
+    LogInbox inbox = services.inbox(Panes.LOG);
     long g = inbox.generation();
     inbox.offer(
         g, new LogLine(0, LogLine.Kind.TEXT, LogStream.STDOUT, "api", 0, "hello", List.of(), 0));
-    assertEquals(List.of(new ConsoleEvent.LogReady(ConsoleModel.LOG)), posted);
+    assertEquals(List.of(new ConsoleEvent.LogReady(Panes.LOG)), posted);
     controller.onEvent(posted.get(0));
-    assertEquals(1, model().pane(ConsoleModel.LOG).orElseThrow().buffer().size());
+    assertEquals(1, model().pane(Panes.LOG).orElseThrow().buffer().size());
   }
 
   @Test

@@ -116,7 +116,7 @@ class LogPaneTest {
     for (int i = 5; i < 12; i++) {
       small.append(line("l" + i, LogStream.STDOUT));
     }
-    List<LogPane.Row> rows = small.viewport(40, 2);
+    List<LogRow> rows = small.viewport(40, 2);
     assertEquals("7 older lines let go: the pane's buffer is full", rows.get(0).line().text());
     assertEquals("l7", rows.get(1).line().text());
   }

@@ -82,7 +82,7 @@ class PaneArrangementTest {
 
   /** Lines arrive in a pane as a follower would hand them over. */
   private void lines(int pane, String... texts) {
-    LogInbox inbox = model().inboxes.get(pane);
+    LogInbox inbox = services.inbox(pane);
     for (String t : texts) {
       inbox.offer(
           inbox.generation(),
@@ -170,7 +170,7 @@ class PaneArrangementTest {
   @Test
   void aPaneTooSmallToSplitSaysSo() {
     keys("Enter");
-    model().setPlaced(Map.of(1, new Rect(0, 20, 30, 8)));
+    model().panes().setPlaced(Map.of(1, new Rect(0, 20, 30, 8)));
     keys("|");
     assertEquals(List.of(0, 1), model().layout().panes());
     assertEquals(

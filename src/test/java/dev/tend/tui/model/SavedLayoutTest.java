@@ -57,6 +57,6 @@ class SavedLayoutTest {
   @Test
   void aFocusThatIsNotThereFallsBackToTheTable() {
     SavedLayout s = SavedLayout.parse("layout = 0\nfocus = 7\n");
-    assertEquals(ConsoleModel.TABLE, s.focus());
+    assertEquals(Panes.TABLE, s.focus());
   }
 }
