@@ -1,9 +1,9 @@
 package dev.tend.testing;
 
-import dev.tend.tui.model.ConsoleEvent;
-import dev.tend.tui.model.ConsoleServices;
-import dev.tend.tui.model.LogInbox;
-import dev.tend.tui.model.ProcessRequest;
+import dev.tend.tui.feed.ConsoleEvent;
+import dev.tend.tui.feed.ConsoleServices;
+import dev.tend.tui.feed.LogInbox;
+import dev.tend.tui.state.ProcessRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,13 +2,13 @@ package dev.tend.tui.view;
 
 import com.googlecode.lanterna.TerminalPosition;
 import dev.tend.tui.keymap.KeyHelp;
-import dev.tend.tui.model.Candidate;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.LineEditor;
-import dev.tend.tui.model.Message;
-import dev.tend.tui.model.Overlay;
-import dev.tend.tui.model.Rect;
+import dev.tend.tui.state.Candidate;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.LineEditor;
+import dev.tend.tui.state.Message;
+import dev.tend.tui.state.Overlay;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.util.List;
@@ -77,7 +77,7 @@ final class BottomBar {
     p.cursor(new TerminalPosition(x + cursorCol - DisplayWidth.of(text.substring(0, start)), y));
   }
 
-  private static int selectedLines(dev.tend.tui.model.LogPane pane, Overlay.CopyMode c) {
+  private static int selectedLines(dev.tend.tui.state.LogPane pane, Overlay.CopyMode c) {
     int n = 0;
     for (long pos = c.from(); pos <= c.to(); pos++) {
       var l = pane.lineAt(pos);

@@ -1,14 +1,14 @@
 package dev.tend.tui.view;
 
 import dev.tend.api.LogStream;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.LogLine;
-import dev.tend.tui.model.LogPane;
-import dev.tend.tui.model.LogRow;
-import dev.tend.tui.model.Overlay;
-import dev.tend.tui.model.Rect;
-import dev.tend.tui.model.ScreenMeasure;
+import dev.tend.tui.control.ScreenMeasure;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.LogLine;
+import dev.tend.tui.state.LogPane;
+import dev.tend.tui.state.LogRow;
+import dev.tend.tui.state.Overlay;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.time.Instant;

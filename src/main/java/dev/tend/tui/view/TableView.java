@@ -1,12 +1,11 @@
 package dev.tend.tui.view;
 
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.Panes;
-import dev.tend.tui.model.ProcessRow;
-import dev.tend.tui.model.ProcessTable;
-import dev.tend.tui.model.Rect;
-import dev.tend.tui.model.TableLayout;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.Panes;
+import dev.tend.tui.state.ProcessRow;
+import dev.tend.tui.state.ProcessTable;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.util.List;

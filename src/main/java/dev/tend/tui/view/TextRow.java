@@ -1,9 +1,9 @@
 package dev.tend.tui.view;
 
 import dev.tend.api.LogStream;
-import dev.tend.tui.model.LogLine;
-import dev.tend.tui.model.LogQuery;
-import dev.tend.tui.model.LogRow;
+import dev.tend.tui.state.LogLine;
+import dev.tend.tui.state.LogQuery;
+import dev.tend.tui.state.LogRow;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.util.List;

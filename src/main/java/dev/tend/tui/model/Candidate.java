@@ -1,4 +1,0 @@
-package dev.tend.tui.model;
-
-/** A completion candidate on the {@code :} line and what it is. */
-public record Candidate(String value, String description) {}
