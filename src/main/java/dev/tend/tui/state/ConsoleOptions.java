@@ -41,9 +41,12 @@ public record ConsoleOptions(
     Duration statsInterval,
     String stateKey) {
 
-  /** Whether the console runs the supervisor itself or talks to one. */
+  /** Whether the console started the supervisor it talks to, or found it running. */
   public enum Mode {
-    /** The core runs in this process; quitting asks what to do with the programs. */
+    /**
+     * Nothing answered at the config's server, so the console started {@code tend daemon} on it in
+     * the background and talks to that; quitting asks what to do with the programs.
+     */
     HOSTED,
     /** Talking to a tend daemon or a supervisord; quitting only detaches. */
     ATTACHED

@@ -119,7 +119,7 @@ public final class LogPane implements ShownLines {
 
   /** The prefix colour slot of a process in this pane. */
   public int sourceSlot(String name) {
-    return palette.slotOf(name);
+    return palette.slotIfGiven(name); // the followed got theirs in setMembers
   }
 
   /** Columns of the name prefix of a merged pane (0 for one process): the longest name, capped. */

@@ -37,6 +37,12 @@ public final class SourcePalette {
     return slot;
   }
 
+  /** The slot {@code name} was given, or the one it would prefer when it has none (gives none). */
+  public int slotIfGiven(String name) {
+    Integer s = slots.get(name);
+    return s != null ? s : preferred(name);
+  }
+
   /** The slot a name gets when nothing else in its pane claimed it first. */
   static int preferred(String name) {
     int h = 0;
