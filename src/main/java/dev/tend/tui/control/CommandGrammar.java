@@ -102,7 +102,7 @@ public final class CommandGrammar {
     try {
       target = target(names);
     } catch (IllegalArgumentException e) {
-      return new Command.Problem(e.getMessage());
+      return new Command.Problem(String.valueOf(e.getMessage()));
     }
     return new Command.Run(new ProcessRequest(verb, target, signal));
   }
@@ -161,7 +161,7 @@ public final class CommandGrammar {
     try {
       t = target(args);
     } catch (IllegalArgumentException e) {
-      return new Command.Problem(e.getMessage());
+      return new Command.Problem(String.valueOf(e.getMessage()));
     }
     return new Command.OpenLog(
         switch (t) {

@@ -86,8 +86,9 @@ public final class LogFollower implements AutoCloseable {
           }
           Map<String, List<Opened>> now = open.getOrDefault(pane, Map.of());
           for (String gone : new ArrayList<>(now.keySet())) {
-            if (!names.contains(gone)) {
-              now.remove(gone).forEach(Opened::close);
+            List<Opened> follows = names.contains(gone) ? null : now.remove(gone);
+            if (follows != null) {
+              follows.forEach(Opened::close);
             }
           }
           open(pane, inbox, gen, names.stream().filter(n -> !now.containsKey(n)).toList());

@@ -21,34 +21,38 @@ final class PaneFiles {
 
   static ConsoleEvent.TextWritten write(
       @Nullable Path file, List<String> lines, ConsoleEvent.TextWritten.Purpose purpose) {
-    Path target = file;
+    if (file != null) {
+      return write(file, StandardOpenOption.CREATE_NEW, lines, purpose);
+    }
+    Path temporary;
     try {
-      if (target == null) {
-        target =
-            Files.createTempFile(
-                "tend-pane-",
-                ".log",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
-      try (BufferedWriter w =
-          Files.newBufferedWriter(
-              target,
-              StandardCharsets.UTF_8,
-              file == null ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.WRITE)) {
-        for (String l : lines) {
-          w.write(l);
-          w.write('\n');
-        }
+      temporary =
+          Files.createTempFile(
+              "tend-pane-",
+              ".log",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (IOException | RuntimeException e) {
+      return failed(Path.of("?"), purpose, "cannot write a temporary file: " + e.getMessage());
+    }
+    return write(temporary, StandardOpenOption.TRUNCATE_EXISTING, lines, purpose);
+  }
+
+  private static ConsoleEvent.TextWritten write(
+      Path target,
+      StandardOpenOption how,
+      List<String> lines,
+      ConsoleEvent.TextWritten.Purpose purpose) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(target, StandardCharsets.UTF_8, how, StandardOpenOption.WRITE)) {
+      for (String l : lines) {
+        w.write(l);
+        w.write('\n');
       }
       return new ConsoleEvent.TextWritten(target, lines.size(), purpose, null);
     } catch (FileAlreadyExistsException e) {
       return failed(target, purpose, target + " exists already; choose another name");
     } catch (IOException | RuntimeException e) {
-      return failed(
-          target == null ? Path.of("?") : target,
-          purpose,
-          "cannot write " + (target == null ? "a temporary file" : target) + ": " + e.getMessage());
+      return failed(target, purpose, "cannot write " + target + ": " + e.getMessage());
     }
   }
 

@@ -84,14 +84,7 @@ final class LogView {
       LogLine l = r.line();
       long pos = sel == null && pane.search() == null ? -1 : pane.positionOf(l);
       boolean selected = sel != null && pos >= sel.from() && pos <= sel.to();
-      int x = text.x();
-      if (time > 0) {
-        String t =
-            r.start() == 0 || !pane.wraps()
-                ? LocalTime.ofInstant(Instant.ofEpochMilli(l.receivedAt()), zone).format(TIME)
-                : " ".repeat(TIME_WIDTH);
-        x = p.text(x, y, x + time, t, st.of(Role.LOG_TIMESTAMP));
-      }
+      int x = time > 0 ? time(p, st, pane, r, zone, text.x(), y) : text.x();
       if (prefix > 0 && l.kind() == LogLine.Kind.TEXT) {
         x = prefix(p, st, pane, r, x, y, prefix);
       }
@@ -121,6 +114,15 @@ final class LogView {
           pane.filter() != null ? "no line matches the filter (& shows all)" : "no output yet";
       p.clipped(text.x() + 1, text.y(), text.width() - 1, hint, st.of(Role.TABLE_DIM));
     }
+  }
+
+  /** When the line arrived, on its first row (a wrapped line's later rows leave it blank). */
+  private static int time(Painter p, Styles st, LogPane pane, LogRow r, ZoneId zone, int x, int y) {
+    String t =
+        r.start() == 0 || !pane.wraps()
+            ? LocalTime.ofInstant(Instant.ofEpochMilli(r.line().receivedAt()), zone).format(TIME)
+            : " ".repeat(TIME_WIDTH);
+    return p.text(x, y, x + TIME_WIDTH, t, st.of(Role.LOG_TIMESTAMP));
   }
 
   private static Style base(Styles st, LogLine l) {

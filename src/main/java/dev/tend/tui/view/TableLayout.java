@@ -67,7 +67,7 @@ public final class TableLayout {
     List<Placed> placed = new ArrayList<>();
     int x = GUTTER;
     for (Column c : columns) {
-      int w = Math.max(0, Math.min(widths.get(c), width - x));
+      int w = Math.max(0, Math.min(widths.getOrDefault(c, 0), width - x));
       placed.add(new Placed(c, x, w));
       x += w + 1;
     }
