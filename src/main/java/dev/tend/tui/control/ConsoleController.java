@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 public final class ConsoleController {
   private final ConsoleModel model;
   private final ConsoleServices services;
-  private final Clock clock;
   private final MessageLine messages;
   private final PaneArrangement arrangement;
   private final TableKeys table;
@@ -40,15 +39,15 @@ public final class ConsoleController {
       ConsoleServices services,
       EventSink sink,
       Function<CommandGrammar, CommandCompleter> completers) {
+    Clock time = model.options().clock();
     this.model = model;
     this.services = services;
-    this.clock = model.options().clock();
-    this.messages = (text, error) -> model.show(Message.of(text, error, clock.millis()));
+    this.messages = (text, error) -> model.show(Message.of(text, error, time.millis()));
     this.arrangement =
         new PaneArrangement(
             model,
             services,
-            new PaneFollows(services, sink, model.options().logLines(), clock),
+            new PaneFollows(services, sink, model.options().logLines(), time),
             messages);
     Requests requests = new Requests(model, services, messages);
     ThemeChoice themes = new ThemeChoice(model, services, messages);
