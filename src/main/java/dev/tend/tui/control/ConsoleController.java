@@ -108,7 +108,7 @@ public final class ConsoleController {
    */
   public void prepareFrame(
       long nowMillis, Function<ConsoleModel, @Nullable ScreenMeasure> measure) {
-    model.table().refresh(nowMillis / 1000);
+    table.frameDue(nowMillis / 1000);
     ScreenMeasure m = measure.apply(model);
     if (m != null) {
       if (m.tableRows() >= 0) {

@@ -81,7 +81,7 @@ final class GlobalKeys {
 
   private void freeze(boolean on) {
     model.setFrozen(on);
-    model.table().setFrozen(on);
+    table.freeze(on);
     panes.followAll(!on);
     messages.say(on ? "frozen: the screen holds still (Z again to go on)" : "live again", false);
   }

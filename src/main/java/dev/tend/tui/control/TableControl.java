@@ -22,4 +22,7 @@ interface TableControl {
 
   /** Sorts by a column; the same column again reverses the order. */
   void sortBy(Column column);
+
+  /** Holds the rows shown still ({@code true}) while updates keep arriving, or shows them live. */
+  void freeze(boolean on);
 }

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The process table's keys: moving and tagging, sorting and narrowing, actions on the tagged or
  * selected processes, details, and the log panes opened from the table. The one writer of how the
- * table is looked at (selection, sort, filter, tags, paging). UI thread only.
+ * table is looked at (selection, sort, filter, tags, freeze, paging); only the rows themselves come
+ * from elsewhere (the feeds' events). UI thread only.
  */
 final class TableKeys implements TableControl {
   private final ConsoleModel model;
@@ -153,6 +154,16 @@ final class TableKeys implements TableControl {
   @Override
   public void sortBy(Column column) {
     table.sortBy(column);
+  }
+
+  @Override
+  public void freeze(boolean on) {
+    table.setFrozen(on);
+  }
+
+  /** A frame is due: the rows' order is brought up to that second (uptimes sort with the clock). */
+  void frameDue(long nowSeconds) {
+    table.refresh(nowSeconds);
   }
 
   /** The table shows {@code rows} process rows at the next frame (the view measured them). */
