@@ -8,6 +8,8 @@ import dev.tend.core.CoreThatDrawsOnTheTerminal;
 import dev.tend.platform.PlatformThatReadsTheConfig;
 import dev.tend.tui.control.ConsoleController;
 import dev.tend.tui.control.ControllerThatCallsTheServer;
+import dev.tend.tui.control.KeysThatMoveTheFocus;
+import dev.tend.tui.state.Panes;
 import dev.tend.tui.state.ProcessTable;
 import dev.tend.tui.state.StateThatAsksTheController;
 import dev.tend.tui.view.WidgetThatPagesTheTable;
@@ -56,5 +58,12 @@ class LayeringRulesBiteTest {
           () -> LayeringTest.drawingOnlyReadsTheState().check(bad),
           widget.getSimpleName());
     }
+  }
+
+  @Test
+  void aSecondWriterOfTheFocusFails() {
+    JavaClasses bad =
+        new ClassFileImporter().importClasses(KeysThatMoveTheFocus.class, Panes.class);
+    assertThrows(AssertionError.class, () -> LayeringTest.consoleStateHasOneWriter().check(bad));
   }
 }

@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +183,56 @@ class LayeringTest {
         .because("the view reports what it measured through the controller, outside drawing");
   }
 
+  /**
+   * Who changes the focus? One class: each piece of the console's state has one writer in the
+   * control. The panes (layout, focus, zoom, the selection pane) are changed by PaneArrangement
+   * alone; the process table by TableKeys (how it is looked at) and FeedEvents (its rows); the
+   * server's status by FeedEvents.
+   */
+  static ArchRule consoleStateHasOneWriter() {
+    return CompositeArchRule.of(
+            changedOnlyBy(dev.tend.tui.state.Panes.class, "PaneArrangement", "", "the panes"))
+        .and(
+            changedOnlyBy(
+                dev.tend.tui.state.ProcessTable.class,
+                "TableKeys",
+                "FeedEvents",
+                "the process table"))
+        .and(
+            noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.tend.tui.state..")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.tend.tui.control.FeedEvents")
+                .should()
+                .callMethod(
+                    dev.tend.tui.state.ConsoleModel.class,
+                    "setConnection",
+                    dev.tend.tui.state.Connection.class)
+                .because("the server's status is what the feeds say, and FeedEvents says it"));
+  }
+
+  private static ArchRule changedOnlyBy(Class<?> state, String owner, String other, String what) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.tend.tui.state..")
+        .and()
+        .doNotHaveFullyQualifiedName("dev.tend.tui.control." + owner)
+        .and()
+        .doNotHaveFullyQualifiedName("dev.tend.tui.control." + other)
+        .should()
+        .callMethodWhere(
+            new DescribedPredicate<JavaMethodCall>("an operation that changes " + what) {
+              @Override
+              public boolean test(JavaMethodCall call) {
+                return call.getTargetOwner().isEquivalentTo(state)
+                    && (call.getTarget().getRawReturnType().isEquivalentTo(void.class)
+                        || CHANGING_READS.contains(call.getTarget().getName()));
+              }
+            })
+        .because(what + " have one writer in the control, so who changed them has one answer");
+  }
+
   /** State operations that return a value and change the state as well. */
   private static final Set<String> CHANGING_READS =
       Set.of(
@@ -196,7 +247,9 @@ class LayeringTest {
           "scrollTop",
           "choose",
           "add",
-          "slotOf");
+          "slotOf",
+          "select",
+          "selectNextFailing");
 
   static ArchRule lanternaOnlyInView() {
     return noClasses()
@@ -250,6 +303,11 @@ class LayeringTest {
   @Test
   void theConsoleDrawsWithoutChangingItsState() {
     drawingOnlyReadsTheState().check(classes);
+  }
+
+  @Test
+  void eachPieceOfConsoleStateHasOneWriter() {
+    consoleStateHasOneWriter().check(classes);
   }
 
   @Test
