@@ -2,7 +2,6 @@ package dev.tend.app;
 
 import dev.tend.cli.CommandLoop;
 import dev.tend.cli.CtlSession;
-import dev.tend.cli.RemoteLink;
 import dev.tend.cli.UserInput;
 import dev.tend.cli.shell.JlineShell;
 import dev.tend.config.ConfigException;
@@ -90,7 +89,7 @@ final class CtlCommand {
     boolean interactive = options.interactive() || options.args().isEmpty();
     CtlSession.Settings settings =
         new CtlSession.Settings(
-            or(options.serverurl(), config.serverurl()),
+            serverurl(options, config),
             or(options.username(), config.username()),
             or(options.password(), config.password()),
             interactive,
@@ -179,6 +178,12 @@ final class CtlCommand {
     String noColor = env.variables().get("NO_COLOR");
     String term = env.variables().get("TERM");
     return env.stdoutIsTerminal() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
+  }
+
+  /** The URL {@code -s} gives, else the config's (which always has one). */
+  private static String serverurl(CtlOptions options, CtlConfig config) {
+    String given = options.serverurl();
+    return given != null ? given : config.serverurl();
   }
 
   private static @Nullable String or(@Nullable String first, @Nullable String second) {

@@ -40,6 +40,12 @@ record CtlOptions(
     UsageException(String message) {
       super(message);
     }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+      return java.util.Objects.requireNonNull(super.getMessage());
+    }
   }
 
   static CtlOptions parse(List<String> argv) throws UsageException {
