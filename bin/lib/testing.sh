@@ -66,16 +66,20 @@ tend_install_test_dependencies() { # $1 = skipped names, comma-separated
   mkdir -p "$root/target"
   log="$root/target/apt-get.log"
   echo "bin/test: installing what the tests need: ${pkgs[*]} (apt-get; log in target/apt-get.log)" >&2
-  local supervisor_was_there=0
-  [[ -e /usr/bin/supervisord ]] && supervisor_was_there=1
-  if ! { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${pkgs[@]}"; } >"$log" 2>&1; then
+  # supervisor and openssh-server start a system supervisord and sshd when installed; the tests
+  # start their own. Debian's way to install without starting anything: a policy-rc.d that says
+  # no (101), here only while apt-get runs, and only where the machine has none of its own.
+  local policy=/usr/sbin/policy-rc.d ours="" status=0
+  if [[ ! -e "$policy" ]]; then
+    printf '#!/bin/sh\n# bin/test: installing test dependencies without starting their services\nexit 101\n' >"$policy"
+    chmod 0755 "$policy"
+    ours=1
+  fi
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${pkgs[@]}"; } >"$log" 2>&1 || status=$?
+  if [[ -n "$ours" ]]; then rm -f "$policy"; fi
+  if ((status)); then
     echo "bin/test: apt-get install ${pkgs[*]} failed (the last lines of target/apt-get.log: $(tail -n 3 "$log" | tr '\n' ' '))" >&2
     return 1
-  fi
-  # The Debian package starts a system supervisord when installed; the tests start their own, and
-  # the machine had none running before this installed it.
-  if ((!supervisor_was_there)) && [[ -e /usr/bin/supervisord ]] && command -v service >/dev/null 2>&1; then
-    service supervisor stop >/dev/null 2>&1 || true
   fi
   missing=$(tend_missing_dependencies "$1")
   if [[ -n "$missing" ]]; then
