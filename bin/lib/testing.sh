@@ -74,9 +74,10 @@ tend_install_test_dependencies() { # $1 = skipped names, comma-separated
     printf '#!/bin/sh\n# bin/test: installing test dependencies without starting their services\nexit 101\n' >"$policy"
     chmod 0755 "$policy"
     ours=1
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT # also when interrupted
   fi
   { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${pkgs[@]}"; } >"$log" 2>&1 || status=$?
-  if [[ -n "$ours" ]]; then rm -f "$policy"; fi
+  if [[ -n "$ours" ]]; then rm -f "$policy" && trap - EXIT; fi
   if ((status)); then
     echo "bin/test: apt-get install ${pkgs[*]} failed (the last lines of target/apt-get.log: $(tail -n 3 "$log" | tr '\n' ' '))" >&2
     return 1
