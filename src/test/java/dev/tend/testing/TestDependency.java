@@ -40,20 +40,25 @@ public final class TestDependency {
       throw new IllegalArgumentException(
           "no test dependency '" + name + "' in " + LIST + " (known: " + TABLE.keySet() + ")");
     }
+    require(e, System.getenv(SKIP_ENV));
+  }
+
+  /** {@link #require(String)} with the skip list given ({@value #SKIP_ENV}'s value). */
+  static void require(Entry e, String skipEnv) {
     List<Path> missing = missing(e);
     if (missing.isEmpty()) {
       return;
     }
-    String why = name + " is not installed (no " + missing.get(0) + ")";
-    if (skipped(System.getenv(SKIP_ENV)).contains(name)) {
-      Assumptions.abort("skipped (--skip " + name + "): " + why);
+    String why = e.name() + " is not installed (no " + missing.get(0) + ")";
+    if (skipped(skipEnv).contains(e.name())) {
+      Assumptions.abort("skipped (--skip " + e.name() + "): " + why);
     }
     Assertions.fail(
         why
             + ": apt-get install "
             + String.join(" ", e.packages())
             + ", or skip these tests with bin/test --skip "
-            + name);
+            + e.name());
   }
 
   /** The files of {@code e} that do not exist. */

@@ -47,6 +47,26 @@ class TestDependencyTest {
   }
 
   @Test
+  void aMissingPeerFailsWithOneLineUnlessItsTestsAreSkippedByName() {
+    TestDependency.Entry absent =
+        new TestDependency.Entry(
+            "peer", List.of("peer-pkg"), List.of(dir.resolve("no-such-file")), "tests");
+    org.opentest4j.AssertionFailedError failed =
+        assertThrows(
+            org.opentest4j.AssertionFailedError.class, () -> TestDependency.require(absent, ""));
+    assertEquals(
+        "peer is not installed (no "
+            + dir.resolve("no-such-file")
+            + "): apt-get install peer-pkg, or skip these tests with bin/test --skip peer",
+        failed.getMessage());
+    org.opentest4j.TestAbortedException skipped =
+        assertThrows(
+            org.opentest4j.TestAbortedException.class,
+            () -> TestDependency.require(absent, "other,peer"));
+    assertTrue(skipped.getMessage().contains("skipped (--skip peer)"), skipped.getMessage());
+  }
+
+  @Test
   void anUnknownNameIsAMistakeInTheTest() {
     assertThrows(IllegalArgumentException.class, () -> TestDependency.require("no-such-thing"));
   }
