@@ -128,8 +128,10 @@ tend_test_summary() { # $1 = a file made before the run; $2 = a note on the rele
   if ((skipped)); then
     echo "skipped, and why:"
     {
-      ((${#files[@]})) && grep -ho '<skipped message="[^"]*"' "${files[@]}" |
-        sed 's/<skipped message="//; s/"$//; s/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'
+      # <skipped message="WHY"/>, or <skipped type=...><![CDATA[...Exception: WHY (a stack below)
+      ((${#files[@]})) && grep -h '<skipped' "${files[@]}" |
+        sed -E 's/.*<skipped message="([^"]*)".*/\1/; s/.*<!\[CDATA\[[^:]*: (Assumption failed: )?//; s/.*<skipped.*/(no reason given)/' |
+        sed 's/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'
       for f in "$root"/target/release/smoke-*.skip; do
         [[ -f "$f" && "$f" -nt "$stamp" ]] && cat "$f"
       done
