@@ -53,7 +53,9 @@ public final class ControlServer implements AutoCloseable {
             new FollowStream(follows),
             pages);
     this.connections = new Connections(limits, router, refusals, pending);
-    this.watchdog = Thread.ofVirtual().name("tend-http-watchdog").unstarted(this::watch);
+    // a platform thread: its stat() of the socket files, once a second, would keep a spare
+    // virtual-thread carrier alive for ever (blocking file calls make the scheduler compensate)
+    this.watchdog = Thread.ofPlatform().name("tend-http-watchdog").daemon().unstarted(this::watch);
     this.listeners = new HttpListeners(connections, messages, () -> LockSupport.unpark(watchdog));
   }
 
