@@ -150,6 +150,9 @@ final class Connection implements Runnable {
   /** Called by the route: the request is held open for long. */
   void longRunning() {
     state = State.HOLDING;
+    if (draining) {
+      abort(); // the listener closed while this request was being read: end it now
+    }
   }
 
   State state() {
