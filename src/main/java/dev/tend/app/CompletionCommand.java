@@ -3,7 +3,6 @@ package dev.tend.app;
 import dev.tend.cli.Completion;
 import dev.tend.cli.CompletionScripts;
 import dev.tend.cli.CtlSession;
-import dev.tend.cli.RemoteLink;
 import dev.tend.config.ConfigException;
 import dev.tend.config.CtlConfig;
 import dev.tend.control.client.ClientSettings;
@@ -23,15 +22,9 @@ import java.util.List;
 final class CompletionCommand {
   private static final List<String> SUBCOMMANDS =
       List.of("ctl", "daemon", "demo", "completion", "--help", "--version");
-  private static final List<String> CTL_OPTIONS =
-      List.of(
-          "--configuration=",
-          "--help",
-          "--interactive",
-          "--serverurl=",
-          "--username=",
-          "--password=",
-          "--history_file=");
+  private static final List<String> CTL_OPTIONS = ctlOptions();
+
+  /** Options whose value is a file name: the shell completes file names after them. */
   private static final List<String> FILE_OPTIONS =
       List.of("-c", "--configuration", "-r", "--history_file", "-l", "--logfile");
 
@@ -124,6 +117,19 @@ final class CompletionCommand {
       line.add(current);
       for (String c : Completion.candidates(session, String.join(" ", line), current)) {
         out.add(c.strip());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code --configuration=}, {@code --help}, ...: ctl's long options as completion offers them.
+   */
+  private static List<String> ctlOptions() {
+    List<String> out = new ArrayList<>();
+    for (CommandOption o : CtlOptions.TABLE.documented()) {
+      if (!o.name().isEmpty()) {
+        out.add("--" + o.name() + (o.takesArgument() ? "=" : ""));
       }
     }
     return out;

@@ -3,7 +3,6 @@ package dev.tend.cli;
 import dev.tend.api.ConnectionException;
 import dev.tend.api.FaultException;
 import dev.tend.api.PythonText;
-import dev.tend.control.client.XmlRpcClient;
 import java.nio.channels.UnresolvedAddressException;
 
 /**
@@ -45,7 +44,7 @@ final class PythonError {
   }
 
   private static String connection(ConnectionException c) {
-    int status = XmlRpcClient.httpStatus(c);
+    int status = c.httpStatus();
     if (status != 0) {
       return "<class 'xmlrpc.client.ProtocolError'>, " + protocolError(c, status);
     }
@@ -67,10 +66,6 @@ final class PythonError {
 
   /** {@code <ProtocolError for 127.0.0.1/RPC2: 401 Unauthorized>}, as xmlrpc.client words it. */
   static String protocolError(ConnectionException c, int status) {
-    Throwable cause = c.getCause();
-    String reason = cause == null ? "" : String.valueOf(cause.getMessage());
-    String prefix = "HTTP " + status;
-    reason = reason.startsWith(prefix) ? reason.substring(prefix.length()).strip() : "";
-    return "<ProtocolError for 127.0.0.1/RPC2: " + status + " " + reason + ">";
+    return "<ProtocolError for 127.0.0.1/RPC2: " + status + " " + c.httpReason().strip() + ">";
   }
 }

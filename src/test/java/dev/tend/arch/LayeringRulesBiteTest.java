@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.tend.cli.CliThatCallsTheClient;
 import dev.tend.core.CoreThatDrawsOnTheTerminal;
 import dev.tend.platform.PlatformThatReadsTheConfig;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,14 @@ class LayeringRulesBiteTest {
     JavaClasses bad =
         new ClassFileImporter()
             .importClasses(PlatformThatReadsTheConfig.class, dev.tend.config.ConfigException.class);
+    assertThrows(AssertionError.class, () -> LayeringTest.layers().check(bad));
+  }
+
+  @Test
+  void cliUsingTheXmlRpcClientFails() {
+    JavaClasses bad =
+        new ClassFileImporter()
+            .importClasses(CliThatCallsTheClient.class, dev.tend.control.client.ServerUrl.class);
     assertThrows(AssertionError.class, () -> LayeringTest.layers().check(bad));
   }
 }

@@ -127,8 +127,8 @@ final class Connection implements Runnable {
 
   /** Says why (with a status line where one can be sent), logs it, and lets the client read it. */
   private void refuse(HttpError e, @Nullable Exchange ex) {
-    connections.refusals().record(e.refusal(), listener.url(), e.getMessage());
-    log.debug("refusing a request on {}: {}", listener.url(), e.getMessage());
+    connections.refusals().record(e.refusal(), listener.url(), e.detail());
+    log.debug("refusing a request on {}: {}", listener.url(), e.detail());
     try {
       if (ex != null) {
         ex.refuse(e.status());

@@ -10,6 +10,7 @@ final class HttpError extends Exception {
 
   private final int status;
   private final Refusal refusal;
+  private final String detail;
 
   HttpError(Refusal refusal, String detail) {
     this(refusal.status(), refusal, detail);
@@ -17,6 +18,7 @@ final class HttpError extends Exception {
 
   HttpError(int status, Refusal refusal, String detail) {
     super(detail, null, false, false); // no stack trace: these are expected, and cheap to raise
+    this.detail = detail;
     this.status = status;
     this.refusal = refusal;
   }
@@ -24,6 +26,11 @@ final class HttpError extends Exception {
   /** A malformed request: 400. */
   static HttpError malformed(String detail) {
     return new HttpError(Refusal.MALFORMED, detail);
+  }
+
+  /** What was wrong, for debug logging (never sent to the client). */
+  String detail() {
+    return detail;
   }
 
   int status() {
