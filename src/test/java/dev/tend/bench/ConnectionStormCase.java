@@ -42,6 +42,7 @@ final class ConnectionStormCase implements FaultCase {
       ProcStats.Sample before = d.sample();
       int fdsBefore = fds(d.pid());
       byte[] request = WireCall.rpc("supervisor.getAllProcessInfo", keepAlive);
+      ThreadPeak peak = ThreadPeak.watch(d);
       for (boolean tcp : new boolean[] {false, true}) {
         String via = t.describe(tcp);
         long t0 = System.nanoTime();
@@ -56,10 +57,19 @@ final class ConnectionStormCase implements FaultCase {
             .expect(s.withoutStatus() == 0, via + ": calls without a status line: " + s.failures())
             .expect(after, via + ": the server no longer accepts");
       }
+      int most = peak.stop();
       Thread.sleep(ctx.pick(3000, 1000)); // connections the clients closed are let go
       ProcStats.Sample afterSample = d.sample();
-      r.figure("daemon threads before/after", before.threads() + " / " + afterSample.threads())
+      // the server's threads are virtual: their carriers are one per core, plus spares while
+      // blocking file calls are compensated; 1,000 connections must not show
+      int bound = before.threads() + 2 * Runtime.getRuntime().availableProcessors() + 4;
+      r.figure(
+              "daemon threads before/peak/after",
+              before.threads() + " / " + most + " / " + afterSample.threads())
           .figure("daemon fds before/after", fdsBefore + " / " + fds(d.pid()));
+      if (ctx.contender() == Contender.TEND) {
+        r.expect(most <= bound, "daemon threads grew with the connections: " + most);
+      }
     }
     return r;
   }

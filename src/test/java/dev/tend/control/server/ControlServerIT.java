@@ -484,6 +484,48 @@ class ControlServerIT {
   }
 
   @Test
+  void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+    startUnix(0700, null);
+    byte[] pid = RawHttp.post("/RPC2", XmlRpcEncoder.call("supervisor.getPID", List.of()));
+    byte[] version =
+        RawHttp.post("/RPC2", XmlRpcEncoder.call("supervisor.getAPIVersion", List.of()));
+    byte[] both = new byte[pid.length + version.length];
+    System.arraycopy(pid, 0, both, 0, pid.length);
+    System.arraycopy(version, 0, both, pid.length, version.length);
+    try (RawHttp http = RawHttp.unix(sock())) {
+      http.send(both);
+      assertTrue(http.read().text().contains("<int>4242</int>"));
+      assertTrue(http.read().text().contains("3.0"));
+    }
+    assertEquals(List.of("getPID()", "getAPIVersion()"), api.calls);
+  }
+
+  @Test
+  void aMalformedRequestLineIsRefusedBeforeItsHeadersCome() throws Exception {
+    startUnix(0700, null);
+    try (RawHttp http = RawHttp.unix(sock())) {
+      http.send("GET /RPC2 HTTP/1.1 extra\r\nHost: x\r\n"); // no blank line: the head is not done
+      RawHttp.Response r = http.read();
+      assertEquals(400, r.status());
+      assertEquals("close", r.header("Connection"));
+    }
+  }
+
+  @Test
+  void aHeadThatNeverCompletesIsAnswered408() throws Exception {
+    start(
+        ServerConfigs.with(
+            List.of(ServerConfigs.unix(sock(), 0700, null)), List.of(), dir.resolve("m")),
+        ServerLimits.DEFAULTS.withRequestTimeouts(Duration.ofMillis(500)));
+    try (RawHttp http = RawHttp.unix(sock())) {
+      http.send("POST /RPC2 HTTP/1.1\r\nHost: x\r\n");
+      RawHttp.Response r = http.read();
+      assertEquals(408, r.status());
+      assertEquals("close", r.header("Connection"));
+    }
+  }
+
+  @Test
   void aRequestThatTricklesInIsCutOff() throws Exception {
     start(
         ServerConfigs.with(
