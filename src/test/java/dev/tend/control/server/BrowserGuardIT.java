@@ -1,6 +1,8 @@
 package dev.tend.control.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tend.control.xmlrpc.XmlRpcEncoder;
@@ -46,8 +48,12 @@ class BrowserGuardIT {
   }
 
   private int status(byte[] request) throws Exception {
+    return response(request).status();
+  }
+
+  private RawHttp.Response response(byte[] request) throws Exception {
     try (RawHttp http = RawHttp.to(tcp)) {
-      return http.send(request).read().status();
+      return http.send(request).read();
     }
   }
 
@@ -92,6 +98,18 @@ class BrowserGuardIT {
     assertEquals(403, status(at(stop("text/xml", "Sec-Fetch-Site: cross-site"))));
     assertEquals(403, status(at(stop("text/xml", "Sec-Fetch-Site: same-site"))));
     assertEquals(List.of(), api.calls);
+  }
+
+  @Test
+  void aRefusalSaysWhyWithoutEchoingTheRequest() throws Exception {
+    RawHttp.Response crossSite =
+        response(at(stop("text/xml", "Origin: http://<script>evil.example")));
+    assertEquals(403, crossSite.status());
+    assertTrue(crossSite.text().contains("a page of another site"), crossSite.text());
+    assertFalse(crossSite.text().contains("script"), crossSite.text());
+    RawHttp.Response plain = response(at(stop("text/plain")));
+    assertEquals(415, plain.status());
+    assertTrue(plain.text().contains("Content-Type: text/xml"), plain.text());
   }
 
   @Test
