@@ -122,6 +122,19 @@ class BrowserGuardIT {
   }
 
   @Test
+  void aGetNeverRunsACall() throws Exception {
+    byte[] post = at(stop("text/xml"));
+    byte[] get = new byte[post.length - 1];
+    System.arraycopy(post, 1, get, 0, get.length);
+    get[0] = 'G';
+    get[1] = 'E';
+    get[2] = 'T'; // "GET /RPC2 ..." with the same headers and call
+    assertEquals(400, status(get));
+    assertEquals(400, status(at(RawHttp.get("/RPC2?supervisor.stopProcess=web").getBytes())));
+    assertEquals(List.of(), api.calls);
+  }
+
+  @Test
   void aCrossSitePageCannotReadAFollow() throws Exception {
     try (RawHttp http = RawHttp.to(tcp)) {
       http.send(RawHttp.get("/tend/follow?name=web&stream=stdout", "Sec-Fetch-Site: cross-site"));
