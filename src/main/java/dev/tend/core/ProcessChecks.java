@@ -205,8 +205,12 @@ class ProcessChecks {
       Health before = health;
       health = now;
       TendSettings.Health h = healthSettings;
-      if (now.status() != before.status() || now.failures() != before.failures()) {
+      if (now.status() != before.status() || act) {
+        // an event when the health changes, and each time the action is taken; a failure below
+        // health_retries changes the count only
         ctx.events().health(process, now, act ? h : null);
+      }
+      if (now.status() != before.status() || now.failures() != before.failures()) {
         host.infoChanged(process.info());
       } else {
         host.infoRefreshed(process.info());

@@ -59,9 +59,15 @@ class TendKeysDaemonIT {
             "eventlistener:rec",
             "command=/usr/bin/python3 " + FIXTURES + "/listener.py " + dir.resolve("events.txt"),
             "events=PROCESS_STATE_RUNNING",
-            "tend_events=TEND_PROCESS_HEALTH",
+            "tend_events=TEND_PROCESS_HEALTH,TEND_PROCESS_READINESS",
             "stdout_logfile=" + dir.resolve("rec.log"),
-            "stderr_logfile=" + dir.resolve("rec.err"));
+            "stderr_logfile=" + dir.resolve("rec.err"))
+        .section(
+            "eventlistener:everything",
+            "command=/usr/bin/python3 " + FIXTURES + "/listener.py " + dir.resolve("all.txt"),
+            "events=EVENT",
+            "stdout_logfile=" + dir.resolve("all.log"),
+            "stderr_logfile=" + dir.resolve("all.err"));
   }
 
   private static CtlResult ctl(RealSupervisord d, String... args) {
@@ -71,8 +77,12 @@ class TendKeysDaemonIT {
   }
 
   private String events() {
+    return recorded("events.txt");
+  }
+
+  private String recorded(String file) {
     try {
-      Path f = dir.resolve("events.txt");
+      Path f = dir.resolve(file);
       return Files.exists(f) ? Files.readString(f) : "";
     } catch (IOException e) {
       return "";
@@ -89,7 +99,7 @@ class TendKeysDaemonIT {
               Duration.ofSeconds(30),
               () -> ctl(sd, "status"),
               r ->
-                  r.out().lines().count() == 3
+                  r.out().lines().count() == 4
                       && r.out().lines().allMatch(l -> l.contains("RUNNING")));
       assertEquals(0, status.exit());
       assertFalse(status.out().contains("[unhealthy]"), "supervisord checks no health");
@@ -118,6 +128,18 @@ class TendKeysDaemonIT {
       Await.until(
           "the listener got the health event",
           () -> events().contains("TEND_PROCESS_HEALTH_UNHEALTHY"));
+      assertTrue(events().contains("TEND_PROCESS_READINESS_READY\tprocessname:web"), events());
+      // A listener of supervisord's EVENT gets everything supervisord has, and none of tend's
+      // types: the worker's stop, published after web's health events, arrives without them.
+      assertEquals(0, ctl(tend, "stop", "worker").exit());
+      String everything =
+          Await.value(
+              "the worker's stop at the EVENT listener",
+              Duration.ofSeconds(30),
+              () -> recorded("all.txt"),
+              a -> a.contains("PROCESS_STATE_STOPPED\tprocessname:worker"));
+      assertTrue(everything.contains("PROCESS_STATE_RUNNING\tprocessname:web"), everything);
+      assertFalse(everything.contains("TEND_"), everything);
       String log = Files.readString(tend.mainLog());
       int webReady = log.indexOf("ready: web");
       int workerSpawned = log.indexOf("spawned: 'worker'");

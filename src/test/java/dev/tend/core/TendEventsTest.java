@@ -4,6 +4,7 @@ import static dev.tend.testing.TestConfigs.process;
 import static dev.tend.testing.TestConfigs.program;
 import static dev.tend.testing.TestConfigs.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tend.config.EventListenerConfig;
 import dev.tend.config.GroupConfig;
@@ -31,6 +32,14 @@ class TendEventsTest {
    * A listener pool "rec" with these subscriptions, and "web" with a readiness and health check.
    */
   private static CoreHarness harness(String... events) {
+    CoreHarness h = started(1, events);
+    h.network.answer(false, "connection refused");
+    h.loop.runPending();
+    return h;
+  }
+
+  /** As {@link #harness}, web ready, with {@code retries}; before its first health check. */
+  private static CoreHarness started(int retries, String... events) {
     ProcessConfig rec = with(process("rec", "listener"), b -> b.startsecs(0));
     GroupConfig pool =
         new GroupConfig(
@@ -45,15 +54,13 @@ class TendEventsTest {
             List.of(),
             new TendSettings.Readiness(new Probe.Tcp("127.0.0.1", 80), 60, 1),
             new TendSettings.Health(
-                new Probe.Tcp("127.0.0.1", 80), 5, 1, 1, TendSettings.HealthAction.NONE),
+                new Probe.Tcp("127.0.0.1", 80), 5, 1, retries, TendSettings.HealthAction.NONE),
             null);
     ProcessConfig web = with(process("web", "web"), b -> b.startsecs(0).tend(t));
     CoreHarness h = new CoreHarness(TestConfigs.config(pool, program(web))).start();
     h.loop.advance(1);
     h.network.answer(true, "connected to 127.0.0.1:80");
     h.loop.advance(5000);
-    h.network.answer(false, "connection refused");
-    h.loop.runPending();
     return h;
   }
 
@@ -115,5 +122,22 @@ class TendEventsTest {
         List.of(),
         drain(h).stream().filter(e -> e.startsWith("TEND")).toList(),
         "a supervisord listener never sees a name it cannot know");
+  }
+
+  @Test
+  void aFailedCheckBelowHealthRetriesIsNoEventAndTheThirdIs() {
+    CoreHarness h = started(3, "TEND_PROCESS_HEALTH");
+    h.network.answer(true, "connected to 127.0.0.1:80");
+    h.loop.runPending();
+    for (int i = 1; i <= 3; i++) {
+      h.loop.advance(5000);
+      h.network.answer(false, "connection refused");
+      h.loop.runPending();
+    }
+    List<String> got = drain(h);
+    assertEquals(2, got.size(), "healthy, then unhealthy at the third failure: " + got);
+    assertTrue(got.get(0).startsWith("TEND_PROCESS_HEALTH_HEALTHY "), got.get(0));
+    assertTrue(got.get(1).startsWith("TEND_PROCESS_HEALTH_UNHEALTHY "), got.get(1));
+    assertTrue(got.get(1).endsWith("failures:3 action:none\nconnection refused"), got.get(1));
   }
 }
