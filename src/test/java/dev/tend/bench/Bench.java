@@ -139,6 +139,7 @@ public final class Bench {
         new CtlStatusRow(),
         new RpcRoundTripRow(),
         new ScaleRow(),
+        new HealthRow(),
         new ChattyRow(),
         new ThroughputRow(),
         new CrashLoopRow(),
