@@ -34,7 +34,8 @@ final class WebPages implements Route {
         + " base-uri 'none'",
     "X-Frame-Options: DENY",
     "X-Content-Type-Options: nosniff",
-    "Referrer-Policy: no-referrer",
+    // not no-referrer: with it, a form's POST carries "Origin: null", which reads as cross-site
+    "Referrer-Policy: same-origin",
     "Cache-Control: no-store"
   };
 
@@ -148,7 +149,10 @@ final class WebPages implements Route {
     String crossSite = BrowserGuard.crossSite(ex);
     if (crossSite != null) {
       log.info("web action refused: cross-site ({})", crossSite);
-      refuse(ex, HttpStatus.FORBIDDEN, "Refused: this request came from another site.");
+      refuse(
+          ex,
+          HttpStatus.FORBIDDEN,
+          "Refused: this request came from another site (" + crossSite + ").");
       return;
     }
     if (!formBody(ex.header("content-type"))) {
