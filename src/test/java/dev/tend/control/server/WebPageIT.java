@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback port: clicking stop and start, state pushed without a reload, a log followed, names and
  * log text that look like HTML shown as text, the page with scripts disabled, and a page of another
  * site trying to act through the visitor's browser. Each test has a program of its own. Writes the
- * screenshots to target/screenshots (bin/screenshots copies them to screenshots/).
+ * screenshots to target/screenshots (bin/web-screenshots copies them to screenshots/).
  */
 class WebPageIT {
   private static final String USER = "admin";
