@@ -38,6 +38,7 @@ public final class Faults {
         new HostileHttpCase(),
         new SlowClientsCase(),
         new SighupStormCase(),
+        new SocketRemovedCase(),
         new FdExhaustionCase());
   }
 

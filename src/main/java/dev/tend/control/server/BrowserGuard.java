@@ -13,6 +13,16 @@ import org.jspecify.annotations.Nullable;
  * {@code Origin}, so they are unaffected.
  */
 final class BrowserGuard {
+  /** What a refused cross-site request is told (the 403 page). */
+  static final String CROSS_SITE_REFUSED =
+      "Refused: a browser sent this request for a page of another site (its Origin or"
+          + " Sec-Fetch-Site header says so). This server takes calls from supervisorctl, tend and"
+          + " XML-RPC libraries, and from its own pages only.";
+
+  /** What a POST to /RPC2 that is not text/xml is told (the 415 page). */
+  static final String NOT_XML_REFUSED =
+      "Refused: an XML-RPC request must be sent with Content-Type: text/xml.";
+
   private BrowserGuard() {}
 
   /** Why a browser's request is cross-site, or null when it is not (or comes from no browser). */

@@ -20,9 +20,10 @@ final class Connection implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
   /** How long a refused client gets to read its answer before the connection is closed. */
-  private static final Duration LINGER = Duration.ofSeconds(2);
+  static final Duration LINGER = Duration.ofSeconds(2);
 
-  private static final long LINGER_BYTES = 1 << 20;
+  /** The most a refused client may still send while it reads its answer. */
+  static final long LINGER_BYTES = 1 << 20;
 
   /** What the connection is doing, for {@link Connections#inFlight} and for closing. */
   enum State {

@@ -1,6 +1,7 @@
 package dev.tend.control.server;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Error responses in medusa's words and layout (supervisord's HTTP server): a small HTML page with
@@ -10,6 +11,14 @@ final class ErrorPages {
   private ErrorPages() {}
 
   static byte[] body(int status) {
+    return body(status, null);
+  }
+
+  /**
+   * The page, with {@code why} (a sentence of the server's own, HTML-escaped here) after the
+   * message when not null.
+   */
+  static byte[] body(int status, @Nullable String why) {
     String page =
         "<head>\r\n"
             + "<title>Error response</title>\r\n"
@@ -22,8 +31,13 @@ final class ErrorPages {
             + "<p>Message: "
             + HttpStatus.reason(status)
             + ".\r\n"
+            + (why == null ? "" : "<p>" + escape(why) + "\r\n")
             + "</body>\r\n";
     return page.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /**

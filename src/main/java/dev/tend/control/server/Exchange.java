@@ -119,6 +119,15 @@ final class Exchange {
   }
 
   /**
+   * An error page that also says why in a sentence of the server's own (never words of the
+   * request), then the connection closes.
+   */
+  void refuseSaying(int status, String why) throws IOException {
+    close = true;
+    respond(status, "text/html", ErrorPages.body(status, why));
+  }
+
+  /**
    * Starts an endless {@code 200} response (chunked for HTTP/1.1; for HTTP/1.0 raw bytes ended by
    * closing), its head written at once so the client sees it open.
    */

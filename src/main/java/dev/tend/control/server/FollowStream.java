@@ -41,7 +41,7 @@ final class FollowStream implements Route {
   @Override
   public void serve(Exchange ex) throws IOException, InterruptedException {
     if (BrowserGuard.crossSite(ex) != null) {
-      ex.refuse(HttpStatus.FORBIDDEN);
+      ex.refuseSaying(HttpStatus.FORBIDDEN, BrowserGuard.CROSS_SITE_REFUSED);
       return;
     }
     Map<String, String> q = query(ex.query());

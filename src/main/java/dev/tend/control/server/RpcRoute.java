@@ -29,11 +29,11 @@ final class RpcRoute implements Route {
     String crossSite = BrowserGuard.crossSite(ex);
     if (crossSite != null) {
       log.debug("XML-RPC request refused: cross-site ({})", crossSite);
-      ex.refuse(HttpStatus.FORBIDDEN);
+      ex.refuseSaying(HttpStatus.FORBIDDEN, BrowserGuard.CROSS_SITE_REFUSED);
       return;
     }
     if (!BrowserGuard.xmlBody(ex)) {
-      ex.refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+      ex.refuseSaying(HttpStatus.UNSUPPORTED_MEDIA_TYPE, BrowserGuard.NOT_XML_REFUSED);
       return;
     }
     RequestInput.Body body = ex.body();

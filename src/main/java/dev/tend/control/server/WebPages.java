@@ -152,7 +152,9 @@ final class WebPages implements Route {
       refuse(
           ex,
           HttpStatus.FORBIDDEN,
-          "Refused: this request came from another site (" + crossSite + ").");
+          // the server's own words, never the request's (as the XML-RPC refusals)
+          "Refused: this request came from another site (its Origin or Sec-Fetch-Site header"
+              + " says so).");
       return;
     }
     if (!formBody(ex.header("content-type"))) {

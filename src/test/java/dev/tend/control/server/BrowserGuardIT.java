@@ -1,6 +1,8 @@
 package dev.tend.control.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tend.control.xmlrpc.XmlRpcEncoder;
@@ -46,8 +48,12 @@ class BrowserGuardIT {
   }
 
   private int status(byte[] request) throws Exception {
+    return response(request).status();
+  }
+
+  private RawHttp.Response response(byte[] request) throws Exception {
     try (RawHttp http = RawHttp.to(tcp)) {
-      return http.send(request).read().status();
+      return http.send(request).read();
     }
   }
 
@@ -95,12 +101,37 @@ class BrowserGuardIT {
   }
 
   @Test
+  void aRefusalSaysWhyWithoutEchoingTheRequest() throws Exception {
+    RawHttp.Response crossSite =
+        response(at(stop("text/xml", "Origin: http://<script>evil.example")));
+    assertEquals(403, crossSite.status());
+    assertTrue(crossSite.text().contains("a page of another site"), crossSite.text());
+    assertFalse(crossSite.text().contains("script"), crossSite.text());
+    RawHttp.Response plain = response(at(stop("text/plain")));
+    assertEquals(415, plain.status());
+    assertTrue(plain.text().contains("Content-Type: text/xml"), plain.text());
+  }
+
+  @Test
   void theServersOwnOriginAndNonBrowsersAreServed() throws Exception {
     assertEquals(200, status(at(stop("text/xml"))));
     assertEquals(200, status(at(stop("text/xml; charset=utf-8"))));
     assertEquals(
         200, status(at(stop("text/xml", "Origin: " + tcp, "Sec-Fetch-Site: same-origin"))));
     assertEquals(3, api.calls.size());
+  }
+
+  @Test
+  void aGetNeverRunsACall() throws Exception {
+    byte[] post = at(stop("text/xml"));
+    byte[] get = new byte[post.length - 1];
+    System.arraycopy(post, 1, get, 0, get.length);
+    get[0] = 'G';
+    get[1] = 'E';
+    get[2] = 'T'; // "GET /RPC2 ..." with the same headers and call
+    assertEquals(400, status(get));
+    assertEquals(400, status(at(RawHttp.get("/RPC2?supervisor.stopProcess=web").getBytes())));
+    assertEquals(List.of(), api.calls);
   }
 
   @Test

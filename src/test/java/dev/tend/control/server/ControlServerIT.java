@@ -592,6 +592,9 @@ class ControlServerIT {
     try (RawHttp first = RawHttp.unix(sock());
         RawHttp second = RawHttp.unix(sock())) {
       assertEquals(200, post(first, "supervisor.getPID").status());
+      // the server marks a connection idle just after its answer is written (the second is idle
+      // since it connected): wait for it, so the first is the longer idle by the server's clock
+      Await.until("the first waits for its next request", () -> server.idleConnections() == 2);
       assertEquals(200, post(second, "supervisor.getPID").status());
       Await.until("both wait for their next request", () -> server.idleConnections() == 2);
       try (RawHttp third = RawHttp.unix(sock())) {
