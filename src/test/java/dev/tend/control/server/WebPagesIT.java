@@ -211,6 +211,28 @@ class WebPagesIT {
   }
 
   @Test
+  void aLoopbackTcpListenerRefusesPagesForAnotherHostName() throws Exception {
+    ControlServer server =
+        ControlServer.start(
+            api,
+            ServerConfigs.with(List.of(), List.of(ServerConfigs.inet(null)), dir.resolve("m.log")),
+            messages::add,
+            ServerLimits.DEFAULTS,
+            new WebPages(api));
+    open.add(server);
+    String url = server.urls().get(0);
+    String authority = url.substring("http://".length());
+    try (RawHttp http = RawHttp.to(url)) {
+      http.send("GET / HTTP/1.1\r\nHost: rebound.example:" + authority.split(":")[1] + "\r\n\r\n");
+      assertEquals(403, http.read().status());
+    }
+    try (RawHttp http = RawHttp.to(url)) {
+      http.send("GET / HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
+      assertEquals(200, http.read().status());
+    }
+  }
+
+  @Test
   void unknownPagePathsAre404AndOtherMethods400() throws Exception {
     start(null);
     assertEquals(404, get("/stylesheets/supervisor.css").status());

@@ -126,6 +126,21 @@ class WebPagesTest {
   }
 
   @Test
+  void aLoopbackListenerServesPagesToLoopbackHostNamesOnly() {
+    String local = "http://127.0.0.1:9001";
+    assertFalse(WebPages.rebound(local, "127.0.0.1:9001"));
+    assertFalse(WebPages.rebound(local, "localhost:9001"));
+    assertFalse(WebPages.rebound(local, "[::1]:9001"));
+    assertTrue(WebPages.rebound(local, "evil.example:9001"), "DNS rebinding");
+    assertTrue(WebPages.rebound(local, "127.0.0.1.evil.example:9001"));
+    assertTrue(WebPages.rebound(local, null));
+    assertFalse(WebPages.rebound("http://0.0.0.0:9001", "myhost.example:9001"));
+    assertFalse(WebPages.rebound("http://192.0.2.7:9001", "myhost.example:9001"));
+    assertFalse(WebPages.rebound("unix:///run/tend.sock", "localhost"));
+    assertFalse(WebPages.rebound("unix:///run/tend.sock", null));
+  }
+
+  @Test
   void onlyFormBodiesAreForms() {
     assertTrue(WebPages.formBody("application/x-www-form-urlencoded"));
     assertTrue(WebPages.formBody("application/x-www-form-urlencoded; charset=UTF-8"));
