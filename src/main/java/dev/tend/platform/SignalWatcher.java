@@ -70,24 +70,12 @@ public final class SignalWatcher implements AutoCloseable {
 
   private void handle(Signal signal) {
     try {
-      unignoreShutdownSignal(signal);
+      if (ignored(signal)) {
+        InheritedIgnore.undo(signal);
+      }
       installed.put(signal, JvmSignals.handle(signal, () -> received(signal)));
     } catch (JvmSignals.Refused e) {
       refused.put(signal, String.valueOf(e.getMessage()));
-    }
-  }
-
-  /**
-   * A daemon started under {@code nohup} (or by anything that ignores HUP, INT or TERM) must still
-   * reload on HUP and stop on TERM, as supervisord does: Python installs its handlers whatever was
-   * there. The JVM does not: for its shutdown signals it keeps an inherited SIG_IGN and reports it
-   * as the old handler without installing the new one, so without this the daemon would silently
-   * never see them. Back to SIG_DFL first, natively (the JVM refuses that too), then the handler.
-   */
-  private static void unignoreShutdownSignal(Signal signal) {
-    if ((signal == Signal.HUP || signal == Signal.INT || signal == Signal.TERM)
-        && ignored(signal)) {
-      LibC.signal(signal.number(), null);
     }
   }
 
