@@ -140,6 +140,7 @@ public final class Bench {
         new RpcRoundTripRow(),
         new SmallCallRow(),
         new ScaleRow(),
+        new HealthRow(),
         new ChattyRow(),
         new ThroughputRow(),
         new CrashLoopRow(),

@@ -10,6 +10,7 @@ import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import dev.tend.api.LogStream;
 import dev.tend.api.LogTail;
+import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessStats;
 import dev.tend.api.SupervisorApi.Capabilities;
 import java.time.Duration;
@@ -72,6 +73,20 @@ final class TendMethods {
     Duration wait = Duration.ofSeconds(seconds).plus(rpc.settings().readTimeout());
     Object v = rpc.call(wait, "tend.waitForChanges", List.of(Long.toString(cursor), seconds));
     return WireRecords.changeBatch(v, "tend.waitForChanges");
+  }
+
+  /** {@code tend.getAllProcessInfo}, or null from a server without it (supervisord). */
+  @Nullable List<ProcessInfo> allProcessInfo() {
+    Object v;
+    try {
+      v = rpc.call("tend.getAllProcessInfo");
+    } catch (FaultException e) {
+      if (e.is(Fault.UNKNOWN_METHOD)) {
+        return null;
+      }
+      throw e;
+    }
+    return WireRecords.processInfos(v, "tend.getAllProcessInfo");
   }
 
   List<ProcessStats> processStats() {

@@ -59,6 +59,13 @@ final class TendMethods {
                         api.waitForChanges(cursor(a.string(0)), waitFor(a.integer(1))))));
     m.add(
         define(
+                "tend.getAllProcessInfo",
+                "supervisor.getAllProcessInfo with what only tend reports: restarts, exit signal,"
+                    + " health, the reason a process waits, its dependencies")
+            .returns(ARRAY, "An array of process info structs")
+            .does(a -> WireStructs.tendProcessInfos(api.getAllProcessInfo())));
+    m.add(
+        define(
                 "tend.getProcessStats",
                 "CPU and memory of every running process, its descendants included")
             .returns(ARRAY, "An array of {name, pid, cpu, rss, processes}")
