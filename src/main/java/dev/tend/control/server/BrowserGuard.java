@@ -6,11 +6,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps web pages of other sites from driving the daemon through a visitor's browser (issue 13): a
  * request a browser marks as cross-site ({@code Sec-Fetch-Site} other than {@code same-origin} or
- * {@code none}), or whose {@code Origin} is not the server's own, is refused with 403. XML-RPC also
- * takes only {@code text/xml} bodies (415 otherwise): a page can send {@code text/plain} and form
- * bodies to any site without asking, but {@code text/xml} only after a CORS preflight, which this
- * server never grants. supervisorctl, Python's xmlrpc.client and tend send {@code text/xml} and no
- * {@code Origin}, so they are unaffected.
+ * {@code none}), or whose {@code Origin} is not the server's own, or that a browser sent to a
+ * loopback listener under a name that is not a loopback one (DNS rebinding), is refused with 403.
+ * XML-RPC also takes only {@code text/xml} bodies (415 otherwise): a page can send {@code
+ * text/plain} and form bodies to any site without asking, but {@code text/xml} only after a CORS
+ * preflight, which this server never grants. supervisorctl, Python's xmlrpc.client and tend send
+ * {@code text/xml} and no {@code Origin}, so they are unaffected.
  */
 final class BrowserGuard {
   /** What a refused cross-site request is told (the 403 page). */
@@ -34,6 +35,13 @@ final class BrowserGuard {
     String origin = ex.header("origin");
     if (origin != null && !sameOrigin(origin, ex.header("host"))) {
       return "Origin: " + origin;
+    }
+    // DNS rebinding: a page whose name now resolves to 127.0.0.1 is same-origin with itself, so
+    // only the name it used tells. Browsers only: scripts may name a loopback listener as they
+    // like.
+    boolean browser = site != null || origin != null;
+    if (browser && WebPages.rebound(ex.listener().url(), ex.header("host"))) {
+      return "Host: " + ex.header("host") + " for a loopback listener";
     }
     return null;
   }

@@ -101,6 +101,29 @@ class BrowserGuardIT {
   }
 
   @Test
+  void aRebindingPageIsRefusedWhileAScriptMayNameTheListenerAsItLikes() throws Exception {
+    int port = java.net.URI.create(tcp).getPort();
+    String evil = "evil.example:" + port; // its DNS now answers 127.0.0.1: same-origin with itself
+    byte[] rebound =
+        stop("text/xml", "Origin: http://" + evil, "Sec-Fetch-Site: same-origin").clone();
+    String asText = new String(rebound, java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertEquals(
+        403,
+        status(
+            asText
+                .replaceFirst("%s", evil)
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+    assertEquals(List.of(), api.calls);
+    String script = new String(stop("text/xml"), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertEquals(
+        200,
+        status(
+            script
+                .replaceFirst("%s", evil)
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+  }
+
+  @Test
   void aRefusalSaysWhyWithoutEchoingTheRequest() throws Exception {
     RawHttp.Response crossSite =
         response(at(stop("text/xml", "Origin: http://<script>evil.example")));
