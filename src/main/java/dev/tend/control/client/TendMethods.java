@@ -20,7 +20,12 @@ import org.jspecify.annotations.Nullable;
 
 /** The client side of the {@code tend.*} methods of docs/PROTOCOL.md. */
 final class TendMethods {
+  /** How long a streaming follow waits for a frame before it takes the server for gone. */
+  private static final Duration STREAM_SILENCE = Duration.ofSeconds(60);
+
   private final XmlRpcClient rpc;
+  // Whether the server streams follows (GET /tend/follow); learnt with the capabilities.
+  private volatile boolean streamsFollows;
 
   TendMethods(XmlRpcClient rpc) {
     this.rpc = rpc;
@@ -39,6 +44,8 @@ final class TendMethods {
     }
     String what = "tend.getCapabilities";
     Map<?, ?> s = WireValues.struct(v, what);
+    // a member older daemons lack: they follow by long-poll only
+    streamsFollows = s.get("followStream") instanceof Boolean b && b;
     return new Capabilities(
         "tend " + stringMember(s, "version", what),
         boolMember(s, "pushesChanges", what),
@@ -88,6 +95,25 @@ final class TendMethods {
 
   LogFollow followProcessLog(
       String namespec, LogStream stream, long historyBytes, LogListener listener) {
+    String name = namespec + " " + stream.word();
+    if (streamsFollows) {
+      long interval = rpc.settings().followInterval().toMillis();
+      StreamedLogFollow.Source source =
+          (position, history) ->
+              rpc.openStream(
+                  "/tend/follow?name="
+                      + RemoteSupervisor.percentEncode(namespec)
+                      + "&stream="
+                      + stream.word()
+                      + "&position="
+                      + RemoteSupervisor.percentEncode(position)
+                      + "&history="
+                      + Math.max(0, Math.min(Integer.MAX_VALUE, history))
+                      + "&interval="
+                      + interval,
+                  STREAM_SILENCE);
+      return new StreamedLogFollow(source, listener, name).start(historyBytes);
+    }
     String what = "tend.followProcessLog";
     PushedLogFollow.Source source =
         (position, history, timeoutSeconds) -> {
@@ -99,8 +125,7 @@ final class TendMethods {
               stringMember(s, "position", what),
               WireValues.longMember(s, "lost", what));
         };
-    return new PushedLogFollow(
-            source, listener, namespec + " " + stream.word(), rpc.settings().followInterval())
+    return new PushedLogFollow(source, listener, name, rpc.settings().followInterval())
         .start(historyBytes);
   }
 

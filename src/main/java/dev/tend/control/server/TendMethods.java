@@ -39,7 +39,7 @@ final class TendMethods {
     List<RpcMethod> m = new ArrayList<>();
     m.add(
         define("tend.getCapabilities", "What this server offers beyond supervisord's API")
-            .returns(STRUCT, "{version, pushesChanges, processStats, rawLogs}")
+            .returns(STRUCT, "{version, pushesChanges, processStats, rawLogs, followStream}")
             .does(a -> capabilities(api)));
     m.add(
         define(
@@ -156,6 +156,7 @@ final class TendMethods {
     s.put("pushesChanges", c.pushesChanges());
     s.put("processStats", c.processStats());
     s.put("rawLogs", c.rawLogs());
+    s.put("followStream", c.rawLogs()); // GET /tend/follow, over the same follows
     return s;
   }
 

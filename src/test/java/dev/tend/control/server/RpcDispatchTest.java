@@ -247,7 +247,17 @@ class RpcDispatchTest {
   @Test
   void capabilitiesNameTheVersionAlone() {
     assertEquals(
-        Map.of("version", "1.2.3", "pushesChanges", true, "processStats", true, "rawLogs", true),
+        Map.of(
+            "version",
+            "1.2.3",
+            "pushesChanges",
+            true,
+            "processStats",
+            true,
+            "rawLogs",
+            true,
+            "followStream",
+            true),
         value("tend.getCapabilities"));
   }
 
