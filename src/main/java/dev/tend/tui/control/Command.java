@@ -38,6 +38,9 @@ public sealed interface Command {
   /** The line is wrong; {@code message} says how. */
   record Problem(String message) implements Command {}
 
+  /** Only says something on the message line ({@code :deps NAME}). */
+  record Say(String message) implements Command {}
+
   /** An empty line. */
   record Nothing() implements Command {}
 }

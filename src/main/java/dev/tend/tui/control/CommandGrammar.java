@@ -3,6 +3,7 @@ package dev.tend.tui.control;
 import dev.tend.tui.keymap.Action;
 import dev.tend.tui.state.Candidate;
 import dev.tend.tui.state.Column;
+import dev.tend.tui.state.DependencyOrder;
 import dev.tend.tui.state.LogPane;
 import dev.tend.tui.state.PaneSource;
 import dev.tend.tui.state.ProcessRequest;
@@ -33,7 +34,8 @@ public final class CommandGrammar {
           "log", "a new log pane: log NAME ... | GROUP:* | all (merged); alone: the selection",
           "theme", "switch theme: theme [NAME]",
           "filter", "filter the table: filter [TEXT]",
-          "sort", "sort the table: sort COLUMN");
+          "sort", "sort the table: sort COLUMN",
+          "deps", "the order tend starts NAME's dependencies and stops its dependants: deps NAME");
 
   private final ProcessTable table;
   private final List<String> themes;
@@ -65,6 +67,10 @@ public final class CommandGrammar {
       case "theme" -> new Command.ChooseTheme(args.isEmpty() ? null : args.get(0));
       case "filter" -> new Command.SetFilter(String.join(" ", args));
       case "sort" -> sort(args);
+      case "deps" ->
+          args.size() == 1
+              ? new Command.Say(DependencyOrder.describe(table.all(), args.get(0)))
+              : new Command.Problem("deps NAME: one process or GROUP:*");
       case "q", "exit", "detach" -> new Command.Invoke(Action.QUIT);
       default -> action(verb);
     };
@@ -204,7 +210,7 @@ public final class CommandGrammar {
         } else {
           names(all, before);
         }
-      } else if (verb.equals("tail") && index == 1) {
+      } else if ((verb.equals("tail") || verb.equals("deps")) && index == 1) {
         table.all().forEach(r -> all.add(new Candidate(r.namespec(), r.state().name())));
       } else if (verb.equals("tail") && index == 2) {
         all.add(new Candidate("stdout", "standard output"));

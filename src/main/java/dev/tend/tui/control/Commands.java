@@ -45,6 +45,7 @@ final class Commands {
       }
       case Command.OpenLog l -> panes.openPane(l.source());
       case Command.Problem p -> messages.say(p.message(), true);
+      case Command.Say m -> messages.say(m.message(), false);
       case Command.Nothing n -> {}
     }
   }

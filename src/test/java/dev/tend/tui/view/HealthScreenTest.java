@@ -110,4 +110,15 @@ class HealthScreenTest {
     console.awaitText("depends on     db");
     assertTrue(console.screen().contains("depends on"), console.screen());
   }
+
+  @Test
+  void depsSaysTheStartAndStopOrder() {
+    brokerWorkerWeb();
+    start();
+    console.awaitText("HEALTH");
+    console.press(":");
+    console.type("deps db");
+    console.press("Enter");
+    console.awaitText("start: db · stop: worker, db");
+  }
 }
