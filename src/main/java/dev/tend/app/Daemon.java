@@ -118,7 +118,8 @@ final class Daemon {
       ThreadCoreLoop loop,
       NativeProcessLauncher launcher,
       NativeUserDatabase users,
-      MainLogBackend mainLog) {
+      MainLogBackend mainLog,
+      Succession succession) {
     Map<String, String> env = System.getenv();
     return CoreServices.builder()
         .loop(loop)
@@ -135,6 +136,8 @@ final class Daemon {
         .zone(ZoneId.systemDefault())
         .version(Version.get())
         .trees(new ProcTrees())
+        .roster(succession.roster())
+        .orphans(succession.orphans())
         .build();
   }
 
@@ -147,7 +150,9 @@ final class Daemon {
     SupervisordConfig sd = config.supervisord();
     ThreadCoreLoop loop = new ThreadCoreLoop(CoreClock.SYSTEM, "tend-core");
     NativeProcessLauncher launcher = openLauncher();
-    Supervisor supervisor = new Supervisor(config, services(sd, loop, launcher, users, mainLog));
+    Succession succession = Succession.begin(config, Map.of());
+    Supervisor supervisor =
+        new Supervisor(config, services(sd, loop, launcher, users, mainLog, succession));
     supervisor.onShutdownComplete(
         () -> {
           stopped.countDown();
@@ -181,7 +186,8 @@ final class Daemon {
     try (SignalWatcher signals = watchSignals();
         launcher;
         loop;
-        server) {
+        server;
+        succession) {
       writePidfile(pidfile);
       log.info("supervisord started with pid " + ProcessHandle.current().pid());
       if (readiness != null) {

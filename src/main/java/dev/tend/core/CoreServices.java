@@ -27,6 +27,8 @@ public final class CoreServices {
   private final ZoneId zone;
   private final String version;
   private final ProcessTrees trees;
+  private final Roster roster;
+  private final Orphans orphans;
 
   private CoreServices(Builder b) {
     this.loop = required(b.loop, "loop");
@@ -43,6 +45,8 @@ public final class CoreServices {
     this.stats = b.stats;
     this.serverUrl = b.serverUrl;
     this.trees = b.trees;
+    this.roster = b.roster;
+    this.orphans = b.orphans;
   }
 
   private static <T> T required(@Nullable T value, String name) {
@@ -116,9 +120,20 @@ public final class CoreServices {
     return trees;
   }
 
+  /** Where what runs is recorded, for the daemon started after a crash. */
+  public Roster roster() {
+    return roster;
+  }
+
+  /** What a previous daemon left running, for the programs to take over at start-up. */
+  public Orphans orphans() {
+    return orphans;
+  }
+
   /**
    * Names each part; {@link #build} fails naming the first required one missing. Optional: {@code
-   * stats} (none), {@code serverUrl} (none), {@code trees} (no tree tracking). One thread.
+   * stats} (none), {@code serverUrl} (none), {@code trees} (no tree tracking), {@code roster}
+   * (nothing recorded), {@code orphans} (none). One thread.
    */
   public static final class Builder {
     private @Nullable CoreLoop loop;
@@ -135,6 +150,8 @@ public final class CoreServices {
     private @Nullable ZoneId zone;
     private @Nullable String version;
     private ProcessTrees trees = ProcessTrees.NONE;
+    private Roster roster = Roster.NONE;
+    private Orphans orphans = Orphans.none();
 
     private Builder() {}
 
@@ -205,6 +222,16 @@ public final class CoreServices {
 
     public Builder trees(ProcessTrees trees) {
       this.trees = trees;
+      return this;
+    }
+
+    public Builder roster(Roster roster) {
+      this.roster = roster;
+      return this;
+    }
+
+    public Builder orphans(Orphans orphans) {
+      this.orphans = orphans;
       return this;
     }
 

@@ -115,9 +115,18 @@ final class ProcessRuntime {
 
   // -- requests --
 
-  /** Autostart when the group is added: STOPPED -> STARTING if never started. */
+  /**
+   * Autostart when the group is added: STOPPED -> STARTING if never started; but a process a
+   * previous daemon left running for this program is taken over instead.
+   */
   void autostart() {
-    if (state == STOPPED && !everStarted() && config.autostart() && host.mayStart()) {
+    if (state != STOPPED || everStarted() || !host.mayStart()) {
+      return;
+    }
+    Orphan orphan = ctx.orphans().claim(group, name());
+    if (orphan != null) {
+      adopt(orphan);
+    } else if (config.autostart()) {
       spawn(false);
     }
   }
@@ -203,6 +212,15 @@ final class ProcessRuntime {
   }
 
   private void launch(Spawner.Plan plan) throws Spawner.Refused {
+    attach((out, err, onExit) -> ctx.spawner().launch(group, config, plan, out, err, onExit));
+    log.info("spawned: '" + name() + "' with pid " + pid);
+    host.infoChanged(info()); // STARTING was announced before there was a pid
+    // RUNNING needs an uptime strictly greater than startsecs.
+    timer = ctx.loop().schedule(config.startsecs() * 1000L + 1, this::onStartsecsElapsed);
+  }
+
+  /** The sinks of a run, then its child, watched from now on. */
+  private void attach(ChildBirth birth) throws Spawner.Refused {
     OutputSink stdoutSink;
     OutputSink stderrSink;
     try {
@@ -213,19 +231,44 @@ final class ProcessRuntime {
           "unknown error making dispatchers for '" + name() + "': " + e.getMessage());
     }
     ChildProcess c =
-        ctx.spawner()
-            .launch(
-                config,
-                plan,
-                stdoutSink,
-                stderrSink,
-                (exitedPid, status) -> ctx.loop().execute(() -> onExit(exitedPid, status)));
+        birth.of(
+            stdoutSink,
+            stderrSink,
+            (exitedPid, status) -> ctx.loop().execute(() -> onExit(exitedPid, status)));
     child = c;
     pid = c.pid();
-    log.info("spawned: '" + name() + "' with pid " + pid);
-    host.infoChanged(info()); // STARTING was announced before there was a pid
-    // RUNNING needs an uptime strictly greater than startsecs.
-    timer = ctx.loop().schedule(config.startsecs() * 1000L + 1, this::onStartsecsElapsed);
+  }
+
+  /**
+   * A previous daemon's process of this program, taken over: STOPPED -> STARTING, and RUNNING once
+   * it has been up longer than startsecs (counted from its real start). One to be replaced is then
+   * stopped, and started anew once gone.
+   */
+  private void adopt(Orphan orphan) {
+    beginRun(false); // STOPPED -> STARTING
+    run.adopted(orphan.startedWallMillis());
+    try {
+      attach((out, err, onExit) -> ctx.spawner().adopt(group, config, orphan, out, err, onExit));
+    } catch (Spawner.Refused e) {
+      failSpawn(e.spawnerr());
+      return;
+    }
+    log.info("adopted: '" + name() + "' with pid " + pid + ", left running by a previous daemon");
+    host.infoChanged(info());
+    long left = config.startsecs() * 1000L + 1 - run.upMillis();
+    timer = ctx.loop().schedule(Math.max(0, left), this::onStartsecsElapsed);
+    if (orphan.replace()) {
+      StateWaiter gone = StateWaiter.untilStopped(namespec());
+      addWaiter(gone);
+      gone.done.whenComplete((v, t) -> ctx.loop().execute(this::startAfterReplace));
+      stop();
+    }
+  }
+
+  private void startAfterReplace() {
+    if (state.isStopped() && config.autostart() && host.mayStart()) {
+      spawn(false); // STOPPED -> STARTING
+    }
   }
 
   private void failSpawn(String message) {

@@ -70,7 +70,9 @@ public final class Supervisor implements SupervisorApi {
     ChildEnvironment env =
         new ChildEnvironment(
             services.daemonEnvironment(), config.supervisord().environment(), services.serverUrl());
-    Spawner spawner = new Spawner(services.launcher(), services.preparer(), services.users(), env);
+    Spawner spawner =
+        new Spawner(
+            services.launcher(), services.preparer(), services.users(), env, services.roster());
     CoreContext ctx =
         new CoreContext(
             services.loop(),
@@ -79,7 +81,8 @@ public final class Supervisor implements SupervisorApi {
             spawner,
             services.trees(),
             events,
-            retryPolicies);
+            retryPolicies,
+            services.orphans());
     this.core =
         new SupervisorCore(ctx, services.outputs(), publisher(journal, listeners), journal::put);
     this.lifecycle = new Lifecycle(config, core, journal, events, services.configSource());
