@@ -1,0 +1,153 @@
+package dev.tend.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tend.testing.Await;
+import dev.tend.testing.TendCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon killed with SIGKILL and started again on the same config: no program runs twice; what
+ * the dead daemon left running is adopted (RUNNING with its pid, stopped, signalled and seen to end
+ * like any child), replaced when its program changed, stopped when its program is gone.
+ */
+class DaemonCrashIT {
+  @TempDir Path dir;
+  private CrashSite site;
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    if (site != null) {
+      site.cleanUp();
+    }
+  }
+
+  private void startAndAwait(int programs) throws Exception {
+    site.startDaemon();
+    site.awaitLog("entered RUNNING state", programs);
+  }
+
+  @Test
+  void aDaemonKilledAndStartedAgainAdoptsItsProgramsInsteadOfRunningThemTwice() throws Exception {
+    site = new CrashSite(dir);
+    site.config(
+        "pipe_keeper = off", site.program("a", "") + site.program("b", "") + site.program("c", ""));
+    startAndAwait(3);
+    int a = site.live("a").get(0);
+    int b = site.live("b").get(0);
+    int c = site.live("c").get(0);
+    site.killDaemon();
+    assertEquals(List.of(a), site.live("a"), "the programs outlive the daemon");
+
+    site.startDaemon();
+    site.awaitLog("adopted: ", 3);
+    assertEquals(List.of(a), site.live("a"), "no second a");
+    assertEquals(List.of(b), site.live("b"), "no second b");
+    assertEquals(List.of(c), site.live("c"), "no second c");
+    assertEquals(List.of(a), site.pids("adopted", "a"));
+    assertEquals(3, site.count("spawned: "), "nothing spawned since the first daemon");
+    assertTrue(site.mainLog().contains("3 adopted, 0 replaced, 0 stopped, 0 not found"));
+    Await.until(
+        "a RUNNING with its old pid",
+        Duration.ofSeconds(30),
+        () -> status().contains("RUNNING   pid " + a + ","));
+
+    assertEquals(0, site.ctl("stop", "a").exit());
+    Await.until("a gone", () -> site.live("a").isEmpty());
+    assertTrue(status().matches("(?s).*a\\s+STOPPED.*"), status());
+
+    CrashSite.kill(b, "TERM");
+    site.awaitLog("exited: b (", 1);
+    Await.until(
+        "b started again", Duration.ofSeconds(30), () -> site.pids("spawned", "b").size() == 2);
+    assertEquals(1, site.live("b").size());
+
+    TendCommand.Result signalled = site.ctl("signal", "HUP", "c");
+    assertEquals(0, signalled.exit(), signalled.out() + signalled.err());
+    Await.until("c ended by its signal", () -> !site.live("c").contains(c));
+    site.awaitLog("exited: c (", 1);
+  }
+
+  private String status() {
+    try {
+      return site.ctl("status").out();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  @Test
+  void aChangedProgramIsReplacedARemovedOneStoppedAndANewOneStarted() throws Exception {
+    site = new CrashSite(dir);
+    site.config("pipe_keeper = off", site.program("a", "") + site.program("b", ""));
+    startAndAwait(2);
+    int a = site.live("a").get(0);
+    int b = site.live("b").get(0);
+    site.killDaemon();
+    String changed = site.program("a", "").replace("prog.sh a ", "prog.sh a 3600");
+    site.config("pipe_keeper = off", changed + site.program("d", ""));
+
+    site.startDaemon();
+    site.awaitLog("entered RUNNING state", 4);
+    String log = site.mainLog();
+    assertTrue(log.contains("replacing it: its program changed since it was started"), log);
+    assertTrue(log.contains("stopping it: its program is no longer in the config"), log);
+    assertTrue(log.contains("0 adopted, 1 replaced, 1 stopped, 0 not found"), log);
+    assertTrue(!site.live("a").contains(a), "the old a is gone");
+    assertEquals(1, site.live("a").size(), "one a: the new one");
+    assertTrue(site.live("b").isEmpty(), "b left the config: stopped");
+    assertEquals(1, site.live("d").size());
+    assertTrue(log.indexOf("stopped: 'b' (pid " + b) > 0, log);
+  }
+
+  @Test
+  void withOrphansStopEveryProgramStartsAnewAfterItsOldProcessIsGone() throws Exception {
+    site = new CrashSite(dir);
+    site.config("orphans = stop\npipe_keeper = off", site.program("a", ""));
+    startAndAwait(1);
+    int a = site.live("a").get(0);
+    site.killDaemon();
+    site.startDaemon();
+    site.awaitLog("entered RUNNING state", 2);
+    assertTrue(site.mainLog().contains("replacing it: the config says orphans = stop"));
+    List<Integer> now = site.live("a");
+    assertEquals(1, now.size());
+    assertTrue(now.get(0) != a);
+    String log = site.mainLog();
+    assertTrue(
+        log.indexOf("stopped: a (") < log.lastIndexOf("spawned: 'a'"),
+        "the new a started only after the old one stopped: " + log);
+  }
+
+  @Test
+  void aProgramThatDiedWhileNoDaemonRanIsNotFoundAndStartsAnew() throws Exception {
+    site = new CrashSite(dir);
+    site.config("pipe_keeper = off", site.program("a", ""));
+    startAndAwait(1);
+    int a = site.live("a").get(0);
+    site.killDaemon();
+    CrashSite.kill(a, "KILL");
+    Await.until("a gone", () -> site.live("a").isEmpty());
+    site.startDaemon();
+    site.awaitLog("entered RUNNING state", 2);
+    assertTrue(site.mainLog().contains("not found: 'a' (pid " + a + ") is no longer running"));
+    assertEquals(1, site.live("a").size());
+  }
+
+  @Test
+  void aCleanStopLeavesNoRosterBehind() throws Exception {
+    site = new CrashSite(dir);
+    site.config("pipe_keeper = off", site.program("a", ""));
+    startAndAwait(1);
+    assertTrue(Files.exists(dir.resolve("site.pid.roster")));
+    assertEquals(0, site.stopDaemon());
+    assertTrue(!Files.exists(dir.resolve("site.pid.roster")));
+  }
+}
