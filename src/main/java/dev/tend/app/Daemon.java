@@ -120,7 +120,7 @@ final class Daemon {
       NativeUserDatabase users,
       MainLogBackend mainLog,
       Succession succession) {
-    Map<String, String> env = System.getenv();
+    Map<String, String> env = withoutSystemdHandover(System.getenv());
     return CoreServices.builder()
         .loop(loop)
         .clock(CoreClock.SYSTEM)
@@ -150,7 +150,10 @@ final class Daemon {
     SupervisordConfig sd = config.supervisord();
     ThreadCoreLoop loop = new ThreadCoreLoop(CoreClock.SYSTEM, "tend-core");
     NativeProcessLauncher launcher = openLauncher();
-    Succession succession = Succession.begin(config, Map.of());
+    PipeCustody custody = PipeCustody.arrange(sd, System.getenv());
+    launcher.keepPipesWith(custody.keeper());
+    Succession succession = Succession.begin(config, custody.handedBack());
+    custody.dropAllBut(succession.orphans().keys());
     Supervisor supervisor =
         new Supervisor(config, services(sd, loop, launcher, users, mainLog, succession));
     supervisor.onShutdownComplete(
@@ -194,7 +197,11 @@ final class Daemon {
         readiness.ready();
       }
       supervisor.start();
+      custody.ready();
       handleSignalsUntilStopped(signals, supervisor, mainLog);
+      if (stopped.getCount() == 0) {
+        custody.close(); // everything stopped: the keeper can go
+      }
       pidfile.remove();
       return 0;
     }
@@ -319,6 +326,13 @@ final class Daemon {
         case ERROR -> log.error(d.describe());
       }
     }
+  }
+
+  /** The environment without systemd's fd handover to the daemon, which is not the children's. */
+  static Map<String, String> withoutSystemdHandover(Map<String, String> env) {
+    Map<String, String> copy = new java.util.HashMap<>(env);
+    copy.keySet().removeAll(List.of("LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES"));
+    return copy;
   }
 
   /** SUPERVISOR_SERVER_URL for children: the first unix server, else the first inet one. */

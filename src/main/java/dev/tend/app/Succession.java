@@ -9,6 +9,7 @@ import dev.tend.core.Predecessor;
 import dev.tend.core.Roster;
 import dev.tend.core.RosterEntry;
 import dev.tend.core.RosterFile;
+import dev.tend.platform.HeldChild;
 import dev.tend.platform.ProcessStart;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class Succession implements AutoCloseable {
    * Takes over from the previous daemon; {@code held} are the pipes something kept for it (by
    * roster key). Blocks while the processes no program takes over are stopped.
    */
-  static Succession begin(SupervisorConfig config, Map<String, Predecessor.Held> held) {
+  static Succession begin(SupervisorConfig config, Map<String, HeldChild> held) {
     SupervisordConfig sd = config.supervisord();
     Path path = RosterFile.beside(sd.pidfile());
     String boot = ProcessStart.bootId();

@@ -40,6 +40,13 @@ public final class Orphans {
     return left;
   }
 
+  /** The {@code pid.startTime} of each waiting orphan. */
+  public java.util.Set<String> keys() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    waiting.values().forEach(o -> keys.add(o.entry().key()));
+    return keys;
+  }
+
   public boolean isEmpty() {
     return waiting.isEmpty();
   }

@@ -5,6 +5,7 @@ import dev.tend.config.GroupConfig;
 import dev.tend.config.GroupKind;
 import dev.tend.config.ProcessConfig;
 import dev.tend.config.SupervisorConfig;
+import dev.tend.platform.HeldChild;
 import dev.tend.platform.HeldPipes;
 import dev.tend.platform.PidHandle;
 import dev.tend.platform.ProcessStart;
@@ -29,16 +30,6 @@ public final class Predecessor {
 
   private Predecessor() {}
 
-  /** A child's pidfd and pipe ends as a keeper or fd store held them while no daemon ran. */
-  public record Held(int pidfd, HeldPipes pipes) {
-    void close() {
-      if (pidfd >= 0) {
-        PidHandle.ofFd(pidfd, 0, -1).close();
-      }
-      pipes.close();
-    }
-  }
-
   /** What becomes of one found process. */
   enum Fate {
     ADOPT,
@@ -61,10 +52,10 @@ public final class Predecessor {
   /** Finds what {@code recorded} names, with the {@code held} pipes (by key), and sorts it. */
   public static Takeover takeOver(
       List<RosterEntry> recorded,
-      Map<String, Held> held,
+      Map<String, HeldChild> held,
       SupervisorConfig config,
       OrphanPolicy policy) {
-    Map<String, Held> unclaimed = new HashMap<>(held);
+    Map<String, HeldChild> unclaimed = new HashMap<>(held);
     List<RosterEntry> alive = new ArrayList<>();
     List<Orphan> toTakeOver = new ArrayList<>();
     List<Orphan> toStop = new ArrayList<>();
@@ -86,7 +77,7 @@ public final class Predecessor {
         toTakeOver.add(v.fate() == Fate.REPLACE ? replacing(found) : found);
       }
     }
-    unclaimed.values().forEach(Held::close);
+    unclaimed.values().forEach(HeldChild::close);
     if (!recorded.isEmpty()) {
       log.info(summary(toTakeOver, toStop.size(), notFound));
     }
@@ -100,7 +91,7 @@ public final class Predecessor {
   }
 
   /** The process, alive or (with a held pidfd) ended while no daemon ran; null when gone. */
-  private static @Nullable Orphan find(RosterEntry e, @Nullable Held held) {
+  private static @Nullable Orphan find(RosterEntry e, @Nullable HeldChild held) {
     PidHandle handle = null;
     HeldPipes pipes = HeldPipes.NONE;
     if (held != null) {

@@ -164,6 +164,61 @@ final class CrashSite {
     return found;
   }
 
+  /** The numbers of a program's lines (its stdout log: "NAME N" each), in order. */
+  List<Integer> lines(String name) {
+    List<Integer> numbers = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(dir.resolve(name + ".log"))) {
+        if (line.startsWith(name + " ")) {
+          numbers.add(Integer.parseInt(line.substring(name.length() + 1).trim()));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not there yet, or a line being written: the caller waits again
+    }
+    return numbers;
+  }
+
+  void awaitLines(String name, int count) {
+    Await.until(
+        count + " lines of " + name, Duration.ofSeconds(60), () -> lines(name).size() >= count);
+  }
+
+  /** Lets time pass with no daemon: waits until the pidfile's daemon is gone for {@code d}. */
+  void awaitNoDaemonFor(Duration d) {
+    long until = System.nanoTime() + d.toNanos();
+    Await.until("time without a daemon", d.plusSeconds(5), () -> System.nanoTime() >= until);
+  }
+
+  /** The live keeper processes of this site (their command line names the keeper). */
+  List<Integer> keepers() {
+    return processesWith("keeper\0@tend-keeper-");
+  }
+
+  private List<Integer> processesWith(String regex) {
+    List<Integer> found = new ArrayList<>();
+    Pattern p = Pattern.compile(regex);
+    try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path d : proc) {
+        try {
+          String cmd = new String(Files.readAllBytes(d.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (p.matcher(cmd).find() && cmd.contains(keeperName())) {
+            found.add(Integer.parseInt(d.getFileName().toString()));
+          }
+        } catch (IOException | RuntimeException e) {
+          // gone meanwhile
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return found;
+  }
+
+  private String keeperName() {
+    return dev.tend.platform.KeeperLink.nameFor(dir.resolve("site.pid"));
+  }
+
   /** {@code tend ctl} on the site. */
   TendCommand.Result ctl(String... args) throws IOException, InterruptedException {
     List<String> all = new ArrayList<>(List.of("ctl", "-c", dir.resolve("site.conf").toString()));
@@ -180,6 +235,9 @@ final class CrashSite {
   void cleanUp() throws Exception {
     if (daemon != null && daemon.isAlive()) {
       stopDaemon();
+    }
+    for (int pid : keepers()) {
+      kill(pid, "KILL");
     }
     for (String line : Files.readString(dir.resolve("site.conf")).split("\n")) {
       if (line.startsWith("[program:")) {

@@ -142,6 +142,34 @@ class DaemonCrashIT {
   }
 
   @Test
+  void withAKeeperADaemonCrashLosesNoLineOfOutputAndNoProcess() throws Exception {
+    site = new CrashSite(dir);
+    String programs = site.program("w1", "0.01") + site.program("w2", "0.01");
+    site.config("", programs);
+    startAndAwait(2);
+    site.awaitLines("w1", 100);
+    int w1 = site.live("w1").get(0);
+    site.killDaemon();
+    site.awaitNoDaemonFor(Duration.ofSeconds(1)); // the programs write on meanwhile
+    assertEquals(List.of(w1), site.live("w1"), "no SIGPIPE: the keeper holds the read ends");
+
+    site.startDaemon();
+    site.awaitLog("adopted: ", 2);
+    assertTrue(site.mainLog().contains("keeper handed back the pipes of 2 processes"));
+    int before = site.lines("w1").size();
+    site.awaitLines("w1", before + 200);
+    site.awaitLines("w2", before + 200);
+    assertEquals(0, site.stopDaemon());
+    for (String name : List.of("w1", "w2")) {
+      List<Integer> numbers = site.lines(name);
+      for (int i = 0; i < numbers.size(); i++) {
+        assertEquals(i + 1, numbers.get(i), name + ": every line once, in order: " + numbers);
+      }
+    }
+    Await.until("the keeper gone after a clean stop", () -> site.keepers().isEmpty());
+  }
+
+  @Test
   void aCleanStopLeavesNoRosterBehind() throws Exception {
     site = new CrashSite(dir);
     site.config("pipe_keeper = off", site.program("a", ""));
