@@ -34,8 +34,10 @@ final class AdoptedChild implements ChildProcess {
   private final Set<AdoptedChild> unreported;
   private long pidfdToken; // the loop registration of the pidfd; set once by register()
   private volatile int pidfd = -1; // watched by the loop until reported, then -1
-  private long exitedAt; // System.nanoTime() the exit was seen; 0 while it runs; I/O thread
+  private boolean exited; // the exit was seen; I/O thread
   private boolean reported; // the listener was told; I/O thread
+  private int timer = -1; // the reap deadline's timerfd while one runs; I/O thread
+  private long timerToken; // its loop registration; I/O thread
 
   AdoptedChild(
       PidHandle process,
@@ -111,8 +113,8 @@ final class AdoptedChild implements ChildProcess {
     if (reported) {
       return;
     }
-    if (exitedAt == 0) {
-      exitedAt = Math.max(1, System.nanoTime());
+    if (!exited) {
+      exited = true;
       endPipes(loop, buffer);
     }
     Optional<ExitStatus> status = EXIT_INFO ? PidHandle.exitStatusOf(pidfd) : Optional.empty();
@@ -120,16 +122,14 @@ final class AdoptedChild implements ChildProcess {
       report(loop, status.orElse(ExitStatus.UNKNOWN));
       return;
     }
+    if (timer >= 0) {
+      return; // already waiting for the reap
+    }
     try {
       loop.modify(pidfd, 0, pidfdToken); // exited, not reaped: wake only for the reap (EPOLLHUP)
+      timer = Timerfd.oneShot(REAP_WAIT_NANOS);
+      timerToken = loop.register(timer, LibC.EPOLLIN, e -> report(loop, ExitStatus.UNKNOWN));
     } catch (IOException e) {
-      report(loop, ExitStatus.UNKNOWN);
-    }
-  }
-
-  /** On the I/O thread after each wake-up: an exit waiting too long for its reap is reported. */
-  void tick(EpollLoop loop, long now) {
-    if (!reported && exitedAt != 0 && now - exitedAt >= REAP_WAIT_NANOS) {
       report(loop, ExitStatus.UNKNOWN);
     }
   }
@@ -150,6 +150,9 @@ final class AdoptedChild implements ChildProcess {
   }
 
   private void report(EpollLoop loop, ExitStatus status) {
+    if (reported) {
+      return;
+    }
     reported = true;
     closeFds(loop);
     EpollLoop.guarded(() -> exitListener.onExit(process.pid(), status));
@@ -167,6 +170,11 @@ final class AdoptedChild implements ChildProcess {
       stdin.close();
     }
     unreported.remove(this);
+    if (timer >= 0) {
+      loop.unregister(timer, timerToken);
+      LibC.close(timer);
+      timer = -1;
+    }
     int fd = pidfd;
     if (fd >= 0) {
       loop.unregister(fd, pidfdToken);

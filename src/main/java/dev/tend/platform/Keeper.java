@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * QUIT                   close everything and exit (the daemon stops cleanly)
  * </pre>
  *
- * It ends on QUIT, or when its daemon goes while it holds nothing.
+ * It ends on QUIT, when its daemon goes while it holds nothing, or when, with no daemon there,
+ * every child it holds has ended and left nothing unread in its pipes: then nothing is left to keep
+ * for a daemon that may never come back.
  */
 public final class Keeper {
   private final UnixSocket server;
@@ -27,11 +29,45 @@ public final class Keeper {
   // Held fds by key; only the serving thread.
   private final Map<String, Holding> held = new HashMap<>();
 
+  private static final long FIONREAD = 0x541B;
+
   private record Holding(String mask, int[] fds) {
     void close() {
       for (int fd : fds) {
         LibC.close(fd);
       }
+    }
+
+    /** The pidfd, or -1. */
+    int pidfd() {
+      return mask.charAt(0) == '1' ? fds[0] : -1;
+    }
+
+    /** Whether its child has ended and its output pipes hold nothing more to read. */
+    boolean spent() {
+      int pidfd = pidfd();
+      if (pidfd < 0 || !PidHandle.Pollable.ready(pidfd, 0)) {
+        return false;
+      }
+      int i = 0;
+      for (int slot = 0; slot < 4; slot++) {
+        if (mask.charAt(slot) == '1') {
+          boolean output = slot == 1 || slot == 2;
+          if (output && unread(fds[i]) != 0) {
+            return false;
+          }
+          i++;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Bytes waiting in a pipe, or -1 when it cannot tell. */
+  static int unread(int fd) {
+    try (com.sun.jna.Memory n = new com.sun.jna.Memory(4)) {
+      n.setInt(0, 0);
+      return LibCVarargs.C.ioctl(fd, FIONREAD, n) == 0 ? n.getInt(0) : -1;
     }
   }
 
@@ -47,6 +83,9 @@ public final class Keeper {
   private String serve() throws IOException {
     try (server) {
       while (true) {
+        if (!awaitDaemon()) {
+          return "every child it held ended and left nothing to read";
+        }
         try (UnixSocket daemon = server.accept()) {
           UnixSocket.Peer peer = daemon.peer();
           if (peer.uid() != uid && peer.uid() != 0) {
@@ -63,6 +102,32 @@ public final class Keeper {
     } finally {
       held.values().forEach(Holding::close);
       held.clear();
+    }
+  }
+
+  /**
+   * Waits for a daemon to connect while watching the children held: false when none is left alive
+   * and nothing is left unread (nothing to keep), true when a daemon is there.
+   */
+  private boolean awaitDaemon() throws IOException {
+    int listening = server.fdForPoll();
+    while (true) {
+      java.util.List<Integer> alive = new java.util.ArrayList<>();
+      boolean spent = true;
+      for (Holding h : held.values()) {
+        if (!h.spent()) {
+          spent = false;
+          if (h.pidfd() >= 0 && !PidHandle.Pollable.ready(h.pidfd(), 0)) {
+            alive.add(h.pidfd());
+          }
+        }
+      }
+      if (spent && !held.isEmpty()) {
+        return false;
+      }
+      if (PidHandle.Pollable.anyReady(listening, alive)) {
+        return true;
+      }
     }
   }
 

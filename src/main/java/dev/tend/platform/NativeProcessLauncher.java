@@ -53,7 +53,7 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
   private boolean exitedSinceSweep; // I/O thread only
   private long lastSweepNanos = System.nanoTime(); // I/O thread only
   private volatile boolean closed; // set by close(); spawn refuses afterwards
-  // Adopted processes (a previous daemon's) not reported yet; added by adopt, removed on report.
+  // Adopted processes (a previous daemon's) not reported yet, closed with the launcher.
   private final Set<AdoptedChild> adoptees = java.util.concurrent.ConcurrentHashMap.newKeySet();
   // Holds copies of each child's pipes outside the daemon; set before the first spawn.
   private volatile PipeKeeper keeper = PipeKeeper.NONE;
@@ -202,10 +202,6 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
   }
 
   private void afterWake() {
-    if (!adoptees.isEmpty()) {
-      long now = System.nanoTime();
-      adoptees.forEach(a -> a.tick(loop, now));
-    }
     if (sweeping) {
       long now = System.nanoTime();
       if (exitedSinceSweep || now - lastSweepNanos >= SWEEP_MILLIS * 1_000_000L) {

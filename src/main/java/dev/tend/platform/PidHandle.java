@@ -196,6 +196,30 @@ public final class PidHandle implements AutoCloseable {
       return poll(fd, LibC.POLLIN, millis);
     }
 
+    /**
+     * Waits until {@code first} or one of {@code others} is readable (for ever): true when it is
+     * {@code first}.
+     */
+    static boolean anyReady(int first, java.util.List<Integer> others) {
+      int n = others.size() + 1;
+      try (Memory pollfds = new Memory(8L * n)) {
+        while (true) {
+          for (int i = 0; i < n; i++) {
+            pollfds.setInt(8L * i, i == 0 ? first : others.get(i - 1));
+            pollfds.setShort(8L * i + 4, LibC.POLLIN);
+            pollfds.setShort(8L * i + 6, (short) 0);
+          }
+          int ready = LibC.poll(pollfds, n, -1);
+          if (ready > 0) {
+            return pollfds.getShort(6) != 0;
+          }
+          if (ready < 0 && LibC.errno() != Errno.EINTR) {
+            return true; // let the caller's accept() report what is wrong
+          }
+        }
+      }
+    }
+
     /** Waits for POLLHUP (a pidfd's process reaped, on Linux 6.9+); true when it came. */
     static boolean hangUp(int fd, long millis) {
       return poll(fd, (short) 0, millis);

@@ -63,6 +63,19 @@ public final class UnixSocket implements AutoCloseable {
 
   private static final int ECONNREFUSED = 111;
 
+  /** A datagram socket bound to {@code name}: a stand-in for systemd's, in tests. */
+  static UnixSocket datagramBound(String name) throws IOException {
+    int s = open(LibSocket.SOCK_DGRAM);
+    try (Memory addr = address(name)) {
+      if (LibSocket.bind(s, addr, addressLength(name)) != 0) {
+        int errno = LibC.errno();
+        LibC.close(s);
+        throw new IOException("cannot bind " + name + ": " + LibC.describe(errno));
+      }
+    }
+    return new UnixSocket(s);
+  }
+
   /** A datagram socket connected to {@code name} (systemd's NOTIFY_SOCKET). */
   public static UnixSocket datagram(String name) throws IOException {
     int s = open(LibSocket.SOCK_DGRAM);
@@ -146,6 +159,11 @@ public final class UnixSocket implements AutoCloseable {
   /** Takes an inherited socket (the keeper's listening socket, made by the daemon). */
   static UnixSocket adopt(int fd) {
     return new UnixSocket(fd);
+  }
+
+  /** The fd, still owned by this socket, to poll on. */
+  int fdForPoll() throws IOException {
+    return fd();
   }
 
   /** Hands the socket's fd to the caller (to pass to a child), who closes it. */
