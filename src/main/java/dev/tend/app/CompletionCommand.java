@@ -22,15 +22,9 @@ import java.util.List;
 final class CompletionCommand {
   private static final List<String> SUBCOMMANDS =
       List.of("ctl", "daemon", "demo", "completion", "--help", "--version");
-  private static final List<String> CTL_OPTIONS =
-      List.of(
-          "--configuration=",
-          "--help",
-          "--interactive",
-          "--serverurl=",
-          "--username=",
-          "--password=",
-          "--history_file=");
+  private static final List<String> CTL_OPTIONS = ctlOptions();
+
+  /** Options whose value is a file name: the shell completes file names after them. */
   private static final List<String> FILE_OPTIONS =
       List.of("-c", "--configuration", "-r", "--history_file", "-l", "--logfile");
 
@@ -123,6 +117,19 @@ final class CompletionCommand {
       line.add(current);
       for (String c : Completion.candidates(session, String.join(" ", line), current)) {
         out.add(c.strip());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code --configuration=}, {@code --help}, ...: ctl's long options as completion offers them.
+   */
+  private static List<String> ctlOptions() {
+    List<String> out = new ArrayList<>();
+    for (CommandOption o : CtlOptions.TABLE.documented()) {
+      if (!o.name().isEmpty()) {
+        out.add("--" + o.name() + (o.takesArgument() ? "=" : ""));
       }
     }
     return out;

@@ -197,26 +197,9 @@ final class CtlCommand {
     return 2;
   }
 
-  static final String USAGE =
+  /** What follows the options in {@code -h}; the man page's description says it too. */
+  static final String ABOUT_ACTIONS =
       """
-      tend ctl -- control applications run by tend or supervisord from the cmd line.
-
-      Usage: tend ctl [options] [action [arguments]]
-
-      Options:
-      -c/--configuration FILENAME -- configuration file path (searches if not given)
-      -h/--help -- print usage message and exit
-      -i/--interactive -- ask before shutdown and reload, and for a login when the
-           server wants one (as in supervisorctl, no shell follows an action)
-      -s/--serverurl URL -- URL on which supervisord server is listening
-           (default "http://localhost:9001").
-      -u/--username USERNAME -- username to use for authentication with server
-      -p/--password PASSWORD -- password to use for authentication with server
-      -r/--history_file FILE -- keep the shell's history in FILE (supervisorctl
-           ignores it and reads only [supervisorctl] history_file)
-
-      action [arguments] -- see below
-
       Actions are commands like "tail" or "stop".  If -i is specified or no action is
       specified on the command line, a "shell" interpreting actions typed
       interactively is started.  Use the action "help" to find out about available
@@ -226,6 +209,18 @@ final class CtlCommand {
       when piped); "tail -f" follows several processes at once ("tail -f web:* db",
       "tail -f all stderr"), each line prefixed by its process; "tend completion bash"
       and "tend completion zsh" print shell completion scripts.
-
       """;
+
+  static final String USAGE =
+      """
+      tend ctl -- control applications run by tend or supervisord from the cmd line.
+
+      Usage: tend ctl [options] [action [arguments]]
+
+      Options:
+      """
+          + CtlOptions.TABLE.usageLines(79)
+          + "\naction [arguments] -- see below\n\n"
+          + ABOUT_ACTIONS
+          + "\n";
 }

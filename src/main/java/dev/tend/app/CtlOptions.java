@@ -22,16 +22,32 @@ record CtlOptions(
     @Nullable String historyFile,
     List<String> args) {
 
-  static final String SHORT = "h?c:is:u:p:r:";
-  static final List<String> LONG =
-      List.of(
-          "help",
-          "configuration=",
-          "interactive",
-          "serverurl=",
-          "username=",
-          "password=",
-          "history_file=");
+  /** supervisorctl's options; help, completion and the tend-ctl(1) man page are made from it. */
+  static final OptionTable TABLE =
+      OptionTable.of(
+          CommandOption.of(
+              "c", "configuration", "FILENAME", "configuration file path (searches if not given)"),
+          CommandOption.flag("h?", "help", "print usage message and exit"),
+          CommandOption.flag(
+              "i",
+              "interactive",
+              "ask before shutdown and reload, and for a login when the server wants one (as in"
+                  + " supervisorctl, no shell follows an action)"),
+          CommandOption.of(
+              "s",
+              "serverurl",
+              "URL",
+              "URL on which supervisord server is listening (default \"http://localhost:9001\")."),
+          CommandOption.of(
+              "u", "username", "USERNAME", "username to use for authentication with server"),
+          CommandOption.of(
+              "p", "password", "PASSWORD", "password to use for authentication with server"),
+          CommandOption.of(
+              "r",
+              "history_file",
+              "FILE",
+              "keep the shell's history in FILE (supervisorctl ignores it and reads only"
+                  + " [supervisorctl] history_file)"));
 
   /** A usage error, worded as supervisorctl words it after {@code Error: }. */
   static final class UsageException extends Exception {
@@ -51,7 +67,7 @@ record CtlOptions(
   static CtlOptions parse(List<String> argv) throws UsageException {
     Getopt.Result parsed;
     try {
-      parsed = Getopt.parse(argv, SHORT, LONG);
+      parsed = Getopt.parse(argv, TABLE.shortSpec(), TABLE.longSpec());
     } catch (Getopt.GetoptException e) {
       throw new UsageException(e.getMessage());
     }
