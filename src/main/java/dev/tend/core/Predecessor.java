@@ -104,6 +104,10 @@ public final class Predecessor {
       }
     }
     if (handle == null) {
+      if (!ProcessStart.isRunning(e.pid(), e.startTime())) {
+        pipes.close(); // gone, or a zombie nothing here may reap: it ended, nothing to take over
+        return null;
+      }
       Optional<PidHandle> opened = PidHandle.open(e.pid(), e.startTime());
       if (opened.isEmpty()) {
         pipes.close();

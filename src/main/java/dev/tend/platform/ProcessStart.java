@@ -31,6 +31,18 @@ public final class ProcessStart {
     return startTime >= 0 && of(pid) == startTime;
   }
 
+  /**
+   * Whether {@code pid} is that process and has not ended: a zombie has ended, and when it is not
+   * this process's child (a dead daemon's orphan, left unreaped by an init that does not reap
+   * promptly) nothing here can learn how.
+   */
+  public static boolean isRunning(int pid, long startTime) {
+    return startTime >= 0
+        && ProcTable.readStat(ProcTable.PROC.resolve(Integer.toString(pid)))
+            .map(s -> s.startTime() == startTime && !s.isZombie())
+            .orElse(false);
+  }
+
   /** This boot's random id; empty when the kernel does not say. */
   public static String bootId() {
     try {
