@@ -41,6 +41,17 @@ final class CrashSite {
         done
         """);
     Files.setPosixFilePermissions(prog, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path writer = dir.resolve("writer.sh");
+    // $1 the program's name: "$1 1", "$1 2", ... one write(2) each, without a pause; a write to a
+    // pipe nothing reads any more kills it (SIGPIPE, the shell's default)
+    Files.writeString(
+        writer,
+        """
+        #!/bin/sh
+        i=0
+        while :; do i=$((i+1)); echo "$1 $i"; done
+        """);
+    Files.setPosixFilePermissions(writer, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   /** Writes the config: {@code [supervisord]} extras, then the program sections as given. */
@@ -83,6 +94,29 @@ final class CrashSite {
 
         """
         .formatted(name, dir, every);
+  }
+
+  /** A program section running writer.sh: numbered lines as fast as its pipe takes them. */
+  String writer(String name) {
+    return program(name, "").replace("prog.sh " + name + " ", "writer.sh " + name);
+  }
+
+  /** The bytes of a program's stdout log. */
+  byte[] log(String name) throws IOException {
+    return Files.readAllBytes(dir.resolve(name + ".log"));
+  }
+
+  long logSize(String name) {
+    try {
+      return Files.size(dir.resolve(name + ".log"));
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  void awaitLogSize(String name, long bytes) {
+    Await.until(
+        bytes + " bytes in " + name + ".log", Duration.ofSeconds(60), () -> logSize(name) >= bytes);
   }
 
   /** Starts the daemon in the foreground on the config. */
@@ -143,7 +177,7 @@ final class CrashSite {
 
   /** The live processes of a program: by their command line, which names this directory. */
   List<Integer> live(String name) {
-    String marker = dir.resolve("prog.sh") + "\0" + name + "\0";
+    String marker = "\0" + name + "\0";
     List<Integer> found = new ArrayList<>();
     try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path p : proc) {
@@ -151,7 +185,8 @@ final class CrashSite {
           String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
           String stat = Files.readString(p.resolve("stat"));
           boolean zombie = stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-          if (cmd.contains(marker) && !zombie) {
+          boolean ours = cmd.contains(dir.toString()) && (cmd + "\0").contains(marker);
+          if (ours && !zombie) {
             found.add(Integer.parseInt(p.getFileName().toString()));
           }
         } catch (IOException | RuntimeException e) {
