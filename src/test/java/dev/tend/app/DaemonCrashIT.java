@@ -206,6 +206,40 @@ class DaemonCrashIT {
     assertTrue(log.lines() > 10_000, "it wrote on across the kills: " + log.lines());
   }
 
+  /**
+   * A second daemon on the config of one that runs is refused (by the pidfile check) before it
+   * touches anything: were it not, it would take over the running daemon's programs, stop those its
+   * config no longer names and rewrite the roster under it, then fail on the control socket.
+   */
+  @Test
+  void aSecondDaemonOnTheSameConfigIsRefusedAndTouchesNothing() throws Exception {
+    site = new CrashSite(dir);
+    String both = site.program("a", "") + site.program("b", "");
+    site.config("pipe_keeper = off", both);
+    startAndAwait(2);
+    int a = site.live("a").get(0);
+    int b = site.live("b").get(0);
+    Path rosterPath = dir.resolve("site.pid.roster");
+    String roster = Files.readString(rosterPath);
+    site.config("pipe_keeper = off", site.program("a", "")); // b is gone from this config
+
+    TendCommand.Result second =
+        TendCommand.run(dir, "daemon", "-n", "-c", dir.resolve("site.conf").toString());
+
+    assertTrue(second.exit() != 0, "refused");
+    String said = second.out() + second.err();
+    assertTrue(said.contains("another tend daemon (pid " + site.daemonPid() + ")"), said);
+    assertEquals(List.of(a), site.live("a"));
+    assertEquals(List.of(b), site.live("b"), "b not stopped by the second daemon");
+    assertEquals(roster, Files.readString(rosterPath), "the roster untouched");
+    site.config("pipe_keeper = off", both);
+    site.killDaemon();
+    site.startDaemon();
+    site.awaitLog("adopted: ", 2);
+    assertEquals(List.of(a), site.live("a"));
+    assertEquals(List.of(b), site.live("b"));
+  }
+
   @Test
   void aCleanStopLeavesNoRosterBehind() throws Exception {
     site = new CrashSite(dir);
