@@ -27,6 +27,7 @@ import dev.tend.platform.NativeUserDatabase;
 import dev.tend.platform.Privileges;
 import dev.tend.platform.ProcessUmask;
 import dev.tend.platform.Rlimits;
+import dev.tend.platform.SelectorNetworkChecks;
 import dev.tend.platform.Signal;
 import dev.tend.platform.SignalWatcher;
 import dev.tend.platform.UserAccount;
@@ -119,7 +120,8 @@ final class Daemon {
       NativeProcessLauncher launcher,
       NativeUserDatabase users,
       MainLogBackend mainLog,
-      Succession succession) {
+      Succession succession,
+      SelectorNetworkChecks network) {
     Map<String, String> env = withoutSystemdHandover(System.getenv());
     return CoreServices.builder()
         .loop(loop)
@@ -138,6 +140,7 @@ final class Daemon {
         .trees(new ProcTrees())
         .roster(succession.roster())
         .orphans(succession.orphans())
+        .network(network)
         .build();
   }
 
@@ -150,12 +153,11 @@ final class Daemon {
     SupervisordConfig sd = config.supervisord();
     ThreadCoreLoop loop = new ThreadCoreLoop(CoreClock.SYSTEM, "tend-core");
     NativeProcessLauncher launcher = openLauncher();
-    PipeCustody custody = PipeCustody.arrange(sd, System.getenv());
-    launcher.keepPipesWith(custody.keeper());
-    Succession succession = Succession.begin(config, custody.handedBack());
-    custody.dropAllBut(succession.orphans().keys());
+    PipeCustody custody = custody(launcher);
+    Succession succession = succession(custody);
+    SelectorNetworkChecks network = new SelectorNetworkChecks();
     Supervisor supervisor =
-        new Supervisor(config, services(sd, loop, launcher, users, mainLog, succession));
+        new Supervisor(config, services(sd, loop, launcher, users, mainLog, succession, network));
     supervisor.onShutdownComplete(
         () -> {
           stopped.countDown();
@@ -188,6 +190,7 @@ final class Daemon {
                     }));
     try (SignalWatcher signals = watchSignals();
         launcher;
+        network;
         loop;
         server;
         succession) {
@@ -205,6 +208,20 @@ final class Daemon {
       pidfile.remove();
       return 0;
     }
+  }
+
+  /** Who holds the programs' pipes across a crash from now on (docs/CRASH.md). */
+  private PipeCustody custody(NativeProcessLauncher launcher) {
+    PipeCustody custody = PipeCustody.arrange(config.supervisord(), System.getenv());
+    launcher.keepPipesWith(custody.keeper());
+    return custody;
+  }
+
+  /** Takes over what a dead predecessor left; what no program takes is dropped from custody. */
+  private Succession succession(PipeCustody custody) {
+    Succession succession = Succession.begin(config, custody.handedBack());
+    custody.dropAllBut(succession.orphans().keys());
+    return succession;
   }
 
   private ControlServer openServer(

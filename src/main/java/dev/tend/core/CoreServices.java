@@ -1,5 +1,6 @@
 package dev.tend.core;
 
+import dev.tend.platform.NetworkChecks;
 import dev.tend.platform.ProcessLauncher;
 import dev.tend.platform.UserDatabase;
 import java.time.ZoneId;
@@ -29,6 +30,7 @@ public final class CoreServices {
   private final ProcessTrees trees;
   private final Roster roster;
   private final Orphans orphans;
+  private final NetworkChecks network;
 
   private CoreServices(Builder b) {
     this.loop = required(b.loop, "loop");
@@ -47,6 +49,7 @@ public final class CoreServices {
     this.trees = b.trees;
     this.roster = b.roster;
     this.orphans = b.orphans;
+    this.network = b.network;
   }
 
   private static <T> T required(@Nullable T value, String name) {
@@ -130,10 +133,16 @@ public final class CoreServices {
     return orphans;
   }
 
+  /** The connections of readiness and health checks ({@code ready_tcp}, {@code health_http}). */
+  public NetworkChecks network() {
+    return network;
+  }
+
   /**
    * Names each part; {@link #build} fails naming the first required one missing. Optional: {@code
    * stats} (none), {@code serverUrl} (none), {@code trees} (no tree tracking), {@code roster}
-   * (nothing recorded), {@code orphans} (none). One thread.
+   * (nothing recorded), {@code orphans} (none), {@code network} (every network check fails). One
+   * thread.
    */
   public static final class Builder {
     private @Nullable CoreLoop loop;
@@ -152,6 +161,7 @@ public final class CoreServices {
     private ProcessTrees trees = ProcessTrees.NONE;
     private Roster roster = Roster.NONE;
     private Orphans orphans = Orphans.none();
+    private NetworkChecks network = NetworkChecks.NONE;
 
     private Builder() {}
 
@@ -232,6 +242,11 @@ public final class CoreServices {
 
     public Builder orphans(Orphans orphans) {
       this.orphans = orphans;
+      return this;
+    }
+
+    public Builder network(NetworkChecks network) {
+      this.network = network;
       return this;
     }
 

@@ -17,7 +17,6 @@ import dev.tend.config.Autorestart;
 import dev.tend.config.ProcessConfig;
 import dev.tend.platform.ChildProcess;
 import dev.tend.platform.ExitStatus;
-import dev.tend.platform.OutputSink;
 import dev.tend.platform.Signal;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +38,8 @@ final class ProcessRuntime {
   private final String group;
   private final ProcessConfig config;
   private final ProcessOutputs outputs;
+  // Readiness and health checks; NONE (no cost) without tend's keys.
+  private final ProcessChecks checks;
 
   // All fields below: loop thread only.
   private ProcessState state = STOPPED;
@@ -57,6 +58,8 @@ final class ProcessRuntime {
   private @Nullable TreeStop stopTree;
   // Callers waiting for this process to reach a state (start/stop with wait=true).
   private final List<StateWaiter> waiters = new ArrayList<>();
+  // True while a health check's restart stops it: it is started again once stopped.
+  private boolean restartWhenStopped;
 
   ProcessRuntime(
       CoreContext ctx,
@@ -71,6 +74,7 @@ final class ProcessRuntime {
     this.config = config;
     this.outputs = outputs;
     this.run = new RunRecord(ctx.clock());
+    this.checks = ProcessChecks.of(ctx, host, this, config);
   }
 
   String name() {
@@ -110,25 +114,44 @@ final class ProcessRuntime {
   }
 
   ProcessInfo info() {
-    return run.info(config, group, state, pid, outputs, ctx.zone());
+    return run.info(
+        config, group, state, pid, outputs, ctx.zone(), checks.health(), checks.reason(state));
   }
 
-  // -- requests --
+  /** What it reports; {@link Dependencies} writes the reason it waits and what it depends on. */
+  RunRecord record() {
+    return run;
+  }
 
   /**
-   * Autostart when the group is added: STOPPED -> STARTING if never started; but a process a
-   * previous daemon left running for this program is taken over instead.
+   * At the group's autostart, before {@link #autostarts}: takes over the process a previous daemon
+   * left running for this program (STOPPED -> STARTING, RUNNING once up longer than startsecs,
+   * counted from its real start), whatever autostart and the dependencies say; null when none.
    */
-  void autostart() {
-    if (state != STOPPED || everStarted() || !host.mayStart()) {
-      return;
+  @Nullable Orphan takeOverOrphan() {
+    Orphan o =
+        state == STOPPED && !everStarted() && host.mayStart()
+            ? ctx.orphans().claim(group, name())
+            : null;
+    if (o == null) {
+      return null;
     }
-    Orphan orphan = ctx.orphans().claim(group, name());
-    if (orphan != null) {
-      adopt(orphan);
-    } else if (config.autostart()) {
-      spawn(false);
+    beginRun(false); // STOPPED -> STARTING
+    run.adopted(o.startedWallMillis());
+    try {
+      attach((out, err, onExit) -> ctx.spawner().adopt(group, config, o, out, err, onExit));
+    } catch (Spawner.Refused e) {
+      failSpawn(e.spawnerr());
+      return o;
     }
+    checks.adopted();
+    watchStart("adopted: '" + name() + "' with pid " + pid + ", left running by a previous daemon");
+    return o;
+  }
+
+  /** Whether the group's autostart starts it: STOPPED, never started, autostart=true. */
+  boolean autostarts() {
+    return state == STOPPED && !everStarted() && config.autostart() && host.mayStart();
   }
 
   /** A start request; the caller checked the state. */
@@ -138,6 +161,7 @@ final class ProcessRuntime {
 
   /** An administrative stop; returns an error message or null (supervisord's stop()). */
   @Nullable String stop() {
+    restartWhenStopped = false;
     return kill(config.stopsignal());
   }
 
@@ -186,8 +210,6 @@ final class ProcessRuntime {
     }
   }
 
-  // -- the machine --
-
   /** supervisord's spawn(): prepare what to run, then launch it. */
   private void spawn(boolean automatic) {
     if (pid != 0) {
@@ -207,68 +229,30 @@ final class ProcessRuntime {
     cancelTimer();
     killing = false;
     stopTree = null;
+    restartWhenStopped = false;
     run.started(automatic);
     changeState(STARTING, true); // EXITED|FATAL|BACKOFF|STOPPED -> STARTING
   }
 
   private void launch(Spawner.Plan plan) throws Spawner.Refused {
     attach((out, err, onExit) -> ctx.spawner().launch(group, config, plan, out, err, onExit));
-    log.info("spawned: '" + name() + "' with pid " + pid);
+    checks.spawned();
+    watchStart("spawned: '" + name() + "' with pid " + pid);
+  }
+
+  /** STARTING with a pid: says so; RUNNING once its uptime is strictly greater than startsecs. */
+  private void watchStart(String started) {
+    log.info(started);
     host.infoChanged(info()); // STARTING was announced before there was a pid
-    // RUNNING needs an uptime strictly greater than startsecs.
-    timer = ctx.loop().schedule(config.startsecs() * 1000L + 1, this::onStartsecsElapsed);
+    long left = config.startsecs() * 1000L + 1 - run.upMillis();
+    timer = ctx.loop().schedule(Math.max(0, left), this::onStartsecsElapsed);
   }
 
   /** The sinks of a run, then its child, watched from now on. */
   private void attach(ChildBirth birth) throws Spawner.Refused {
-    OutputSink stdoutSink;
-    OutputSink stderrSink;
-    try {
-      stdoutSink = ctx.events().stdoutFor(this, outputs.stdoutSink());
-      stderrSink = outputs.stderrSink();
-    } catch (java.io.IOException e) {
-      throw new Spawner.Refused(
-          "unknown error making dispatchers for '" + name() + "': " + e.getMessage());
-    }
-    ChildProcess c =
-        birth.of(
-            stdoutSink,
-            stderrSink,
-            (exitedPid, status) -> ctx.loop().execute(() -> onExit(exitedPid, status)));
+    ChildProcess c = RunSinks.attach(ctx, this, checks, outputs, birth);
     child = c;
     pid = c.pid();
-  }
-
-  /**
-   * A previous daemon's process of this program, taken over: STOPPED -> STARTING, and RUNNING once
-   * it has been up longer than startsecs (counted from its real start). One to be replaced is then
-   * stopped, and started anew once gone.
-   */
-  private void adopt(Orphan orphan) {
-    beginRun(false); // STOPPED -> STARTING
-    run.adopted(orphan.startedWallMillis());
-    try {
-      attach((out, err, onExit) -> ctx.spawner().adopt(group, config, orphan, out, err, onExit));
-    } catch (Spawner.Refused e) {
-      failSpawn(e.spawnerr());
-      return;
-    }
-    log.info("adopted: '" + name() + "' with pid " + pid + ", left running by a previous daemon");
-    host.infoChanged(info());
-    long left = config.startsecs() * 1000L + 1 - run.upMillis();
-    timer = ctx.loop().schedule(Math.max(0, left), this::onStartsecsElapsed);
-    if (orphan.replace()) {
-      StateWaiter gone = StateWaiter.untilStopped(namespec());
-      addWaiter(gone);
-      gone.done.whenComplete((v, t) -> ctx.loop().execute(this::startAfterReplace));
-      stop();
-    }
-  }
-
-  private void startAfterReplace() {
-    if (state.isStopped() && config.autostart() && host.mayStart()) {
-      spawn(false); // STOPPED -> STARTING
-    }
   }
 
   private void failSpawn(String message) {
@@ -279,15 +263,37 @@ final class ProcessRuntime {
 
   private void onStartsecsElapsed() {
     timer = null;
-    if (state == STARTING) {
-      backoff = retry.failuresAfterGoodRun(backoff, run.upMillis());
-      changeState(RUNNING, true); // STARTING -> RUNNING
-      log.info(
-          "success: "
-              + name()
-              + " entered RUNNING state, process has stayed up for > than "
-              + config.startsecs()
-              + " seconds (startsecs)");
+    if (state == STARTING && checks.ready()) { // else it stays STARTING until it is ready
+      promote();
+    }
+  }
+
+  private void promote() {
+    backoff = retry.failuresWhenRunning(backoff);
+    changeState(RUNNING, true); // STARTING -> RUNNING
+    log.info(
+        String.format(
+            "success: %s entered RUNNING state, process has stayed up for > than %d seconds"
+                + " (startsecs)",
+            name(), config.startsecs()));
+  }
+
+  /** Its readiness check passed: RUNNING now if startsecs has passed, else when it has. */
+  void readinessPassed() {
+    if (state == STARTING && !killing && run.upMillis() > config.startsecs() * 1000L) {
+      promote();
+    }
+  }
+
+  /** STARTING, spawned, and not being stopped: what a readiness check may still act on. */
+  @Nullable ChildProcess startingChild() {
+    return state == STARTING && !killing ? child : null;
+  }
+
+  /** A health check's restart: stopped as by a stop request, then started again. */
+  void restartForHealth() {
+    if (state == RUNNING && stop() == null) {
+      restartWhenStopped = state == STOPPING;
     }
   }
 
@@ -322,24 +328,16 @@ final class ProcessRuntime {
     ChildProcess c = child;
     if (c == null) {
       String msg =
-          "attempted to kill "
-              + name()
-              + " with sig "
-              + signal.fullName()
-              + " but it wasn't running";
+          String.format(
+              "attempted to kill %s with sig %s but it wasn't running", name(), signal.fullName());
       log.debug(msg);
       return msg;
     }
     boolean toGroup = state == STOPPING ? config.killasgroup() : config.stopasgroup();
     log.debug(
-        "killing "
-            + name()
-            + " (pid "
-            + pid
-            + ") "
-            + (toGroup ? "process group " : "")
-            + "with signal "
-            + signal.fullName());
+        String.format(
+            "killing %s (pid %d) %swith signal %s",
+            name(), pid, toGroup ? "process group " : "", signal.fullName()));
     killing = true;
     if (stopTree == null) {
       stopTree = TreeStop.begin(ctx.trees(), config, pid);
@@ -384,9 +382,10 @@ final class ProcessRuntime {
     child = null;
     if (killing) {
       onStopped(status, oldPid);
-    } else if (ranMillis < config.startsecs() * 1000L && state == STARTING) {
+    } else if (state == STARTING
+        && (ranMillis < config.startsecs() * 1000L || checks.startFailedIfExitedNow())) {
       run.exitstatus(null);
-      run.spawnerr("Exited too quickly (process log may have details)");
+      run.spawnerr(checks.failedStartReason(ranMillis < config.startsecs() * 1000L));
       log.warn("exited: " + name() + " (" + status.describe() + "; not expected)");
       enterBackoff(); // STARTING -> BACKOFF
     } else {
@@ -412,13 +411,16 @@ final class ProcessRuntime {
     } else {
       log.warn(msg);
     }
+    if (restartWhenStopped && host.mayStart()) {
+      spawn(true); // STOPPED -> STARTING: the restart of an unhealthy process
+    }
   }
 
   /** An exit on its own after startsecs (or racing its timer): EXITED, then maybe a restart. */
   private void onExited(ExitStatus status, int oldPid, long ranMillis) {
     int es = status.code();
     boolean expected = config.exitcodes().contains(es);
-    backoff = retry.failuresAfterGoodRun(backoff, ranMillis);
+    backoff = retry.failuresAfterRun(backoff, ranMillis);
     run.exitstatus(es);
     if (state == STARTING) {
       changeState(RUNNING, true, oldPid); // STARTING -> RUNNING (exit raced the timer)
@@ -471,6 +473,7 @@ final class ProcessRuntime {
       return;
     }
     state = to;
+    checks.stateChanged(to);
     StateChange change = new StateChange(info(), from, to, expected, backoff, eventPid);
     host.stateChanged(change);
     ctx.events().processStateChanged(change, this);

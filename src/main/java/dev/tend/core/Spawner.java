@@ -91,6 +91,22 @@ final class Spawner {
       @Nullable OutputSink stderr,
       ExitListener onExit)
       throws Refused {
+    ChildProcess child = launch(config, plan, stdout, stderr, recorded(onExit));
+    roster.running(group, config, child.pid(), child.startTime());
+    return child;
+  }
+
+  /**
+   * A child that is no program's run (a readiness or health check command): not in the roster, so a
+   * daemon after a crash neither adopts nor stops it; it ends by itself or by its timeout.
+   */
+  ChildProcess launch(
+      ProcessConfig config,
+      Plan plan,
+      OutputSink stdout,
+      @Nullable OutputSink stderr,
+      ExitListener onExit)
+      throws Refused {
     String directory = config.directory();
     SpawnRequest request =
         new SpawnRequest(
@@ -103,15 +119,12 @@ final class Spawner {
             -1,
             stdout,
             stderr,
-            recorded(onExit));
-    ChildProcess child;
+            onExit);
     try {
-      child = launcher.spawn(request);
+      return launcher.spawn(request);
     } catch (SpawnException e) {
       throw new Refused(spawnErrorText(config.name(), e));
     }
-    roster.running(group, config, child.pid(), child.startTime());
-    return child;
   }
 
   /**

@@ -73,6 +73,7 @@ public final class Supervisor implements SupervisorApi {
     Spawner spawner =
         new Spawner(
             services.launcher(), services.preparer(), services.users(), env, services.roster());
+    Probes probes = new Probes(services.loop(), services.network(), spawner);
     CoreContext ctx =
         new CoreContext(
             services.loop(),
@@ -82,9 +83,11 @@ public final class Supervisor implements SupervisorApi {
             services.trees(),
             events,
             retryPolicies,
-            services.orphans());
+            services.orphans(),
+            probes);
     this.core =
-        new SupervisorCore(ctx, services.outputs(), publisher(journal, listeners), journal::put);
+        new SupervisorCore(
+            ctx, services.outputs(), publisher(journal, listeners), journal::put, journal::refresh);
     this.lifecycle = new Lifecycle(config, core, journal, events, services.configSource());
   }
 
@@ -303,7 +306,10 @@ public final class Supervisor implements SupervisorApi {
   }
 
   private List<ProcessResult> startEach(Supplier<List<ProcessRuntime>> which, boolean wait) {
-    return onEach(which, p -> !p.state().isRunning(), p -> core.startProcess(p, wait));
+    return onEach(
+        () -> core.startOrder(which.get()),
+        p -> !p.state().isRunning(),
+        p -> core.startProcess(p, wait));
   }
 
   @Override
@@ -326,7 +332,10 @@ public final class Supervisor implements SupervisorApi {
   }
 
   private List<ProcessResult> stopEach(Supplier<List<ProcessRuntime>> which, boolean wait) {
-    return onEach(which, p -> p.state().isRunning(), p -> core.stopProcess(p, wait));
+    return onEach(
+        () -> core.stopOrder(which.get()),
+        p -> p.state().isRunning(),
+        p -> core.stopProcess(p, wait));
   }
 
   /**
