@@ -60,7 +60,8 @@ public final class ControlServer implements AutoCloseable {
   }
 
   /**
-   * Opens every listener of the config (none when it has no server section).
+   * Opens every listener of the config (none when it has no server section), with the web status
+   * page ({@link WebPages}) behind the same auth as XML-RPC.
    *
    * @param messages told what supervisord writes to its standard error while opening ({@code
    *     Unlinking stale socket <file>}); log lines go to the main log
@@ -69,9 +70,10 @@ public final class ControlServer implements AutoCloseable {
   public static ControlServer start(
       SupervisorApi api, SupervisorConfig config, Consumer<String> messages)
       throws ControlServerException {
-    return start(api, config, messages, ServerLimits.DEFAULTS);
+    return start(api, config, messages, ServerLimits.DEFAULTS, new WebPages(api));
   }
 
+  /** The same with the given limits and without the web page (its paths answer 404). */
   public static ControlServer start(
       SupervisorApi api, SupervisorConfig config, Consumer<String> messages, ServerLimits limits)
       throws ControlServerException {

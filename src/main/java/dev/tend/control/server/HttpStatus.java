@@ -4,6 +4,7 @@ package dev.tend.control.server;
 final class HttpStatus {
   static final int CONTINUE = 100;
   static final int OK = 200;
+  static final int SEE_OTHER = 303;
   static final int BAD_REQUEST = 400;
   static final int UNAUTHORIZED = 401;
   static final int FORBIDDEN = 403;
@@ -26,6 +27,7 @@ final class HttpStatus {
     return switch (status) {
       case CONTINUE -> "Continue";
       case OK -> "OK";
+      case SEE_OTHER -> "See Other";
       case BAD_REQUEST -> "Bad Request";
       case UNAUTHORIZED -> "Unauthorized";
       case FORBIDDEN -> "Forbidden";

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * (supervisord wraps every handler, pages included), then the path: {@code /RPC2*} (POST only),
  * {@code /logtail/*} and {@code /mainlogtail} (GET only), tend's {@code /tend/follow} (GET), then
  * the web pages when a {@link Route} for them is given ({@code /}, {@code /index.html}, {@code
- * /tail.html}, {@code /ok.html}, {@code /stylesheets/*}, {@code /images/*}); otherwise 404 for GET
- * and HEAD, and 400 for any other method.
+ * /tail.html}, {@code /ok.html}, {@code /stylesheets/*}, {@code /scripts/*}, {@code /images/*});
+ * otherwise 404 for GET and HEAD, and 400 for any other method.
  */
 final class Router {
   private final Route rpc;
@@ -83,6 +83,7 @@ final class Router {
         || path.equals("/tail.html")
         || path.equals("/ok.html")
         || path.startsWith("/stylesheets/")
+        || path.startsWith("/scripts/")
         || path.startsWith("/images/");
   }
 }

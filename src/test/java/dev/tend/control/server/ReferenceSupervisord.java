@@ -57,6 +57,12 @@ final class ReferenceSupervisord implements AutoCloseable {
     return start(dir, programs, "", true);
   }
 
+  /** A tend daemon with more server sections (an {@code [inet_http_server]}) than the socket. */
+  static ReferenceSupervisord startTend(Path dir, String programs, String serverSections)
+      throws IOException {
+    return start(dir, programs, serverSections, true);
+  }
+
   private static ReferenceSupervisord start(
       Path dir, String programs, String serverSections, boolean tend) throws IOException {
     Files.createDirectories(dir);
