@@ -311,9 +311,12 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
     }
     HeldPipes held = request.pipes();
     OutputSink errSink = request.stderr();
-    OutputPipe stdout = held.stdout() < 0 ? null : new OutputPipe(held.stdout(), request.stdout());
+    OutputPipe stdout =
+        held.stdout() < 0 ? null : new OutputPipe(held.stdout(), request.stdout(), growth);
     OutputPipe stderr =
-        held.stderr() < 0 || errSink == null ? null : new OutputPipe(held.stderr(), errSink);
+        held.stderr() < 0 || errSink == null
+            ? null
+            : new OutputPipe(held.stderr(), errSink, growth);
     if (held.stderr() >= 0 && errSink == null) {
       Pipe.closeQuietly(held.stderr());
     }
