@@ -22,7 +22,8 @@ smoke_deb() {
 }
 
 # What tend.service runs (tend daemon -n -c /etc/tend/tend.conf), with a program in conf.d;
-# stopped by SIGTERM to the daemon alone, as KillMode=mixed does.
+# killed with -9 and started again, as Restart=on-failure does after a crash (KillMode=process
+# leaves the program running: the new daemon adopts it); stopped by SIGTERM to the daemon alone.
 smoke_system_daemon() {
   local pid program
   printf '[program:smoke]\ncommand=sh -c "while :; do echo smoke; sleep 1; done"\n' >/etc/tend/conf.d/smoke.conf
@@ -38,8 +39,16 @@ smoke_system_daemon() {
   fi
   check "supervisorctl -c /etc/tend/tend.conf status" bash -c "supervisorctl -c /etc/tend/tend.conf status | grep -q 'smoke .*RUNNING'"
   program=$(run "$tend" ctl -c /etc/tend/tend.conf pid smoke)
+  kill -KILL "$pid"
+  wait "$pid" 2>/dev/null || true
+  "$tmp/run" "$tend" daemon -n -c /etc/tend/tend.conf >>"$tmp/system.out" 2>&1 &
+  pid=$!
+  daemon_pids+=("$pid")
+  check "a daemon killed with -9 and started again adopts its program (same pid, runs once)" \
+    await "adopted" bash -c "[[ \$('$tmp/run' '$tend' ctl -c /etc/tend/tend.conf pid smoke 2>/dev/null) == $program ]] && [[ \$(pgrep -fc '[e]cho smoke') == 1 ]]"
   kill -TERM "$pid"
   check "SIGTERM to the daemon stops it and its program" await "exit" bash -c "! kill -0 $pid && ! kill -0 $program"
+  check "and its keeper (no tend keeper left)" await "keeper gone" bash -c "! pgrep -f '[t]end.app.Main keeper'"
   check "its log is in /var/log/tend" test -s /var/log/tend/tend.log
 }
 

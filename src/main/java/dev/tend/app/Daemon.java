@@ -120,8 +120,9 @@ final class Daemon {
       NativeProcessLauncher launcher,
       NativeUserDatabase users,
       MainLogBackend mainLog,
+      Succession succession,
       SelectorNetworkChecks network) {
-    Map<String, String> env = System.getenv();
+    Map<String, String> env = withoutSystemdHandover(System.getenv());
     return CoreServices.builder()
         .loop(loop)
         .clock(CoreClock.SYSTEM)
@@ -137,6 +138,8 @@ final class Daemon {
         .zone(ZoneId.systemDefault())
         .version(Version.get())
         .trees(new ProcTrees())
+        .roster(succession.roster())
+        .orphans(succession.orphans())
         .network(network)
         .build();
   }
@@ -150,9 +153,11 @@ final class Daemon {
     SupervisordConfig sd = config.supervisord();
     ThreadCoreLoop loop = new ThreadCoreLoop(CoreClock.SYSTEM, "tend-core");
     NativeProcessLauncher launcher = openLauncher();
+    PipeCustody custody = custody(launcher);
+    Succession succession = succession(custody);
     SelectorNetworkChecks network = new SelectorNetworkChecks();
     Supervisor supervisor =
-        new Supervisor(config, services(sd, loop, launcher, users, mainLog, network));
+        new Supervisor(config, services(sd, loop, launcher, users, mainLog, succession, network));
     supervisor.onShutdownComplete(
         () -> {
           stopped.countDown();
@@ -187,17 +192,36 @@ final class Daemon {
         launcher;
         network;
         loop;
-        server) {
+        server;
+        succession) {
       writePidfile(pidfile);
       log.info("supervisord started with pid " + ProcessHandle.current().pid());
       if (readiness != null) {
         readiness.ready();
       }
       supervisor.start();
+      custody.ready();
       handleSignalsUntilStopped(signals, supervisor, mainLog);
+      if (stopped.getCount() == 0) {
+        custody.close(); // everything stopped: the keeper can go
+      }
       pidfile.remove();
       return 0;
     }
+  }
+
+  /** Who holds the programs' pipes across a crash from now on (docs/CRASH.md). */
+  private PipeCustody custody(NativeProcessLauncher launcher) {
+    PipeCustody custody = PipeCustody.arrange(config.supervisord(), System.getenv());
+    launcher.keepPipesWith(custody.keeper());
+    return custody;
+  }
+
+  /** Takes over what a dead predecessor left; what no program takes is dropped from custody. */
+  private Succession succession(PipeCustody custody) {
+    Succession succession = Succession.begin(config, custody.handedBack());
+    custody.dropAllBut(succession.orphans().keys());
+    return succession;
   }
 
   private ControlServer openServer(
@@ -319,6 +343,13 @@ final class Daemon {
         case ERROR -> log.error(d.describe());
       }
     }
+  }
+
+  /** The environment without systemd's fd handover to the daemon, which is not the children's. */
+  static Map<String, String> withoutSystemdHandover(Map<String, String> env) {
+    Map<String, String> copy = new java.util.HashMap<>(env);
+    copy.keySet().removeAll(List.of("LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES"));
+    return copy;
   }
 
   /** SUPERVISOR_SERVER_URL for children: the first unix server, else the first inet one. */

@@ -38,6 +38,7 @@ public final class Main {
         yield 0;
       }
       case "daemon" -> DaemonCommand.run(rest, out, err);
+      case "keeper" -> KeeperCommand.run(rest, err);
       case "ctl" -> CtlCommand.run(rest, CtlCommand.Environment.system(out, err));
       case "completion" -> CompletionCommand.run(rest, CtlCommand.Environment.system(out, err));
       case "demo" -> ConsoleCommand.demo(rest, out, err);

@@ -77,7 +77,10 @@ final class KnownKeys {
                   "strip_ansi",
                   "environment",
                   "identifier",
-                  "profile_options")),
+                  "profile_options",
+                  // tend only; supervisord ignores them
+                  "orphans",
+                  "pipe_keeper")),
           Map.entry("unix_http_server", List.of("file", "chmod", "chown", "username", "password")),
           Map.entry("inet_http_server", List.of("port", "username", "password")),
           Map.entry(

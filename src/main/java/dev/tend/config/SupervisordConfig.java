@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param uid the user to switch to at start-up; null when unset
  * @param directory chdir target when daemonizing; null when unset
  * @param environment added to every child's environment, in order
+ * @param crashRecovery tend's {@code orphans} and {@code pipe_keeper}
  */
 public record SupervisordConfig(
     @Nullable Path logfile,
@@ -34,7 +35,8 @@ public record SupervisordConfig(
     boolean stripAnsi,
     Map<String, String> environment,
     String identifier,
-    List<String> profileOptions) {
+    List<String> profileOptions,
+    CrashRecovery crashRecovery) {
 
   public SupervisordConfig {
     environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));

@@ -81,6 +81,11 @@ final class SupervisordSectionParser {
     Map<String, String> environment = r.attempt("environment", Map.of(), this::environment);
     Integer uid = user == null ? null : r.attemptOrNull("user", () -> host.uid(user));
     List<String> profileOptions = profileOptions(commandLine.get("profile_options"));
+    CrashRecovery recovery =
+        new CrashRecovery(
+            typed("orphans", "adopt", CrashRecovery::orphans, CrashRecovery.OrphanPolicy.ADOPT),
+            typed(
+                "pipe_keeper", "auto", CrashRecovery::pipeKeeper, CrashRecovery.PipeKeeping.AUTO));
     boolean syslog = logfile.equals("syslog");
     return new SupervisordConfig(
         syslog ? null : host.normalize(logfile),
@@ -102,7 +107,8 @@ final class SupervisordSectionParser {
         stripAnsi,
         environment,
         identifier,
-        profileOptions);
+        profileOptions,
+        recovery);
   }
 
   private @Nullable String dir(@Nullable String value) throws InvalidValueException {

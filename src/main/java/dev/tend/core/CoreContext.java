@@ -12,6 +12,7 @@ import java.util.function.Function;
  *
  * @param zone the time zone of the descriptions ({@code Jan 01 12:00 PM})
  * @param retryPolicies each process's {@link StartRetryPolicy}, from its config
+ * @param orphans a previous daemon's processes, for their programs to take over at start-up
  * @param probes how readiness and health checks are run
  */
 record CoreContext(
@@ -22,4 +23,5 @@ record CoreContext(
     ProcessTrees trees,
     EventHub events,
     Function<ProcessConfig, StartRetryPolicy> retryPolicies,
+    Orphans orphans,
     Probes probes) {}

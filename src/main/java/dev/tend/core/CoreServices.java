@@ -28,6 +28,8 @@ public final class CoreServices {
   private final ZoneId zone;
   private final String version;
   private final ProcessTrees trees;
+  private final Roster roster;
+  private final Orphans orphans;
   private final NetworkChecks network;
 
   private CoreServices(Builder b) {
@@ -45,6 +47,8 @@ public final class CoreServices {
     this.stats = b.stats;
     this.serverUrl = b.serverUrl;
     this.trees = b.trees;
+    this.roster = b.roster;
+    this.orphans = b.orphans;
     this.network = b.network;
   }
 
@@ -119,6 +123,16 @@ public final class CoreServices {
     return trees;
   }
 
+  /** Where what runs is recorded, for the daemon started after a crash. */
+  public Roster roster() {
+    return roster;
+  }
+
+  /** What a previous daemon left running, for the programs to take over at start-up. */
+  public Orphans orphans() {
+    return orphans;
+  }
+
   /** The connections of readiness and health checks ({@code ready_tcp}, {@code health_http}). */
   public NetworkChecks network() {
     return network;
@@ -126,8 +140,9 @@ public final class CoreServices {
 
   /**
    * Names each part; {@link #build} fails naming the first required one missing. Optional: {@code
-   * stats} (none), {@code serverUrl} (none), {@code trees} (no tree tracking), {@code network}
-   * (every network check fails). One thread.
+   * stats} (none), {@code serverUrl} (none), {@code trees} (no tree tracking), {@code roster}
+   * (nothing recorded), {@code orphans} (none), {@code network} (every network check fails). One
+   * thread.
    */
   public static final class Builder {
     private @Nullable CoreLoop loop;
@@ -144,6 +159,8 @@ public final class CoreServices {
     private @Nullable ZoneId zone;
     private @Nullable String version;
     private ProcessTrees trees = ProcessTrees.NONE;
+    private Roster roster = Roster.NONE;
+    private Orphans orphans = Orphans.none();
     private NetworkChecks network = NetworkChecks.NONE;
 
     private Builder() {}
@@ -215,6 +232,16 @@ public final class CoreServices {
 
     public Builder trees(ProcessTrees trees) {
       this.trees = trees;
+      return this;
+    }
+
+    public Builder roster(Roster roster) {
+      this.roster = roster;
+      return this;
+    }
+
+    public Builder orphans(Orphans orphans) {
+      this.orphans = orphans;
       return this;
     }
 

@@ -51,6 +51,12 @@ class ProcessChecks {
   /** A run was spawned: its readiness check starts. */
   void spawned() {}
 
+  /**
+   * A previous daemon's process was adopted: it was ready under that daemon (a readiness check run
+   * again could not see it: a {@code ready_log} line was written long ago), so it is ready.
+   */
+  void adopted() {}
+
   /** Whether this run passed its readiness check (always, without one). */
   boolean ready() {
     return true;
@@ -132,6 +138,13 @@ class ProcessChecks {
       if (w != null) {
         w.logMatched(line);
       }
+    }
+
+    @Override
+    void adopted() {
+      endRun();
+      notReady = null;
+      ready = true;
     }
 
     @Override

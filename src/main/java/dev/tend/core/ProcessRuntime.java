@@ -17,7 +17,6 @@ import dev.tend.config.Autorestart;
 import dev.tend.config.ProcessConfig;
 import dev.tend.platform.ChildProcess;
 import dev.tend.platform.ExitStatus;
-import dev.tend.platform.OutputSink;
 import dev.tend.platform.Signal;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +123,31 @@ final class ProcessRuntime {
     return run;
   }
 
-  // -- requests --
+  /**
+   * At the group's autostart, before {@link #autostarts}: takes over the process a previous daemon
+   * left running for this program (STOPPED -> STARTING, RUNNING once up longer than startsecs,
+   * counted from its real start), whatever autostart and the dependencies say; null when none.
+   */
+  @Nullable Orphan takeOverOrphan() {
+    Orphan o =
+        state == STOPPED && !everStarted() && host.mayStart()
+            ? ctx.orphans().claim(group, name())
+            : null;
+    if (o == null) {
+      return null;
+    }
+    beginRun(false); // STOPPED -> STARTING
+    run.adopted(o.startedWallMillis());
+    try {
+      attach((out, err, onExit) -> ctx.spawner().adopt(group, config, o, out, err, onExit));
+    } catch (Spawner.Refused e) {
+      failSpawn(e.spawnerr());
+      return o;
+    }
+    checks.adopted();
+    watchStart("adopted: '" + name() + "' with pid " + pid + ", left running by a previous daemon");
+    return o;
+  }
 
   /** Whether the group's autostart starts it: STOPPED, never started, autostart=true. */
   boolean autostarts() {
@@ -187,8 +210,6 @@ final class ProcessRuntime {
     }
   }
 
-  // -- the machine --
-
   /** supervisord's spawn(): prepare what to run, then launch it. */
   private void spawn(boolean automatic) {
     if (pid != 0) {
@@ -214,30 +235,24 @@ final class ProcessRuntime {
   }
 
   private void launch(Spawner.Plan plan) throws Spawner.Refused {
-    OutputSink stdoutSink;
-    OutputSink stderrSink;
-    try {
-      stdoutSink = checks.tap(ctx.events().stdoutFor(this, outputs.stdoutSink()));
-      stderrSink = checks.tapOrNull(outputs.stderrSink());
-    } catch (java.io.IOException e) {
-      throw new Spawner.Refused(
-          "unknown error making dispatchers for '" + name() + "': " + e.getMessage());
-    }
-    ChildProcess c =
-        ctx.spawner()
-            .launch(
-                config,
-                plan,
-                stdoutSink,
-                stderrSink,
-                (exitedPid, status) -> ctx.loop().execute(() -> onExit(exitedPid, status)));
+    attach((out, err, onExit) -> ctx.spawner().launch(group, config, plan, out, err, onExit));
+    checks.spawned();
+    watchStart("spawned: '" + name() + "' with pid " + pid);
+  }
+
+  /** STARTING with a pid: says so; RUNNING once its uptime is strictly greater than startsecs. */
+  private void watchStart(String started) {
+    log.info(started);
+    host.infoChanged(info()); // STARTING was announced before there was a pid
+    long left = config.startsecs() * 1000L + 1 - run.upMillis();
+    timer = ctx.loop().schedule(Math.max(0, left), this::onStartsecsElapsed);
+  }
+
+  /** The sinks of a run, then its child, watched from now on. */
+  private void attach(ChildBirth birth) throws Spawner.Refused {
+    ChildProcess c = RunSinks.attach(ctx, this, checks, outputs, birth);
     child = c;
     pid = c.pid();
-    log.info("spawned: '" + name() + "' with pid " + pid);
-    checks.spawned();
-    host.infoChanged(info()); // STARTING was announced before there was a pid
-    // RUNNING needs an uptime strictly greater than startsecs.
-    timer = ctx.loop().schedule(config.startsecs() * 1000L + 1, this::onStartsecsElapsed);
   }
 
   private void failSpawn(String message) {

@@ -52,6 +52,13 @@ final class RunRecord {
     }
   }
 
+  /** The run began earlier than now: a previous daemon started it, at {@code wallMillis}. */
+  void adopted(long wallMillis) {
+    long age = Math.max(0, clock.wallMillis() - wallMillis);
+    laststartWall = clock.wallMillis() - age;
+    laststartMono = clock.monotonicMillis() - age;
+  }
+
   /** The child was reaped; returns how long it ran (monotonic). */
   long reaped(ExitStatus status) {
     laststopWall = clock.wallMillis();

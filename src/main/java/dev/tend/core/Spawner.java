@@ -4,6 +4,7 @@ import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
 import dev.tend.api.ProcessInfo;
 import dev.tend.config.ProcessConfig;
+import dev.tend.platform.AdoptRequest;
 import dev.tend.platform.ChildProcess;
 import dev.tend.platform.ExitListener;
 import dev.tend.platform.OutputSink;
@@ -27,16 +28,19 @@ final class Spawner {
   private final CommandPreparer preparer;
   private final UserDatabase users;
   private final ChildEnvironment environment;
+  private final Roster roster;
 
   Spawner(
       ProcessLauncher launcher,
       CommandPreparer preparer,
       UserDatabase users,
-      ChildEnvironment environment) {
+      ChildEnvironment environment,
+      Roster roster) {
     this.launcher = launcher;
     this.preparer = preparer;
     this.users = users;
     this.environment = environment;
+    this.roster = roster;
   }
 
   /** What to run, as {@link #prepare} worked it out. */
@@ -75,7 +79,27 @@ final class Spawner {
     }
   }
 
-  /** The second step: the child, running. {@code onExit} is called on the platform's I/O thread. */
+  /**
+   * The second step: the child, running, and recorded in the roster. {@code onExit} is called on
+   * the platform's I/O thread.
+   */
+  ChildProcess launch(
+      String group,
+      ProcessConfig config,
+      Plan plan,
+      OutputSink stdout,
+      @Nullable OutputSink stderr,
+      ExitListener onExit)
+      throws Refused {
+    ChildProcess child = launch(config, plan, stdout, stderr, recorded(onExit));
+    roster.running(group, config, child.pid(), child.startTime());
+    return child;
+  }
+
+  /**
+   * A child that is no program's run (a readiness or health check command): not in the roster, so a
+   * daemon after a crash neither adopts nor stops it; it ends by itself or by its timeout.
+   */
   ChildProcess launch(
       ProcessConfig config,
       Plan plan,
@@ -101,6 +125,38 @@ final class Spawner {
     } catch (SpawnException e) {
       throw new Refused(spawnErrorText(config.name(), e));
     }
+  }
+
+  /**
+   * Instead of a spawn: a previous daemon's process of this program, watched from now on and
+   * recorded in the roster. Takes the orphan's handle and pipes.
+   */
+  ChildProcess adopt(
+      String group,
+      ProcessConfig config,
+      Orphan orphan,
+      OutputSink stdout,
+      @Nullable OutputSink stderr,
+      ExitListener onExit)
+      throws Refused {
+    ChildProcess child;
+    try {
+      child =
+          launcher.adopt(
+              new AdoptRequest(orphan.process(), orphan.pipes(), stdout, stderr, recorded(onExit)));
+    } catch (SpawnException e) {
+      throw new Refused("cannot adopt pid " + orphan.entry().pid() + ": " + e.getMessage());
+    }
+    roster.running(group, config, child.pid(), child.startTime());
+    return child;
+  }
+
+  /** The exit, after the roster heard of it. */
+  private ExitListener recorded(ExitListener onExit) {
+    return (pid, status) -> {
+      roster.gone(pid);
+      onExit.onExit(pid, status);
+    };
   }
 
   /**

@@ -70,7 +70,9 @@ public final class Supervisor implements SupervisorApi {
     ChildEnvironment env =
         new ChildEnvironment(
             services.daemonEnvironment(), config.supervisord().environment(), services.serverUrl());
-    Spawner spawner = new Spawner(services.launcher(), services.preparer(), services.users(), env);
+    Spawner spawner =
+        new Spawner(
+            services.launcher(), services.preparer(), services.users(), env, services.roster());
     Probes probes = new Probes(services.loop(), services.network(), spawner);
     CoreContext ctx =
         new CoreContext(
@@ -81,6 +83,7 @@ public final class Supervisor implements SupervisorApi {
             services.trees(),
             events,
             retryPolicies,
+            services.orphans(),
             probes);
     this.core =
         new SupervisorCore(

@@ -174,11 +174,30 @@ final class SupervisorCore implements ProcessHost {
     GroupRuntime g = groups.get(groupName);
     if (g != null) {
       for (ProcessRuntime p : g.processesByPriority()) {
-        if (p.autostarts()) {
+        Orphan orphan = p.takeOverOrphan();
+        if (orphan != null && orphan.replace()) {
+          replace(p);
+        } else if (orphan == null && p.autostarts()) {
           dependencies.start(p);
         }
       }
     }
+  }
+
+  /** An adopted process to be replaced: stopped, then started anew (after its dependencies). */
+  private void replace(ProcessRuntime p) {
+    StateWaiter gone = StateWaiter.untilStopped(p.namespec());
+    p.addWaiter(gone);
+    gone.done.whenComplete(
+        (v, t) ->
+            ctx.loop()
+                .execute(
+                    () -> {
+                      if (p.state().isStopped() && p.config().autostart()) {
+                        dependencies.start(p);
+                      }
+                    }));
+    p.stop();
   }
 
   /** Removes a stopped group; returns the namespecs that went away. */

@@ -10,6 +10,12 @@ import java.util.Optional;
  */
 public record ExitStatus(int code, int signal, boolean coreDumped) {
 
+  /**
+   * The end of a process whose status nobody can tell: one that was not this process's child (a
+   * previous daemon's, adopted) on a kernel that does not keep it, or one reaped by someone else.
+   */
+  public static final ExitStatus UNKNOWN = new ExitStatus(-1, 0, false);
+
   public static ExitStatus exited(int code) {
     return new ExitStatus(code, 0, false);
   }
@@ -22,8 +28,15 @@ public record ExitStatus(int code, int signal, boolean coreDumped) {
     return signal != 0;
   }
 
+  public boolean isUnknown() {
+    return code == -1 && signal == 0;
+  }
+
   /** {@code exit status 3} or {@code terminated by SIGTERM}, as supervisord logs it. */
   public String describe() {
+    if (isUnknown()) {
+      return "exit status unknown";
+    }
     if (!wasSignalled()) {
       return "exit status " + code;
     }

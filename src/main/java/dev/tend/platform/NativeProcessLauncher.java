@@ -54,6 +54,10 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
   private boolean exitedSinceSweep; // I/O thread only
   private long lastSweepNanos = System.nanoTime(); // I/O thread only
   private volatile boolean closed; // set by close(); spawn refuses afterwards
+  // Adopted processes (a previous daemon's) not reported yet, closed with the launcher.
+  private final Set<AdoptedChild> adoptees = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  // Holds copies of each child's pipes outside the daemon; set before the first spawn.
+  private volatile PipeKeeper keeper = PipeKeeper.NONE;
 
   private NativeProcessLauncher(boolean sweeping, UnknownChildListener unknownChildren)
       throws IOException {
@@ -170,7 +174,8 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
             : new OutputPipe(errPipe.readFd(), errSink, growth);
     StdinPipe stdin =
         pipes.stdin == null ? null : new StdinPipe(pid, pipes.stdin.writeFd(), loop, buffer);
-    NativeChild child = new NativeChild(pid, pidfd, stdout, stderr, stdin, request.onExit());
+    ExitListener onExit = kept(pid, pidfd, pipes, request.onExit());
+    NativeChild child = new NativeChild(pid, pidfd, stdout, stderr, stdin, onExit);
     children.put(pid, child);
     try {
       child.register(loop, buffer, events -> onPidfdReadable(child));
@@ -257,5 +262,90 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
       }
       children.clear();
     }
+    adoptees.forEach(a -> a.closeFds(loop));
+    adoptees.clear();
+  }
+
+  /**
+   * From now on, copies of each new child's pipes and pidfd go to {@code keeper} while it runs, so
+   * they outlive this process. Set before spawning.
+   */
+  public void keepPipesWith(PipeKeeper keeper) {
+    this.keeper = keeper;
+  }
+
+  /** The exit listener of a spawn, after the keeper was given its copies (if there is a keeper). */
+  private ExitListener kept(int pid, int pidfd, ChildPipes pipes, ExitListener listener) {
+    PipeKeeper k = keeper;
+    if (k == PipeKeeper.NONE) {
+      return listener;
+    }
+    long start = ProcessStart.of(pid);
+    Pipe err = pipes.stderr;
+    Pipe in = pipes.stdin;
+    k.hold(
+        pid,
+        start,
+        pidfd,
+        new HeldPipes(
+            pipes.stdout.readFd(),
+            err == null ? -1 : err.readFd(),
+            in == null ? -1 : in.writeFd()));
+    return (p, status) -> {
+      k.release(p, start);
+      listener.onExit(p, status);
+    };
+  }
+
+  /**
+   * Watches a previous daemon's child as if spawned here: its exit (through its pidfd; see {@link
+   * AdoptedChild} for what is known of how it ended), its output (from the pipes handed back),
+   * signals and stdin. Takes the request's handle and pipe ends, even when it fails.
+   */
+  @Override
+  public ChildProcess adopt(AdoptRequest request) throws SpawnException {
+    if (closed) {
+      request.process().close();
+      request.pipes().close();
+      throw new IllegalStateException("the launcher is closed; cannot adopt " + request.process());
+    }
+    HeldPipes held = request.pipes();
+    OutputSink errSink = request.stderr();
+    OutputPipe stdout =
+        held.stdout() < 0 ? null : new OutputPipe(held.stdout(), request.stdout(), growth);
+    OutputPipe stderr =
+        held.stderr() < 0 || errSink == null
+            ? null
+            : new OutputPipe(held.stderr(), errSink, growth);
+    if (held.stderr() >= 0 && errSink == null) {
+      Pipe.closeQuietly(held.stderr());
+    }
+    int pid = request.process().pid();
+    StdinPipe stdin = held.stdin() < 0 ? null : new StdinPipe(pid, held.stdin(), loop, buffer);
+    List<OutputSink> pipeless = new ArrayList<>();
+    if (stdout == null) {
+      pipeless.add(request.stdout());
+    }
+    if (stderr == null && errSink != null) {
+      pipeless.add(errSink);
+    }
+    PipeKeeper k = keeper;
+    long start = request.process().startTime();
+    ExitListener onExit =
+        (p, status) -> {
+          k.release(p, start);
+          request.onExit().onExit(p, status);
+        };
+    AdoptedChild child =
+        new AdoptedChild(request.process(), stdout, stderr, stdin, pipeless, onExit, adoptees);
+    k.hold(pid, start, request.process().fdForLoop(), held);
+    try {
+      child.register(loop, buffer);
+    } catch (IOException e) {
+      child.closeFds(loop);
+      k.release(pid, start);
+      throw new SpawnException(Errno.ENOMEM, "ENOMEM", "cannot watch pid " + pid + ": " + e);
+    }
+    return child;
   }
 }

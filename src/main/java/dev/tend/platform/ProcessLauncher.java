@@ -8,4 +8,14 @@ public interface ProcessLauncher {
    * exit listener are then called on the platform's I/O thread.
    */
   ChildProcess spawn(SpawnRequest request) throws SpawnException;
+
+  /**
+   * Watches a process a previous daemon started as if this launcher had spawned it (see {@link
+   * AdoptRequest}); takes the request's handle and pipes. Launchers that cannot refuse.
+   */
+  default ChildProcess adopt(AdoptRequest request) throws SpawnException {
+    request.process().close();
+    request.pipes().close();
+    throw new SpawnException(Errno.ENOSYS, "ENOSYS", "this launcher cannot adopt processes");
+  }
 }

@@ -50,6 +50,19 @@ final class CoreHarness {
   CoreHarness(
       SupervisorConfig config,
       java.util.function.Function<dev.tend.config.ProcessConfig, StartRetryPolicy> retryPolicies) {
+    this(config, retryPolicies, Orphans.none(), Roster.NONE);
+  }
+
+  /** With a previous daemon's processes waiting to be taken over, and a roster. */
+  CoreHarness(SupervisorConfig config, Orphans orphans, Roster roster) {
+    this(config, StartRetryPolicy::of, orphans, roster);
+  }
+
+  private CoreHarness(
+      SupervisorConfig config,
+      java.util.function.Function<dev.tend.config.ProcessConfig, StartRetryPolicy> retryPolicies,
+      Orphans orphans,
+      Roster roster) {
     nextConfig = config;
     CoreServices services =
         CoreServices.builder()
@@ -109,6 +122,8 @@ final class CoreHarness {
                       treeSignals.add(pid + ":" + signal.name());
                       return treeSurvivors;
                     })
+            .orphans(orphans)
+            .roster(roster)
             .build();
     supervisor = new Supervisor(config, services, retryPolicies);
     supervisor.addStateListener(changes::add);

@@ -15,4 +15,10 @@ class ExitStatusTest {
     assertEquals("exit status 127", ExitStatus.fromWaitStatus(127 << 8).describe());
     assertEquals("terminated by SIGKILL", ExitStatus.fromWaitStatus(9).describe());
   }
+
+  @Test
+  void anEndNobodyCanTellIsSaidToBeUnknown() {
+    assertEquals("exit status unknown", ExitStatus.UNKNOWN.describe());
+    assertEquals(-1, ExitStatus.UNKNOWN.code());
+  }
 }

@@ -1,6 +1,8 @@
 package dev.tend.testing;
 
+import dev.tend.platform.AdoptRequest;
 import dev.tend.platform.ChildProcess;
+import dev.tend.platform.ExitListener;
 import dev.tend.platform.ExitStatus;
 import dev.tend.platform.ProcessLauncher;
 import dev.tend.platform.Signal;
@@ -25,13 +27,40 @@ public final class FakeLauncher implements ProcessLauncher {
   // Set to make the next spawns fail.
   private @Nullable SpawnException failure;
 
+  // What adopt() was given, in order.
+  private final List<AdoptRequest> adoptions = new ArrayList<>();
+
+  /**
+   * Watches an adopted process as the fake it is: its pid is the handle's; the test decides when it
+   * exits ({@link #exit}). The handle and pipes are closed at once (nothing is read).
+   */
+  @Override
+  public ChildProcess adopt(AdoptRequest request) throws SpawnException {
+    if (failure != null) {
+      request.process().close();
+      request.pipes().close();
+      throw failure;
+    }
+    adoptions.add(request);
+    FakeChild c = new FakeChild(request.process().pid(), null, request.onExit());
+    c.start = request.process().startTime();
+    request.process().close();
+    request.pipes().close();
+    children.put(c.pid, c);
+    return c;
+  }
+
+  public List<AdoptRequest> adoptions() {
+    return adoptions;
+  }
+
   @Override
   public ChildProcess spawn(SpawnRequest request) throws SpawnException {
     if (failure != null) {
       throw failure;
     }
     requests.add(request);
-    FakeChild c = new FakeChild(nextPid++, request);
+    FakeChild c = new FakeChild(nextPid++, request, request.onExit());
     children.put(c.pid, c);
     return c;
   }
@@ -67,13 +96,17 @@ public final class FakeLauncher implements ProcessLauncher {
       throw new AssertionError("pid " + pid + " already exited");
     }
     c.reaped = true;
-    c.request.onExit().onExit(pid, status);
+    c.onExit.onExit(pid, status);
   }
 
   /** A child as the test sees it: the signals it got. */
   public static final class FakeChild implements ChildProcess {
     final int pid;
-    final SpawnRequest request;
+    // The spawn's request; null for an adopted child.
+    final @Nullable SpawnRequest request;
+    final ExitListener onExit;
+    // A fake start time: fixed per pid, never read from /proc (an adopted child's is its handle's).
+    long start;
     boolean reaped;
     final List<String> signals = new ArrayList<>();
     final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
@@ -81,14 +114,21 @@ public final class FakeLauncher implements ProcessLauncher {
     int signalErrno;
     boolean stdinClosed;
 
-    FakeChild(int pid, SpawnRequest request) {
+    FakeChild(int pid, @Nullable SpawnRequest request, ExitListener onExit) {
       this.pid = pid;
       this.request = request;
+      this.onExit = onExit;
+      this.start = pid * 10L;
     }
 
     @Override
     public int pid() {
       return pid;
+    }
+
+    @Override
+    public long startTime() {
+      return start;
     }
 
     @Override
@@ -122,6 +162,9 @@ public final class FakeLauncher implements ProcessLauncher {
     }
 
     public SpawnRequest request() {
+      if (request == null) {
+        throw new AssertionError("pid " + pid + " was adopted, not spawned");
+      }
       return request;
     }
   }

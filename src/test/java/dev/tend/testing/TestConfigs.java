@@ -94,7 +94,8 @@ public final class TestConfigs {
         false,
         Map.of(),
         "supervisor",
-        List.of());
+        List.of(),
+        dev.tend.config.CrashRecovery.DEFAULT);
   }
 
   public static SupervisorConfig config(GroupConfig... groups) {

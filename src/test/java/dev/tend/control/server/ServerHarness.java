@@ -126,7 +126,8 @@ final class ServerHarness implements AutoCloseable {
             s.stripAnsi(),
             s.environment(),
             s.identifier(),
-            s.profileOptions());
+            s.profileOptions(),
+            s.crashRecovery());
     return new SupervisorConfig(
         base.file(),
         base.includedFiles(),
