@@ -12,6 +12,7 @@ import dev.tend.config.UnixHttpServerConfig;
 import dev.tend.control.client.ClientSettings;
 import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
+import dev.tend.platform.UserEnvironment;
 import dev.tend.tui.model.ConsoleOptions;
 import dev.tend.tui.model.ConsoleOptions.ExitChoice;
 import dev.tend.tui.model.ConsoleOptions.Mode;
@@ -316,7 +317,8 @@ final class ConsoleCommand {
           url != null ? url : CtlConfig.DEFAULT_SERVERURL, null, false, CtlConfig.defaults());
     }
     CtlFileConfig read =
-        CtlConfigReader.read(config, System.getenv(), Path.of("").toAbsolutePath());
+        CtlConfigReader.read(
+            config, UserEnvironment.of(System.getenv()), Path.of("").toAbsolutePath());
     CtlConfig ctl = read.ctl() != null ? read.ctl() : CtlConfig.defaults();
     boolean hasServer = !read.unixHttpServers().isEmpty() || !read.inetHttpServers().isEmpty();
     String chosen = url;

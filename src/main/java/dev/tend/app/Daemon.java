@@ -119,7 +119,8 @@ final class Daemon {
       NativeProcessLauncher launcher,
       NativeUserDatabase users,
       MainLogBackend mainLog) {
-    Map<String, String> env = System.getenv();
+    // the user's environment, as supervisord's children get it: not the launcher's additions
+    Map<String, String> env = loader.context().environment();
     return CoreServices.builder()
         .loop(loop)
         .clock(CoreClock.SYSTEM)

@@ -57,13 +57,8 @@ public final class Detacher {
       throws SpawnException {
     Pipe ready = Pipe.open(0);
     List<String> env = new ArrayList<>();
-    environment.forEach(
-        (k, v) -> {
-          if (!k.equals(READY_FD_ENV)) {
-            env.add(k + "=" + v);
-          }
-        });
-    env.add(READY_FD_ENV + "=" + READY_FD);
+    UserEnvironment.changing(environment, READY_FD_ENV, String.valueOf(READY_FD))
+        .forEach((k, v) -> env.add(k + "=" + v));
     try {
       int pid =
           new PosixSpawn(command.get(0), command, env)
