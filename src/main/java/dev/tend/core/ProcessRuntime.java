@@ -39,6 +39,8 @@ final class ProcessRuntime {
   private final String group;
   private final ProcessConfig config;
   private final ProcessOutputs outputs;
+  // The fcgi-program group's socket (this process's fd 0), or null for other groups.
+  private final @Nullable GroupSocket socket;
 
   // All fields below: loop thread only.
   private ProcessState state = STOPPED;
@@ -63,8 +65,10 @@ final class ProcessRuntime {
       ProcessHost host,
       String group,
       ProcessConfig config,
-      ProcessOutputs outputs) {
+      ProcessOutputs outputs,
+      @Nullable GroupSocket socket) {
     this.ctx = ctx;
+    this.socket = socket;
     this.host = host;
     this.retry = ctx.retryPolicies().apply(config);
     this.group = group;
@@ -203,6 +207,7 @@ final class ProcessRuntime {
   }
 
   private void launch(Spawner.Plan plan) throws Spawner.Refused {
+    int stdin = socket == null ? -1 : socket.fdForSpawn();
     OutputSink stdoutSink;
     OutputSink stderrSink;
     try {
@@ -217,6 +222,7 @@ final class ProcessRuntime {
             .launch(
                 config,
                 plan,
+                stdin,
                 stdoutSink,
                 stderrSink,
                 (exitedPid, status) -> ctx.loop().execute(() -> onExit(exitedPid, status)));

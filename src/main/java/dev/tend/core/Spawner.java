@@ -75,10 +75,14 @@ final class Spawner {
     }
   }
 
-  /** The second step: the child, running. {@code onExit} is called on the platform's I/O thread. */
+  /**
+   * The second step: the child, running, with {@code stdinFd} as its fd 0 (-1: a pipe). {@code
+   * onExit} is called on the platform's I/O thread.
+   */
   ChildProcess launch(
       ProcessConfig config,
       Plan plan,
+      int stdinFd,
       OutputSink stdout,
       @Nullable OutputSink stderr,
       ExitListener onExit)
@@ -92,7 +96,7 @@ final class Spawner {
             directory == null ? null : Path.of(directory),
             config.umask(),
             plan.user(),
-            -1,
+            stdinFd,
             stdout,
             stderr,
             onExit);
