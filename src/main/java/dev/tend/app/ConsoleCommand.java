@@ -192,7 +192,7 @@ final class ConsoleCommand {
       err.println("tend: nothing answers at " + target.url() + "; starting tend daemon on it");
       String problem = DaemonStarter.start(List.of("-c", target.config().toString()), null);
       if (problem != null) {
-        err.println("Error: " + problem);
+        DaemonCommand.printProblem(err, problem);
         return 2;
       }
       mode = Mode.HOSTED;

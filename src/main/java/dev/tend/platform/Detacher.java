@@ -164,9 +164,12 @@ public final class Detacher {
       report(READY);
     }
 
-    /** Tells the parent why the daemon could not start; the parent prints it and fails. */
+    /**
+     * Tells the parent why the daemon could not start (lines as the daemon would print them); the
+     * parent prints it and fails.
+     */
     public void failed(String message) {
-      report(FAILED + message.replace('\n', ' ') + "\n");
+      report(FAILED + message + "\n");
     }
 
     private synchronized void report(String text) {
