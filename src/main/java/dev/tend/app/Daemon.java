@@ -27,6 +27,7 @@ import dev.tend.platform.NativeUserDatabase;
 import dev.tend.platform.Privileges;
 import dev.tend.platform.ProcessUmask;
 import dev.tend.platform.Rlimits;
+import dev.tend.platform.SelectorNetworkChecks;
 import dev.tend.platform.Signal;
 import dev.tend.platform.SignalWatcher;
 import dev.tend.platform.UserAccount;
@@ -118,7 +119,8 @@ final class Daemon {
       ThreadCoreLoop loop,
       NativeProcessLauncher launcher,
       NativeUserDatabase users,
-      MainLogBackend mainLog) {
+      MainLogBackend mainLog,
+      SelectorNetworkChecks network) {
     // the user's environment, as supervisord's children get it: not the launcher's additions
     Map<String, String> env = loader.context().environment();
     return CoreServices.builder()
@@ -136,6 +138,7 @@ final class Daemon {
         .zone(ZoneId.systemDefault())
         .version(Version.get())
         .trees(new ProcTrees())
+        .network(network)
         .build();
   }
 
@@ -148,7 +151,9 @@ final class Daemon {
     SupervisordConfig sd = config.supervisord();
     ThreadCoreLoop loop = new ThreadCoreLoop(CoreClock.SYSTEM, "tend-core");
     NativeProcessLauncher launcher = openLauncher();
-    Supervisor supervisor = new Supervisor(config, services(sd, loop, launcher, users, mainLog));
+    SelectorNetworkChecks network = new SelectorNetworkChecks();
+    Supervisor supervisor =
+        new Supervisor(config, services(sd, loop, launcher, users, mainLog, network));
     supervisor.onShutdownComplete(
         () -> {
           stopped.countDown();
@@ -181,6 +186,7 @@ final class Daemon {
                     }));
     try (SignalWatcher signals = watchSignals();
         launcher;
+        network;
         loop;
         server) {
       writePidfile(pidfile);

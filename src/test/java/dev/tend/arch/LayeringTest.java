@@ -340,17 +340,6 @@ class LayeringTest {
   }
 
   @Test
-  void jettyStaysInTheServer() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackages("dev.tend.control.server..", "dev.tend.app..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("org.eclipse.jetty..")
-        .check(classes);
-  }
-
-  @Test
   void onlyThePlatformStartsProcesses() {
     // One reaper owns waitpid(-1): a ProcessBuilder child would have its exit stolen.
     noClasses()

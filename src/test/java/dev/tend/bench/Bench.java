@@ -138,7 +138,9 @@ public final class Bench {
     return List.of(
         new CtlStatusRow(),
         new RpcRoundTripRow(),
+        new SmallCallRow(),
         new ScaleRow(),
+        new HealthRow(),
         new ChattyRow(),
         new ThroughputRow(),
         new CrashLoopRow(),

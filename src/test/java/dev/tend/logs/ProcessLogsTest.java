@@ -258,6 +258,51 @@ class ProcessLogsTest {
   }
 
   @Test
+  void aFollowerThatOnlyCopiesIsCalledOnTheWritersThreadAsEachWriteArrives() throws IOException {
+    openFile(dir.resolve("web.log"), 0, 0, 1024);
+    StreamCapture sink = logs.sink(LogStream.STDOUT);
+    feed(sink, "one\ntwo\n");
+    List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RecordingFollow r = new RecordingFollow(() -> callers.add(Thread.currentThread()), true);
+    LogFollow f = logs.follow(LogStream.STDOUT, 4, r);
+    assertEquals("two\n", r.text(), "the history, before follow() returns");
+    feed(sink, "three\n");
+    assertEquals("two\nthree\n", r.text(), "the write, before the writer goes on");
+    assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), callers);
+    f.close();
+    assertEquals(List.of("data:4", "data:6", "closed:closed"), r.calls());
+    feed(sink, "four\n");
+    assertEquals("two\nthree\n", r.text());
+  }
+
+  @Test
+  void aStreamIsUrgentForThePlatformOnlyWhileSomeoneFollowsOrWaitsForIt() throws Exception {
+    openFile(dir.resolve("web.log"), 0, 0, 1024);
+    StreamCapture out = logs.sink(LogStream.STDOUT);
+    StreamCapture err = logs.sink(LogStream.STDERR);
+    assertFalse(out.urgent(), "nobody follows: its lines may gather");
+    LogFollow f = logs.follow(LogStream.STDOUT, 0, new RecordingFollow());
+    assertTrue(out.urgent(), "followed: read the moment it is written");
+    assertFalse(err.urgent(), "the other stream is not followed");
+    f.close();
+    Await.until("the follow gone", () -> !out.urgent());
+    Thread poller =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    logs.awaitBeyond(LogStream.STDERR, 0, Duration.ofMinutes(1));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    Await.until("a long-poll waiting", err::urgent);
+    feed(err, "wakes it\n");
+    poller.join();
+    assertFalse(err.urgent());
+  }
+
+  @Test
   void aSlowFollowerIsToldWhatItMissed() throws Exception {
     openFile(dir.resolve("web.log"), 0, 0, 16);
     StreamCapture sink = logs.sink(LogStream.STDOUT);

@@ -35,7 +35,7 @@ final class TableView {
       longestReason = Math.max(longestReason, DisplayWidth.of(rows.get(i).reason()));
     }
     List<TableLayout.Placed> cols =
-        TableLayout.fit(area.width(), longestName, longestReason, t.hasStats());
+        TableLayout.fit(area.width(), longestName, longestReason, t.hasStats(), t.hasHealth());
     titles(p, st, t, cols, area);
     Style row = st.of(Role.TABLE_ROW);
     int drawn = end - top;
@@ -108,6 +108,7 @@ final class TableView {
       Style s =
           switch (c.column()) {
             case STATE, REASON -> state;
+            case HEALTH -> health(st, r, base);
             case NAME -> t.isTagged(r.namespec()) ? st.of(Role.TABLE_TAGGED) : base;
             default -> base;
           };
@@ -124,6 +125,15 @@ final class TableView {
           c.column().rightAligned(),
           selected ? st.highlighted(s, highlight) : s);
     }
+  }
+
+  /** Unhealthy in FATAL's colour, healthy in RUNNING's; no check or no result yet: plain. */
+  private static Style health(Styles st, ProcessRow r, Style base) {
+    return switch (r.info().health().status()) {
+      case UNHEALTHY -> st.of(Role.STATE_FATAL);
+      case HEALTHY -> st.of(Role.STATE_RUNNING);
+      case UNKNOWN, NONE -> base;
+    };
   }
 
   private static void cell(
