@@ -40,6 +40,11 @@ stopasgroup=true
 [program:worker]
 command=sh -c 'while :; do echo "worker: job done"; sleep 0.5; done'
 stdout_logfile=$site/logs/worker.log
+[program:envdump]
+command=/usr/bin/env -0
+stdout_logfile=$site/logs/env.bin
+autorestart=false
+startsecs=0
 CONF
   check "tend daemon ${as[*]} -c site.conf detaches once up" \
     run bash -c "cd '$site' && '$tend' daemon ${as[*]} -c '$site/supervisord.conf'"
@@ -60,6 +65,7 @@ CONF
   worker=$(pid_of worker)
   check "the programs run as $user" test "$(ps -o user= -p "$worker")" == "$user"
   check "the site answers" await "http" http_ok "$port"
+  check "a program's environment: the user's and supervisord's variables, none of the launcher's" env_is_users
   check "tend ctl restart worker" run "$tend" ctl -c "$site/supervisord.conf" restart worker
   check "worker has a new pid" test "$(pid_of worker)" != "$worker"
   check "supervisorctl status (the real one) lists both RUNNING" bash -c \
@@ -74,6 +80,17 @@ CONF
   worker=$(pid_of worker) django=$(pid_of django)
   check "tend ctl shutdown" run "$tend" ctl -c "$site/supervisord.conf" shutdown
   check "the daemon and its programs are gone" await "exit" bash -c "! kill -0 $pid && ! kill -0 $worker && ! kill -0 $django"
+}
+
+# The names a program of the site sees (envdump's env -0) are those of the environment the daemon
+# was started with (the same bash -c, cd and all) and supervisord's four.
+env_is_users() {
+  await "envdump" test -s "$site/logs/env.bin" || { echo "envdump wrote nothing"; return 1; }
+  local seen expected
+  seen=$(tr '\0' '\n' <"$site/logs/env.bin" | sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=.*/\1/p' | sort)
+  expected=$({ run bash -c "cd '$site' && /usr/bin/env -0" | tr '\0' '\n' | sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=.*/\1/p'
+    printf '%s\n' SUPERVISOR_ENABLED SUPERVISOR_PROCESS_NAME SUPERVISOR_GROUP_NAME SUPERVISOR_SERVER_URL; } | sort)
+  [[ "$seen" == "$expected" ]] || { diff <(echo "$expected") <(echo "$seen"); false; }
 }
 
 # The console attached to the site's daemon in tmux: the table, then q (detach), exit status 0.

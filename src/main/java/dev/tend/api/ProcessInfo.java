@@ -93,4 +93,18 @@ public record ProcessInfo(
   public static String namespec(String group, String name) {
     return group.equals(name) ? name : group + ":" + name;
   }
+
+  /**
+   * supervisord's description of a RUNNING process: {@code pid 12, uptime 0:01:02}, the uptime as
+   * Python's {@code str(timedelta)} ({@code 1 day, 2:03:04}).
+   */
+  public static String runningDescription(int pid, long uptimeSeconds) {
+    long days = uptimeSeconds / 86_400;
+    long rest = uptimeSeconds % 86_400;
+    String clock =
+        String.format(
+            java.util.Locale.ROOT, "%d:%02d:%02d", rest / 3600, rest / 60 % 60, rest % 60);
+    String uptime = days == 0 ? clock : days + (days == 1 ? " day, " : " days, ") + clock;
+    return "pid " + pid + ", uptime " + uptime;
+  }
 }

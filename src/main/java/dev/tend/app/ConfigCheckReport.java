@@ -134,17 +134,23 @@ final class ConfigCheckReport {
     return where.isEmpty() ? "" : " (" + where + ")";
   }
 
-  /** {@code x.conf line 3, [program:a] autostart = maybe}, or empty when not about a file. */
+  /**
+   * {@code x.conf line 3, [program:a] autostart = maybe}, or empty when not about a file; without
+   * the file when the message names it already (supervisord's wording often does).
+   */
   static String where(Diagnostic d) {
     if (d.file() == null || d.message().contains("\n")) {
       return "";
     }
-    StringBuilder b = new StringBuilder().append(d.file());
+    StringBuilder b = new StringBuilder();
+    if (!d.messageNamesFile()) {
+      b.append(d.file());
+    }
     if (d.line() > 0) {
-      b.append(" line ").append(d.line());
+      b.append(b.isEmpty() ? "line " : " line ").append(d.line());
     }
     if (d.section() != null) {
-      b.append(", [").append(d.section()).append(']');
+      b.append(b.isEmpty() ? "[" : ", [").append(d.section()).append(']');
       if (d.key() != null) {
         b.append(' ').append(d.key());
         if (d.value() != null) {

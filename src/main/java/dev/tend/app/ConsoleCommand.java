@@ -12,6 +12,7 @@ import dev.tend.config.UnixHttpServerConfig;
 import dev.tend.control.client.ClientSettings;
 import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
+import dev.tend.platform.UserEnvironment;
 import dev.tend.tui.feed.ConsolePreferences;
 import dev.tend.tui.state.ConsoleOptions;
 import dev.tend.tui.state.ConsoleOptions.ExitChoice;
@@ -191,7 +192,7 @@ final class ConsoleCommand {
       err.println("tend: nothing answers at " + target.url() + "; starting tend daemon on it");
       String problem = DaemonStarter.start(List.of("-c", target.config().toString()), null);
       if (problem != null) {
-        err.println("Error: " + problem);
+        DaemonCommand.printProblem(err, problem);
         return 2;
       }
       mode = Mode.HOSTED;
@@ -316,7 +317,8 @@ final class ConsoleCommand {
           url != null ? url : CtlConfig.DEFAULT_SERVERURL, null, false, CtlConfig.defaults());
     }
     CtlFileConfig read =
-        CtlConfigReader.read(config, System.getenv(), Path.of("").toAbsolutePath());
+        CtlConfigReader.read(
+            config, UserEnvironment.of(System.getenv()), Path.of("").toAbsolutePath());
     CtlConfig ctl = read.ctl() != null ? read.ctl() : CtlConfig.defaults();
     boolean hasServer = !read.unixHttpServers().isEmpty() || !read.inetHttpServers().isEmpty();
     String chosen = url;

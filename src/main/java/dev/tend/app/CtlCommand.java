@@ -9,6 +9,7 @@ import dev.tend.config.ConfigLocator;
 import dev.tend.config.CtlConfig;
 import dev.tend.config.CtlConfigReader;
 import dev.tend.control.client.ClientSettings;
+import dev.tend.platform.UserEnvironment;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -157,7 +158,8 @@ final class CtlCommand {
         return CtlConfig.defaults();
       }
     }
-    return CtlConfigReader.read(file, env.variables(), env.workingDirectory()).requireCtl();
+    return CtlConfigReader.read(file, UserEnvironment.of(env.variables()), env.workingDirectory())
+        .requireCtl();
   }
 
   private static ConfigLocator locator(Environment env) {

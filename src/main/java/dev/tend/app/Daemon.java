@@ -122,7 +122,9 @@ final class Daemon {
       MainLogBackend mainLog,
       Succession succession,
       SelectorNetworkChecks network) {
-    Map<String, String> env = withoutSystemdHandover(System.getenv());
+    // the user's environment, as supervisord's children get it: not the launcher's additions, nor
+    // systemd's socket handover
+    Map<String, String> env = withoutSystemdHandover(loader.context().environment());
     return CoreServices.builder()
         .loop(loop)
         .clock(CoreClock.SYSTEM)

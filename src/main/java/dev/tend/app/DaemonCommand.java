@@ -81,7 +81,30 @@ final class DaemonCommand {
         home == null ? null : Path.of(home, "bin"), Path.of("").toAbsolutePath(), Files::exists);
   }
 
+  /**
+   * A daemonized copy's stderr is /dev/null: what it says there before it is ready (the config's
+   * errors, a start-up failure) goes to the parent through the handshake instead, which prints it.
+   */
   private static int start(String[] args, DaemonOptions options, PrintStream out, PrintStream err) {
+    Detacher.Readiness readiness =
+        options.daemonizedChild() ? Detacher.Readiness.fromEnvironment(System.getenv()) : null;
+    if (readiness == null) {
+      return start(args, options, out, err, null);
+    }
+    FirstWords said = new FirstWords();
+    int status = start(args, options, out, said.stream(), readiness);
+    if (status != 0) {
+      readiness.failed(said.text().replace(HELP_HINT + "\n", "").strip());
+    }
+    return status;
+  }
+
+  private static int start(
+      String[] args,
+      DaemonOptions options,
+      PrintStream out,
+      PrintStream err,
+      Detacher.@Nullable Readiness readiness) {
     ConfigContext context = ConfigContext.system(new dev.tend.platform.NativeUserDatabase());
     var problem = options.problem(new dev.tend.config.CommandLineValues(context));
     if (problem.isPresent()) {
@@ -103,14 +126,9 @@ final class DaemonCommand {
     if (!config.supervisord().nodaemon() && !options.daemonizedChild()) {
       return detach(args, config, err);
     }
-    Detacher.Readiness readiness =
-        options.daemonizedChild() ? Detacher.Readiness.fromEnvironment(System.getenv()) : null;
     try {
       return new Daemon(config, path, options, loader, out, err).serve(readiness);
     } catch (StartupException e) {
-      if (readiness != null) {
-        readiness.failed(e.getMessage());
-      }
       return usage(err, e.getMessage());
     }
   }
@@ -142,7 +160,9 @@ final class DaemonCommand {
               Detacher.currentJvmCommand(Main.class.getName(), childArgs), System.getenv(), dir);
       String problem = child.awaitReady(READY_TIMEOUT);
       if (problem != null) {
-        return usage(err, problem);
+        printProblem(err, problem);
+        err.println(HELP_HINT);
+        return 2;
       }
       return 0;
     } catch (SpawnException e) {
@@ -178,6 +198,15 @@ final class DaemonCommand {
       err.println(HELP_HINT);
       return 2;
     }
+  }
+
+  /**
+   * Why a detached daemon did not start: its own lines as it printed them ({@code Error: ...}, with
+   * where), or one line when the handshake says it in a few words.
+   */
+  static void printProblem(PrintStream err, String problem) {
+    boolean itsOwnLines = problem.startsWith("Error: ") || problem.startsWith("Warning: ");
+    err.println(itsOwnLines ? problem : "Error: " + problem);
   }
 
   static int usage(PrintStream err, String message) {

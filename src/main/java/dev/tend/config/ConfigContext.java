@@ -2,6 +2,7 @@ package dev.tend.config;
 
 import dev.tend.platform.Hostname;
 import dev.tend.platform.UserDatabase;
+import dev.tend.platform.UserEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,9 +33,12 @@ public record ConfigContext(
     workingDirectory = workingDirectory.toAbsolutePath().normalize();
   }
 
-  /** This process's environment, host name and working directory, with the given users. */
+  /**
+   * This process's environment as the user started tend (what tend's starters added undone: {@link
+   * UserEnvironment}), host name and working directory, with the given users.
+   */
   public static ConfigContext system(UserDatabase users) {
-    Map<String, String> env = processEnvironment();
+    Map<String, String> env = UserEnvironment.of(processEnvironment());
     Path cwd = Path.of("").toAbsolutePath();
     return new ConfigContext(env, Hostname.get(), users, cwd, tempDirectory(env, cwd));
   }

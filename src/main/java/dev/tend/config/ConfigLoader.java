@@ -29,6 +29,11 @@ public final class ConfigLoader {
     this.host = new HostValueTypes(context);
   }
 
+  /** What loading depends on besides the files; its environment is the one children inherit. */
+  public ConfigContext context() {
+    return context;
+  }
+
   /** Loads file (as given: relative paths are relative to the context's working directory). */
   public SupervisorConfig load(Path file) throws ConfigException {
     return load(file, Map.of());

@@ -31,15 +31,16 @@ public record Diagnostic(
   }
 
   /**
-   * The message followed by where: {@code (file: 'site.conf', line 12, [program:web] startsecs)}.
+   * The message followed by where: {@code (file: 'site.conf', line 12, [program:web] startsecs)},
+   * without the file when the message names it already.
    */
   public String describe() {
     StringBuilder where = new StringBuilder();
-    if (file != null) {
+    if (file != null && !messageNamesFile()) {
       where.append("file: '").append(file).append('\'');
-      if (line > 0) {
-        where.append(", line ").append(line);
-      }
+    }
+    if (file != null && line > 0) {
+      where.append(where.isEmpty() ? "line " : ", line ").append(line);
     }
     if (section != null) {
       if (where.length() > 0) {
@@ -51,5 +52,10 @@ public record Diagnostic(
       }
     }
     return where.length() == 0 ? message : message + " (" + where + ")";
+  }
+
+  /** Whether the message itself names the file ({@code could not find config file X}). */
+  public boolean messageNamesFile() {
+    return file != null && message.contains(file.toString());
   }
 }

@@ -18,9 +18,12 @@ final class GroupRuntime {
   private final GroupConfig config;
   // Processes by name: lexical order, as getAllProcessInfo lists them.
   private final Map<String, ProcessRuntime> processes = new TreeMap<>();
+  // An fcgi-program's socket, shared by its processes; null for other groups.
+  private final @Nullable GroupSocket socket;
 
-  GroupRuntime(GroupConfig config, List<ProcessRuntime> members) {
+  GroupRuntime(GroupConfig config, List<ProcessRuntime> members, @Nullable GroupSocket socket) {
     this.config = config;
+    this.socket = socket;
     for (ProcessRuntime p : members) {
       processes.put(p.name(), p);
     }
@@ -52,6 +55,13 @@ final class GroupRuntime {
     List<ProcessRuntime> list = new ArrayList<>(processes.values());
     list.sort(BY_PRIORITY);
     return list;
+  }
+
+  /** Closes the fcgi-program socket, if any: at removal and at shutdown. */
+  void closeSocket() {
+    if (socket != null) {
+      socket.close();
+    }
   }
 
   boolean allStopped() {

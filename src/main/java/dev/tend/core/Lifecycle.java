@@ -143,6 +143,7 @@ final class Lifecycle {
 
   private void afterEverythingStopped() {
     if (core.mood() == SupervisorState.SHUTDOWN) {
+      core.closeSockets();
       onShutdown.run();
       return;
     }

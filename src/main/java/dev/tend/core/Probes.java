@@ -103,6 +103,7 @@ final class Probes {
           spawner.launch(
               probe,
               plan,
+              -1, // a pipe, not an fcgi-program's socket
               a.output,
               null,
               (pid, status) -> loop.execute(() -> a.exited(status.code(), status.describe())));

@@ -1,5 +1,6 @@
 package dev.tend.core;
 
+import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessState;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,26 +29,12 @@ final class ProcessDescriptions {
       String name,
       ZoneId zone) {
     return switch (state) {
-      case RUNNING -> "pid " + pid + ", uptime " + uptime(Math.max(0, now - start));
+      case RUNNING -> ProcessInfo.runningDescription(pid, Math.max(0, now - start));
       case FATAL, BACKOFF ->
           spawnerr.isEmpty() ? "unknown error (try \"tail " + name + "\")" : spawnerr;
       case STOPPED, EXITED ->
           start != 0 ? STOP_TIME.format(Instant.ofEpochSecond(stop).atZone(zone)) : "Not started";
       default -> "";
     };
-  }
-
-  /**
-   * Python's {@code str(timedelta)}: {@code 0:01:02}, {@code 1 day, 2:03:04}, {@code 3 days, ...}.
-   */
-  static String uptime(long seconds) {
-    long days = seconds / 86_400;
-    long rest = seconds % 86_400;
-    String clock =
-        String.format(Locale.ROOT, "%d:%02d:%02d", rest / 3600, rest / 60 % 60, rest % 60);
-    if (days == 0) {
-      return clock;
-    }
-    return days + (days == 1 ? " day, " : " days, ") + clock;
   }
 }

@@ -38,6 +38,7 @@ final class ProcessRuntime {
   private final String group;
   private final ProcessConfig config;
   private final ProcessOutputs outputs;
+  private final @Nullable GroupSocket socket; // an fcgi-program group's (fd 0 of each), else null
   // Readiness and health checks; NONE (no cost) without tend's keys.
   private final ProcessChecks checks;
 
@@ -66,8 +67,10 @@ final class ProcessRuntime {
       ProcessHost host,
       String group,
       ProcessConfig config,
-      ProcessOutputs outputs) {
+      ProcessOutputs outputs,
+      @Nullable GroupSocket socket) {
     this.ctx = ctx;
+    this.socket = socket;
     this.host = host;
     this.retry = ctx.retryPolicies().apply(config);
     this.group = group;
@@ -235,7 +238,9 @@ final class ProcessRuntime {
   }
 
   private void launch(Spawner.Plan plan) throws Spawner.Refused {
-    attach((out, err, onExit) -> ctx.spawner().launch(group, config, plan, out, err, onExit));
+    int stdin = socket == null ? -1 : socket.fdForSpawn(); // an fcgi-program's socket, else a pipe
+    attach(
+        (out, err, onExit) -> ctx.spawner().launch(group, config, plan, stdin, out, err, onExit));
     checks.spawned();
     watchStart("spawned: '" + name() + "' with pid " + pid);
   }
@@ -440,14 +445,7 @@ final class ProcessRuntime {
       if (delay == 0) {
         ctx.loop().execute(this::autorestart);
       } else {
-        timer =
-            ctx.loop()
-                .schedule(
-                    delay,
-                    () -> {
-                      timer = null;
-                      autorestart();
-                    });
+        timer = ctx.loop().schedule(delay, this::autorestartAfterBackoff);
       }
     }
   }
@@ -455,6 +453,11 @@ final class ProcessRuntime {
   private boolean restartAfterExit(boolean expected) {
     return config.autorestart() == Autorestart.TRUE
         || (config.autorestart() == Autorestart.UNEXPECTED && !expected);
+  }
+
+  private void autorestartAfterBackoff() {
+    timer = null;
+    autorestart();
   }
 
   private void autorestart() {
@@ -477,9 +480,7 @@ final class ProcessRuntime {
     StateChange change = new StateChange(info(), from, to, expected, backoff, eventPid);
     host.stateChanged(change);
     ctx.events().processStateChanged(change, this);
-    if (!waiters.isEmpty()) {
-      waiters.removeIf(w -> w.check(this));
-    }
+    waiters.removeIf(w -> w.check(this));
   }
 
   private void cancelTimer() {

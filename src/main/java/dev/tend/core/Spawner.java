@@ -80,29 +80,32 @@ final class Spawner {
   }
 
   /**
-   * The second step: the child, running, and recorded in the roster. {@code onExit} is called on
-   * the platform's I/O thread.
+   * The second step: the child, running with {@code stdinFd} as its fd 0 (-1: a pipe), and recorded
+   * in the roster. {@code onExit} is called on the platform's I/O thread.
    */
   ChildProcess launch(
       String group,
       ProcessConfig config,
       Plan plan,
+      int stdinFd,
       OutputSink stdout,
       @Nullable OutputSink stderr,
       ExitListener onExit)
       throws Refused {
-    ChildProcess child = launch(config, plan, stdout, stderr, recorded(onExit));
+    ChildProcess child = launch(config, plan, stdinFd, stdout, stderr, recorded(onExit));
     roster.running(group, config, child.pid(), child.startTime());
     return child;
   }
 
   /**
    * A child that is no program's run (a readiness or health check command): not in the roster, so a
-   * daemon after a crash neither adopts nor stops it; it ends by itself or by its timeout.
+   * daemon after a crash neither adopts nor stops it; it ends by itself or by its timeout. Its fd 0
+   * is {@code stdinFd} (-1: a pipe).
    */
   ChildProcess launch(
       ProcessConfig config,
       Plan plan,
+      int stdinFd,
       OutputSink stdout,
       @Nullable OutputSink stderr,
       ExitListener onExit)
@@ -116,7 +119,7 @@ final class Spawner {
             directory == null ? null : Path.of(directory),
             config.umask(),
             plan.user(),
-            -1,
+            stdinFd,
             stdout,
             stderr,
             onExit);

@@ -7,6 +7,7 @@ import dev.tend.api.ProcessResult;
 import dev.tend.api.ProcessState;
 import dev.tend.api.SupervisorState;
 import dev.tend.config.EventListenerConfig;
+import dev.tend.config.FcgiSocketConfig;
 import dev.tend.config.GroupConfig;
 import dev.tend.config.ProcessConfig;
 import dev.tend.platform.Signal;
@@ -123,12 +124,15 @@ final class SupervisorCore implements ProcessHost {
     if (groups.containsKey(config.name())) {
       throw new FaultException(Fault.ALREADY_ADDED, config.name());
     }
+    List<ProcessOutputs> opened = openOutputs(config);
+    FcgiSocketConfig socketConfig = config.socket();
+    GroupSocket socket = socketConfig == null ? null : GroupSocket.open(socketConfig);
     List<ProcessRuntime> members = new ArrayList<>();
-    for (ProcessOutputs outputs : openOutputs(config)) {
+    for (ProcessOutputs outputs : opened) {
       ProcessConfig pc = config.processes().get(members.size());
-      members.add(new ProcessRuntime(ctx, this, config.name(), pc, outputs));
+      members.add(new ProcessRuntime(ctx, this, config.name(), pc, outputs, socket));
     }
-    GroupRuntime group = new GroupRuntime(config, members);
+    GroupRuntime group = new GroupRuntime(config, members, socket);
     groups.put(config.name(), group);
     dependencies.rebuild(groups.values());
     EventListenerConfig listener = config.listener();
@@ -207,6 +211,7 @@ final class SupervisorCore implements ProcessHost {
       throw new FaultException(Fault.STILL_RUNNING, name);
     }
     groups.remove(name);
+    g.closeSocket();
     dependencies.rebuild(groups.values());
     ctx.events().removePool(name);
     ctx.events().groupRemoved(name);
@@ -421,6 +426,11 @@ final class SupervisorCore implements ProcessHost {
     }
     orderedStop = new OrderedStop(this, ctx.loop(), whenStopped);
     orderedStop.advance();
+  }
+
+  /** At shutdown, once everything stopped: the fcgi-program sockets go (their files too). */
+  void closeSockets() {
+    groups.values().forEach(GroupRuntime::closeSocket);
   }
 
   void orderedStopFinished() {

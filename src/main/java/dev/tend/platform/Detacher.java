@@ -57,13 +57,8 @@ public final class Detacher {
       throws SpawnException {
     Pipe ready = Pipe.open(0);
     List<String> env = new ArrayList<>();
-    environment.forEach(
-        (k, v) -> {
-          if (!k.equals(READY_FD_ENV)) {
-            env.add(k + "=" + v);
-          }
-        });
-    env.add(READY_FD_ENV + "=" + READY_FD);
+    UserEnvironment.changing(environment, READY_FD_ENV, String.valueOf(READY_FD))
+        .forEach((k, v) -> env.add(k + "=" + v));
     try {
       int pid =
           new PosixSpawn(command.get(0), command, env)
@@ -169,9 +164,12 @@ public final class Detacher {
       report(READY);
     }
 
-    /** Tells the parent why the daemon could not start; the parent prints it and fails. */
+    /**
+     * Tells the parent why the daemon could not start (lines as the daemon would print them); the
+     * parent prints it and fails.
+     */
     public void failed(String message) {
-      report(FAILED + message.replace('\n', ' ') + "\n");
+      report(FAILED + message + "\n");
     }
 
     private synchronized void report(String text) {

@@ -96,6 +96,21 @@ final class LibC {
 
   static native int pipe2(int[] fds, int flags);
 
+  static final int AF_UNIX = 1;
+  static final int AF_INET = 2;
+  static final int SOCK_STREAM = 1;
+  static final int SOCK_CLOEXEC = 0x80000;
+  static final int SOL_SOCKET = 1;
+  static final int SO_REUSEADDR = 2;
+
+  static native int socket(int domain, int type, int protocol);
+
+  static native int bind(int fd, byte[] addr, int addrlen);
+
+  static native int listen(int fd, int backlog);
+
+  static native int setsockopt(int fd, int level, int optname, int[] optval, int optlen);
+
   /**
    * syscall(2) with four arguments (the kernel ignores those a call does not take). Declared
    * variadic in C, but glibc writes it in assembly that only moves registers, so a fixed signature

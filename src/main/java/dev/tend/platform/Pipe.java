@@ -33,7 +33,7 @@ record Pipe(int readFd, int writeFd) {
     return new Pipe(fds[0], fds[1]);
   }
 
-  private static int aboveStdio(int fd) throws SpawnException {
+  static int aboveStdio(int fd) throws SpawnException {
     if (fd > 2) {
       return fd;
     }

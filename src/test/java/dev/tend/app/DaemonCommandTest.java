@@ -28,15 +28,24 @@ class DaemonCommandTest {
             "Warning: unknown key 'autorestrat' in [program:a] (did you mean 'autorestart'?)"
                 + " ($DIR/bad.conf line 5, [program:a] autorestrat = true)",
             "Error: not a valid boolean value: 'maybe' in section 'program:a' (file: '$DIR/bad.conf')",
-            "    at $DIR/bad.conf line 4, [program:a] autostart = maybe",
+            "    at line 4, [program:a] autostart = maybe",
             "Error: value 'FOO' is not a valid signal name in section 'program:b' (file: '$DIR/bad.conf')",
-            "    at $DIR/bad.conf line 7, [program:b] stopsignal = FOO",
+            "    at line 7, [program:b] stopsignal = FOO",
             "Error: program section program:b does not specify a command in section 'program:b'"
                 + " (file: '$DIR/bad.conf')",
-            "    at $DIR/bad.conf line 6, [program:b] command",
+            "    at line 6, [program:b] command",
             "For help, use tend daemon -h",
             ""),
         r[2]);
+  }
+
+  @Test
+  void aMissingConfigIsNamedOnce() {
+    String[] r =
+        DaemonCheckGoldenTest.check(dir, "--check", "-c", dir.resolve("none.conf").toString());
+    assertEquals("2", r[0]);
+    assertEquals(
+        "Error: could not find config file $DIR/none.conf\nFor help, use tend daemon -h\n", r[2]);
   }
 
   @Test

@@ -176,6 +176,9 @@ class DaemonIT {
         "the refusal logged",
         Duration.ofSeconds(30),
         () -> mainLog().contains("not restarting: the config no longer loads"));
+    String refusal =
+        mainLog().lines().filter(l -> l.contains("not restarting")).findFirst().orElseThrow();
+    assertEquals(1, refusal.split(Pattern.quote(conf.toString()), -1).length - 1, refusal);
     assertEquals(1, spawnedPids("extra").size(), "nothing was stopped");
     assertTrue(daemon.isAlive());
   }

@@ -58,7 +58,7 @@ class TendKeysCheckTest {
     assertTrue(
         r[2].contains(
             "Error: dependency cycle: a -> b -> a in section 'program:a' (file: 'site.conf')\n"
-                + "    at site.conf line 4, [program:a] depends_on = b\n"),
+                + "    at line 4, [program:a] depends_on = b\n"),
         r[2]);
   }
 }

@@ -32,6 +32,7 @@ final class FeedEvents {
       case ConsoleEvent.ConnectionLost lost ->
           model.setConnection(model.connection().lost(lost.reason(), lost.retryAt()));
       case ConsoleEvent.Stats s -> model.table().applyStats(s.sample());
+      case ConsoleEvent.SpawnAsked asked -> model.table().spawnAsked(asked.target());
       case ConsoleEvent.ActionDone done ->
           messages.say(done.outcome().text(), done.outcome().error());
       case ConsoleEvent.LogReady ready -> panes.linesArrived(ready.pane());

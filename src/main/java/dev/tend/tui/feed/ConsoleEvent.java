@@ -4,6 +4,7 @@ import dev.tend.api.ChangeBatch;
 import dev.tend.api.ConfigInfo;
 import dev.tend.api.ProcessStats;
 import dev.tend.api.SupervisorApi;
+import dev.tend.tui.state.Target;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,12 @@ public sealed interface ConsoleEvent {
       sample = List.copyOf(sample);
     }
   }
+
+  /**
+   * A person asked for these processes to be started or restarted: their next spawn is not the
+   * supervisor's own restart (for a server that does not count restarts itself).
+   */
+  record SpawnAsked(Target target) implements ConsoleEvent {}
 
   /** An action finished. */
   record ActionDone(ActionRunner.Outcome outcome) implements ConsoleEvent {}

@@ -88,6 +88,11 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
 
   @Override
   public void run(ProcessRequest request) {
+    ProcessRequest.Verb verb = request.verb();
+    if (verb == ProcessRequest.Verb.START || verb == ProcessRequest.Verb.RESTART) {
+      // posted before the action runs, so it comes before any change the action causes
+      sink.post(new ConsoleEvent.SpawnAsked(request.target()));
+    }
     actions.execute(() -> sink.post(new ConsoleEvent.ActionDone(runner.run(request))));
   }
 

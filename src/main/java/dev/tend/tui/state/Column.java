@@ -69,7 +69,7 @@ public enum Column {
         var s = row.stats();
         yield s == null ? "-" : Durations.bytes(s.rssBytes());
       }
-      case DESCRIPTION -> row.info().description();
+      case DESCRIPTION -> row.description(now);
     };
   }
 
@@ -88,7 +88,7 @@ public enum Column {
           case CPU ->
               Comparator.comparingDouble(r -> r.stats() == null ? -1 : r.stats().cpuPercent());
           case RSS -> Comparator.comparingLong(r -> r.stats() == null ? -1 : r.stats().rssBytes());
-          case DESCRIPTION -> Comparator.comparing(r -> r.info().description());
+          case DESCRIPTION -> Comparator.comparing(r -> r.description(now));
         };
     return key.thenComparing(byName);
   }

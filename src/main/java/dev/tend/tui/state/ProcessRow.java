@@ -40,6 +40,22 @@ public record ProcessRow(
   }
 
   /**
+   * The server's description, its uptime brought to {@code nowEpochSeconds} while the process runs:
+   * the server words it when asked (as supervisorctl asks at each status), and a pushed change
+   * carries the uptime of the moment it happened.
+   */
+  public String description(long nowEpochSeconds) {
+    String said = info.description();
+    long up = uptimeSeconds(nowEpochSeconds);
+    if (info.state() == ProcessState.RUNNING
+        && up >= 0
+        && said.startsWith("pid " + info.pid() + ", uptime ")) {
+      return ProcessInfo.runningDescription(info.pid(), up);
+    }
+    return said;
+  }
+
+  /**
    * Why the process is in its state, in a few words: the spawn error of a BACKOFF or FATAL process,
    * the exit code or killing signal of an EXITED or STOPPED one, or what tend says it waits for
    * ({@code waiting for broker: FATAL}); empty when there is nothing to say.

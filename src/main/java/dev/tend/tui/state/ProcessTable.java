@@ -91,6 +91,22 @@ public final class ProcessTable {
     changed();
   }
 
+  /**
+   * A person asked to start or restart these processes: their next spawn is not counted as a
+   * restart (servers that count restarts themselves are believed instead).
+   */
+  public void spawnAsked(Target target) {
+    switch (target) {
+      case Target.One one -> restarts.asked(one.namespec());
+      case Target.Several several -> several.namespecs().forEach(restarts::asked);
+      case Target.Group g ->
+          live.values().stream()
+              .filter(r -> r.info().group().equals(g.group()))
+              .forEach(r -> restarts.asked(r.namespec()));
+      case Target.All all -> live.keySet().forEach(restarts::asked);
+    }
+  }
+
   private void remove(String namespec) {
     live.remove(namespec);
     stats.remove(namespec);

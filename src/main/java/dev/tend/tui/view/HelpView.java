@@ -4,6 +4,7 @@ import dev.tend.tui.keymap.KeyHelp;
 import dev.tend.tui.state.ConsoleModel;
 import dev.tend.tui.state.Overlay;
 import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class HelpView {
       return;
     }
     Dialogs.box(p, st, r, "Keys" + (m.options().readOnly() ? " (read-only)" : ""));
-    List<List<Segment>> lines = lines(m);
+    List<List<Segment>> lines = wrapped(lines(m), r.width() - 4);
     int rows = r.height() - 3;
     int first = Math.min(h.scroll(), Math.max(0, lines.size() - rows));
     for (int i = 0; i < rows && first + i < lines.size(); i++) {
@@ -79,6 +80,55 @@ final class HelpView {
       m.startupWarnings().forEach(w -> out.add(List.of(new Segment("  " + w, Role.OVERLAY))));
     }
     return out;
+  }
+
+  /**
+   * The lines with each entry's description wrapped at word boundaries to {@code width} columns,
+   * its continuation lines under the description's first (a line that fits is left as it is).
+   */
+  static List<List<Segment>> wrapped(List<List<Segment>> lines, int width) {
+    List<List<Segment>> out = new ArrayList<>();
+    for (List<Segment> line : lines) {
+      int total = line.stream().mapToInt(sg -> DisplayWidth.of(sg.text())).sum();
+      if (total <= width || line.size() < 2) {
+        out.add(line);
+        continue;
+      }
+      Segment key = line.get(0);
+      int indent = DisplayWidth.of(key.text());
+      List<Segment> current = new ArrayList<>(List.of(key));
+      int used = indent;
+      for (Segment part : line.subList(1, line.size())) {
+        for (String word : words(part.text())) {
+          int w = DisplayWidth.of(word);
+          if (used + w > width && used > indent && !word.isBlank()) {
+            out.add(current);
+            current = new ArrayList<>(List.of(new Segment(" ".repeat(indent), key.role())));
+            used = indent;
+            word = word.stripLeading();
+            w = DisplayWidth.of(word);
+          }
+          current.add(new Segment(word, part.role()));
+          used += w;
+        }
+      }
+      out.add(current);
+    }
+    return out;
+  }
+
+  /** The text cut before each space run: {@code "a b c"} is {@code "a", " b", " c"}. */
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i < text.length(); i++) {
+      if (text.charAt(i) == ' ' && text.charAt(i - 1) != ' ') {
+        words.add(text.substring(start, i));
+        start = i;
+      }
+    }
+    words.add(text.substring(start));
+    return words;
   }
 
   private static List<Segment> entry(String keys, String what) {

@@ -43,4 +43,18 @@ class ObservedRestartsTest {
     assertEquals(
         new ObservedRestarts.Restarts(0, 0), restarts.observe(seen(ProcessState.RUNNING, 600, 0)));
   }
+
+  @Test
+  void aRestartThisConsoleAskedForIsNotCounted() {
+    restarts.observe(seen(ProcessState.RUNNING, 100, -1));
+    restarts.asked("p");
+    // the poll after the manual restart: a new start, RUNNING again, the stop in between missed
+    assertEquals(
+        new ObservedRestarts.Restarts(0, 0), restarts.observe(seen(ProcessState.RUNNING, 130, -1)));
+    // the next crash and respawn is the supervisor's own
+    restarts.observe(seen(ProcessState.EXITED, 130, -1));
+    assertEquals(
+        new ObservedRestarts.Restarts(1, 160),
+        restarts.observe(seen(ProcessState.RUNNING, 160, -1)));
+  }
 }

@@ -54,6 +54,52 @@ class ProcessRowTest {
   }
 
   @Test
+  void theDescriptionsUptimeFollowsTheClockLikeTheUptimeColumn() {
+    // pushed when the process had run 1 s; shown 69 s later
+    ProcessInfo pushed =
+        new ProcessInfo(
+            "web",
+            "web",
+            "pid 4242, uptime 0:00:01",
+            NOW - 70,
+            0,
+            NOW - 69,
+            ProcessState.RUNNING,
+            "",
+            0,
+            "",
+            "",
+            4242,
+            0,
+            0);
+    ProcessRow r = row(pushed);
+    assertEquals("1m10s", Column.UPTIME.cell(r, NOW));
+    assertEquals("pid 4242, uptime 0:01:10", Column.DESCRIPTION.cell(r, NOW));
+    assertEquals("pid 4242, uptime 1 day, 0:01:10", Column.DESCRIPTION.cell(r, NOW + 86_400));
+  }
+
+  @Test
+  void otherDescriptionsAreTheServersWords() {
+    ProcessInfo stopped =
+        new ProcessInfo(
+            "web",
+            "web",
+            "Dec 07 11:02 PM",
+            NOW - 70,
+            NOW - 10,
+            NOW - 9,
+            ProcessState.STOPPED,
+            "",
+            0,
+            "",
+            "",
+            0,
+            0,
+            0);
+    assertEquals("Dec 07 11:02 PM", Column.DESCRIPTION.cell(row(stopped), NOW));
+  }
+
+  @Test
   void durationsAndSizes() {
     assertEquals("59s", Durations.compact(59));
     assertEquals("4m07s", Durations.compact(247));

@@ -128,6 +128,10 @@ class ConsoleInTmuxIT {
               "a new pid",
               s -> pidOf(rowOf(s, "sleeper")) > 0 && pidOf(rowOf(s, "sleeper")) != pid);
       assertTrue(restarted.contains("sleeper: restarted"), restarted);
+      Matcher restarts =
+          Pattern.compile("RUNNING\\s+\\d+\\s+\\S+\\s+(\\d+)").matcher(rowOf(restarted, "sleeper"));
+      assertTrue(restarts.find(), restarted);
+      assertEquals("0", restarts.group(1), "a restart asked for is not the supervisor's own");
 
       keys("x", "y");
       awaitScreen("stopped", s -> rowOf(s, "sleeper").contains("STOPPED"));

@@ -207,6 +207,41 @@ class ConsoleScreenTest {
   }
 
   @Test
+  void at80x24TheHelpWrapsItsDescriptionsAtWordsAndLosesNoneOfThem() {
+    start(Mode.ATTACHED, ConsoleDriver.TRUECOLOR, 80, 24);
+    console.press("?");
+    console.awaitText("Show every key");
+    StringBuilder seen = new StringBuilder();
+    java.util.regex.Pattern position = java.util.regex.Pattern.compile(" (\\d+)-(\\d+)/(\\d+) ");
+    for (int page = 0; page < 40; page++) {
+      String screen = console.screen();
+      for (String row : screen.split("\n")) {
+        int left = row.indexOf('│');
+        int right = row.lastIndexOf('│');
+        if (left >= 0 && right > left) {
+          seen.append(row, left + 1, right).append(' '); // the box's inside only
+        }
+      }
+      java.util.regex.Matcher m = position.matcher(screen);
+      if (!m.find() || m.group(2).equals(m.group(3))) {
+        break;
+      }
+      String before = m.group();
+      console.press("PgDn");
+      Await.until("the next page", () -> !console.screen().contains(before));
+    }
+    String text = seen.toString().replaceAll("\\s+", " ");
+    for (var section :
+        dev.tend.tui.keymap.KeyHelp.sections(dev.tend.tui.keymap.Keymap.defaults())) {
+      for (var entry : section.entries()) {
+        assertTrue(
+            text.contains(entry.description().replaceAll("\\s+", " ")),
+            "cut: " + entry.description() + "\n" + text);
+      }
+    }
+  }
+
+  @Test
   void aLostServerIsShownAndTheScreenKept() {
     start();
     api.goAway(dev.tend.api.ConnectionException.Kind.REFUSED);
