@@ -11,9 +11,14 @@ import org.jspecify.annotations.Nullable;
  * first existing path wins: {@code <H>/etc/supervisord.conf}, {@code <H>/supervisord.conf} (H = the
  * directory above the executable's), {@code supervisord.conf}, {@code etc/supervisord.conf} (both
  * relative to the working directory), {@code /etc/supervisord.conf}, {@code
- * /etc/supervisor/supervisord.conf}.
+ * /etc/supervisor/supervisord.conf}; then tend's own system config, {@code /etc/tend/tend.conf}
+ * (the .deb's {@code tend.service}), last, so that a machine with both packages finds what
+ * supervisorctl would.
  */
 public final class ConfigLocator {
+  /** The system daemon's config, as the .deb installs it. */
+  public static final String TEND_SYSTEM_CONFIG = "/etc/tend/tend.conf";
+
   /** What supervisord warns when root searches (it includes the working directory). */
   public static final String ROOT_SEARCH_WARNING =
       "Supervisord is running as root and it is searching for its configuration file in default"
@@ -44,7 +49,8 @@ public final class ConfigLocator {
             "supervisord.conf",
             "etc/supervisord.conf",
             "/etc/supervisord.conf",
-            "/etc/supervisor/supervisord.conf");
+            "/etc/supervisor/supervisord.conf",
+            TEND_SYSTEM_CONFIG);
     this.workingDirectory = workingDirectory;
     this.exists = exists;
   }

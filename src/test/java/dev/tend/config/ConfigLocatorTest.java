@@ -29,7 +29,8 @@ class ConfigLocatorTest {
             "supervisord.conf",
             "etc/supervisord.conf",
             "/etc/supervisord.conf",
-            "/etc/supervisor/supervisord.conf"),
+            "/etc/supervisor/supervisord.conf",
+            "/etc/tend/tend.conf"),
         locator(Path.of("/opt/tend/bin")).searchPaths());
   }
 
@@ -48,6 +49,12 @@ class ConfigLocatorTest {
     assertEquals(
         Optional.of(Path.of("/etc/supervisor/supervisord.conf")),
         locator(bin, "/etc/supervisor/supervisord.conf").find());
+    assertEquals(
+        Optional.of(Path.of("/etc/tend/tend.conf")), locator(bin, "/etc/tend/tend.conf").find());
+    assertEquals(
+        Optional.of(Path.of("/etc/supervisor/supervisord.conf")),
+        locator(bin, "/etc/tend/tend.conf", "/etc/supervisor/supervisord.conf").find(),
+        "with both packages, what supervisorctl would find");
     assertEquals(Optional.empty(), locator(bin).find());
   }
 
@@ -63,7 +70,8 @@ class ConfigLocatorTest {
     assertEquals(
         "No config file found at default paths (/opt/tend/etc/supervisord.conf,"
             + " /opt/tend/supervisord.conf, supervisord.conf, etc/supervisord.conf,"
-            + " /etc/supervisord.conf, /etc/supervisor/supervisord.conf); use the -c option to"
+            + " /etc/supervisord.conf, /etc/supervisor/supervisord.conf, /etc/tend/tend.conf); use"
+            + " the -c option to"
             + " specify a config file at a different path",
         locator(Path.of("/opt/tend/bin")).notFoundMessage());
   }
