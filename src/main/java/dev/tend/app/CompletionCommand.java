@@ -23,19 +23,22 @@ import java.util.List;
 final class CompletionCommand {
   private static final List<String> SUBCOMMANDS =
       List.of("ctl", "daemon", "demo", "completion", "--help", "--version");
-  private static final List<String> CTL_OPTIONS =
-      List.of(
-          "--configuration=",
-          "--help",
-          "--interactive",
-          "--serverurl=",
-          "--username=",
-          "--password=",
-          "--history_file=");
+  private static final List<String> CTL_OPTIONS = ctlOptions();
   private static final List<String> FILE_OPTIONS =
-      List.of("-c", "--configuration", "-r", "--history_file", "-l", "--logfile");
+      List.of("-c", "--configuration", "-r", "--history_file", "-l", "--logfile", "--servers");
 
   private CompletionCommand() {}
+
+  /** {@code --name=} or {@code --name}, from the option tables of {@link CtlOptions}. */
+  private static List<String> ctlOptions() {
+    List<String> out = new ArrayList<>();
+    for (List<String> table : List.of(CtlOptions.LONG, CtlOptions.TEND_LONG)) {
+      for (String spec : table) {
+        out.add("--" + spec);
+      }
+    }
+    return List.copyOf(out);
+  }
 
   static int run(String[] args, CtlCommand.Environment env) {
     String what = args.length == 0 ? "" : args[0];

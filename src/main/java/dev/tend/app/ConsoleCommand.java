@@ -7,8 +7,6 @@ import dev.tend.config.ConfigException;
 import dev.tend.config.CtlConfig;
 import dev.tend.config.CtlConfigReader;
 import dev.tend.config.CtlFileConfig;
-import dev.tend.config.InetHttpServerConfig;
-import dev.tend.config.UnixHttpServerConfig;
 import dev.tend.control.client.ClientSettings;
 import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
@@ -306,25 +304,8 @@ final class ConsoleCommand {
         CtlConfigReader.read(config, System.getenv(), Path.of("").toAbsolutePath());
     CtlConfig ctl = read.ctl() != null ? read.ctl() : CtlConfig.defaults();
     boolean hasServer = !read.unixHttpServers().isEmpty() || !read.inetHttpServers().isEmpty();
-    String chosen = url;
-    if (chosen == null) {
-      chosen = ctl.serverurl();
-      if (read.ctl() == null || chosen.equals(CtlConfig.DEFAULT_SERVERURL)) {
-        chosen = serverOf(read).orElse(chosen);
-      }
-    }
+    String chosen = url != null ? url : read.serverUrl();
     return new Target(chosen, read.file(), hasServer && Files.exists(read.file()), ctl);
-  }
-
-  private static Optional<String> serverOf(CtlFileConfig read) {
-    for (UnixHttpServerConfig u : read.unixHttpServers()) {
-      return Optional.of("unix://" + u.file());
-    }
-    for (InetHttpServerConfig i : read.inetHttpServers()) {
-      String host = i.host().isEmpty() ? "localhost" : i.host();
-      return Optional.of("http://" + host + ":" + i.port());
-    }
-    return Optional.empty();
   }
 
   private static int usage(PrintStream err, String message) {

@@ -1,5 +1,6 @@
 package dev.tend.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -8,21 +9,31 @@ import org.jspecify.annotations.Nullable;
  * taken in order): {@code -h}/{@code -?} wins where it stands, an option given twice is a conflict,
  * {@code -s} must look like a URL. Null fields were not given.
  *
+ * <p>Beyond supervisorctl, for many servers: {@code -s} may be given many times, and may name a
+ * server of the servers file instead of a URL ({@link #servers} keeps them as written; whether a
+ * name is known is for the caller to say, which reports supervisorctl's "is not a URL" otherwise);
+ * {@code -g NAME} a group of it; {@code --servers FILE}, {@code --serial}, {@code --stop-on-error}
+ * (see {@link Many}). tend's long options match only when written in full, so that prefixes keep
+ * supervisorctl's meaning.
+ *
+ * @param servers {@code -s} values in order: URLs, or names of the servers file
  * @param historyFile {@code -r}: unlike supervisorctl, where it is parsed and then ignored, tend
  *     keeps the shell's history there
+ * @param many the options for many servers
  * @param args the action and its arguments
  */
 record CtlOptions(
     boolean help,
     @Nullable String configFile,
     boolean interactive,
-    @Nullable String serverurl,
+    List<String> servers,
     @Nullable String username,
     @Nullable String password,
     @Nullable String historyFile,
+    Many many,
     List<String> args) {
 
-  static final String SHORT = "h?c:is:u:p:r:";
+  static final String SHORT = "h?c:is:u:p:r:g:";
   static final List<String> LONG =
       List.of(
           "help",
@@ -33,6 +44,22 @@ record CtlOptions(
           "password=",
           "history_file=");
 
+  /** tend's own long options: only in full. */
+  static final List<String> TEND_LONG = List.of("group=", "servers=", "serial", "stop-on-error");
+
+  /**
+   * The options for many servers.
+   *
+   * @param groups {@code -g}/{@code --group}: groups of the servers file, in order
+   * @param serversFile {@code --servers}: the servers file instead of the default
+   * @param serial {@code --serial}: one server after the other (rolling restarts), not all at once
+   * @param stopOnError {@code --stop-on-error}: with {@code --serial}, none after one that failed
+   */
+  record Many(
+      List<String> groups, @Nullable String serversFile, boolean serial, boolean stopOnError) {
+    static final Many NONE = new Many(List.of(), null, false, false);
+  }
+
   /** A usage error, worded as supervisorctl words it after {@code Error: }. */
   static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -42,38 +69,101 @@ record CtlOptions(
     }
   }
 
+  /**
+   * The {@code -s} URL when exactly one was given as a URL (what supervisorctl takes), else null.
+   */
+  @Nullable String serverurl() {
+    return servers.size() == 1 && looksLikeUrl(servers.get(0)) ? servers.get(0) : null;
+  }
+
+  /** Parses with no servers file: every {@code -s} must be a URL, as in supervisorctl. */
   static CtlOptions parse(List<String> argv) throws UsageException {
+    return parse(argv, NO_NAMES);
+  }
+
+  // a class, not a lambda: a lambda's bootstrap costs tend ctl start-up time
+  private static final ServerNames NO_NAMES =
+      new ServerNames() {
+        @Override
+        public boolean has(@Nullable String serversFile, String name) {
+          return false;
+        }
+      };
+
+  /**
+   * @param isServerName whether a {@code -s} value that is not a URL names a server of the servers
+   *     file; it gets the {@code --servers} file wherever that option stands
+   */
+  static CtlOptions parse(List<String> argv, ServerNames isServerName) throws UsageException {
     Getopt.Result parsed;
     try {
-      parsed = Getopt.parse(argv, SHORT, LONG);
+      parsed = Getopt.parse(argv, SHORT, LONG, TEND_LONG);
     } catch (Getopt.GetoptException e) {
       throw new UsageException(e.getMessage());
     }
+    String serversFile = null;
+    for (Getopt.Option o : parsed.options()) {
+      if (o.name().equals("--servers")) {
+        serversFile = once(o, serversFile, o.value());
+      }
+    }
     String config = null;
-    String url = null;
+    List<String> servers = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
     String user = null;
     String pass = null;
     String history = null;
     boolean interactive = false;
+    boolean serial = false;
+    boolean stopOnError = false;
     for (Getopt.Option o : parsed.options()) {
       String v = o.value();
       switch (o.name()) {
         case "-h", "-?", "--help" -> {
-          return new CtlOptions(true, null, false, null, null, null, null, List.of());
+          return new CtlOptions(
+              true, null, false, List.of(), null, null, null, Many.NONE, List.of());
         }
         case "-c", "--configuration" -> config = once(o, config, v);
         case "-i", "--interactive" -> {
           once(o, interactive ? "" : null, "");
           interactive = true;
         }
-        case "-s", "--serverurl" -> url = once(o, url, url(o, v));
+        case "-s", "--serverurl" -> servers.add(server(o, v, serversFile, isServerName));
         case "-u", "--username" -> user = once(o, user, v);
         case "-p", "--password" -> pass = once(o, pass, v);
         case "-r", "--history_file" -> history = once(o, history, v);
+        case "-g", "--group" -> groups.add(v);
+        case "--servers" -> {}
+        case "--serial" -> serial = true;
+        case "--stop-on-error" -> stopOnError = true;
         default -> throw new IllegalStateException("getopt returned unknown option " + o.name());
       }
     }
-    return new CtlOptions(false, config, interactive, url, user, pass, history, parsed.rest());
+    return new CtlOptions(
+        false,
+        config,
+        interactive,
+        List.copyOf(servers),
+        user,
+        pass,
+        history,
+        new Many(List.copyOf(groups), serversFile, serial, stopOnError),
+        parsed.rest());
+  }
+
+  /** Says whether a name is a server of the servers file (null: the default one). */
+  @FunctionalInterface
+  interface ServerNames {
+    boolean has(@Nullable String serversFile, String name) throws UsageException;
+  }
+
+  private static String server(
+      Getopt.Option o, String value, @Nullable String serversFile, ServerNames names)
+      throws UsageException {
+    if (looksLikeUrl(value) || !names.has(serversFile, value)) {
+      return url(o, value);
+    }
+    return value;
   }
 
   private static String once(Getopt.Option o, @Nullable String before, String value)
@@ -86,6 +176,20 @@ record CtlOptions(
 
   /** supervisor's {@code datatypes.url}: a scheme, and a host or a path after it. */
   private static String url(Getopt.Option o, String value) throws UsageException {
+    if (!looksLikeUrl(value)) {
+      throw new UsageException(
+          "invalid value for "
+              + o.name()
+              + " "
+              + repr(value)
+              + ": value "
+              + repr(value)
+              + " is not a URL");
+    }
+    return value;
+  }
+
+  static boolean looksLikeUrl(String value) {
     int colon = value.indexOf(':');
     boolean ok = colon > 0 && isScheme(value.substring(0, colon));
     if (ok) {
@@ -97,17 +201,7 @@ record CtlOptions(
         ok = indexOfAny(rest, "?#", 0) > 0;
       }
     }
-    if (!ok) {
-      throw new UsageException(
-          "invalid value for "
-              + o.name()
-              + " "
-              + repr(value)
-              + ": value "
-              + repr(value)
-              + " is not a URL");
-    }
-    return value;
+    return ok;
   }
 
   private static boolean isScheme(String s) {

@@ -4,6 +4,7 @@ import dev.tend.api.ConnectionException;
 import dev.tend.api.FaultException;
 import dev.tend.api.PythonText;
 import dev.tend.control.client.XmlRpcClient;
+import dev.tend.control.client.ssh.SshFailure;
 import java.nio.channels.UnresolvedAddressException;
 
 /**
@@ -30,7 +31,8 @@ final class PythonError {
           + ">";
     }
     if (e instanceof ConnectionException c) {
-      return connection(c);
+      // ssh's own words already say what failed; a Python class would only hide them
+      return c.getCause() instanceof SshFailure ? String.valueOf(c.getMessage()) : connection(c);
     }
     if (e instanceof ArithmeticException) {
       return "<class 'OverflowError'>, " + e.getMessage();

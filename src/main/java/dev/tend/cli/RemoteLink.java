@@ -7,6 +7,8 @@ import dev.tend.api.SupervisorApi;
 import dev.tend.control.client.ClientSettings;
 import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
+import dev.tend.control.client.ssh.SshConnections;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** A {@link ServerLink} over XML-RPC to a tend daemon or a real supervisord. */
@@ -22,12 +24,21 @@ public final class RemoteLink implements ServerLink {
    * refused with its {@code Unknown protocol for serverurl} message.
    */
   public static Connector connector(ClientSettings settings) {
+    return connector(settings, null);
+  }
+
+  /**
+   * As {@link #connector(ClientSettings)}, and {@code ssh://} URLs through the ssh connections
+   * {@code ssh} gives (asked for on the first such URL; the caller closes them).
+   */
+  public static Connector connector(
+      ClientSettings settings, @Nullable Supplier<SshConnections> ssh) {
     // a class, not a lambda: a lambda's bootstrap costs tend ctl start-up time
     return new Connector() {
       @Override
       public ServerLink open(
           String serverurl, @Nullable String username, @Nullable String password) {
-        return RemoteLink.open(serverurl, username, password, settings);
+        return RemoteLink.open(serverurl, username, password, settings, ssh);
       }
     };
   }
@@ -36,13 +47,16 @@ public final class RemoteLink implements ServerLink {
       String serverurl,
       @Nullable String username,
       @Nullable String password,
-      ClientSettings settings) {
-    if (!serverurl.startsWith("http://") && !serverurl.startsWith("unix://")) {
+      ClientSettings settings,
+      @Nullable Supplier<SshConnections> ssh) {
+    boolean viaSsh = ssh != null && serverurl.startsWith("ssh://");
+    if (!serverurl.startsWith("http://") && !serverurl.startsWith("unix://") && !viaSsh) {
       throw new IllegalArgumentException("Unknown protocol for serverurl " + serverurl);
     }
     ServerUrl url = ServerUrl.parse(serverurl);
+    ClientSettings s = settings.withCredentials(username, password);
     return new RemoteLink(
-        RemoteSupervisor.connect(url, settings.withCredentials(username, password)));
+        viaSsh ? RemoteSupervisor.connect(url, s, ssh.get()) : RemoteSupervisor.connect(url, s));
   }
 
   @Override
