@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RemoteConfigSearch {
   private static final String HERE = "@H/";
-  private static final String SCRIPT =
+  static final String SCRIPT =
       """
       emit() { printf 'HOME=%s\\nPWD=%s\\nFILE=%s\\n' "$HOME" "$(pwd)" "$1"; exec cat -- "$1"; }
       c=$1; shift

@@ -10,7 +10,7 @@ import java.util.List;
  * the far host's own words.
  */
 final class SocketProbe {
-  private static final String SCRIPT =
+  static final String SCRIPT =
       """
       p=$1
       if [ -S "$p" ]; then
