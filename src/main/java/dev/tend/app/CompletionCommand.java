@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class CompletionCommand {
   private static final List<String> SUBCOMMANDS =
-      List.of("ctl", "daemon", "demo", "completion", "--help", "--version");
+      List.of("ctl", "daemon", "demo", "servers", "completion", "--help", "--version");
   private static final List<String> CTL_OPTIONS = ctlOptions();
   private static final List<String> FILE_OPTIONS =
       List.of("-c", "--configuration", "-r", "--history_file", "-l", "--logfile", "--servers");

@@ -213,6 +213,50 @@ class SshCtlIT {
     assertTrue(list(runtime).isEmpty(), "and its directories: " + list(runtime));
   }
 
+  @Test
+  void serversListsTheFileAndChecksWhatAnswersAtEach() {
+    CtlResult r = servers("--servers", serversFile.toString(), "--check");
+    List<String> lines = r.out().lines().toList();
+    assertEquals("NAME  URL", lines.get(0).substring(0, 9), r.toString());
+    assertTrue(
+        lines.get(1).matches("web1 +ssh://web1\\S+ +supervisord 4\\.2\\.5, RUNNING"), lines.get(1));
+    assertTrue(lines.get(2).matches("web2 +ssh://web2\\S+ +tend \\S+, RUNNING"), lines.get(2));
+    assertTrue(lines.get(3).contains("no such socket on web3: ls: cannot access"), lines.get(3));
+    assertTrue(
+        lines.get(4).contains("ssh could not reach " + PrivateSshd.UNREACHABLE), lines.get(4));
+    assertEquals("group web: web1, web2, web3", lines.get(5));
+    assertEquals(0, r.exit());
+  }
+
+  @Test
+  void serversLocalFindsTheInstancesOfThisHost() throws Exception {
+    Path root = dir.resolve("root");
+    try (RealSupervisord site =
+        RealSupervisord.in(root.resolve("srv/shop")).program("cat", "command=/bin/cat").start()) {
+      CtlResult r = servers("--local");
+      assertEquals(
+          "shop  unix://" + site.socket() + "  supervisord 4.2.5, RUNNING",
+          r.out().lines().toList().get(1).replaceAll(" {2,}", "  "),
+          r.toString());
+    }
+  }
+
+  private CtlResult servers(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    CtlCommand.Environment e =
+        new CtlCommand.Environment(
+            java.io.InputStream.nullInputStream(),
+            new java.io.PrintStream(out, true, UTF_8),
+            new java.io.PrintStream(err, true, UTF_8),
+            env(),
+            dir,
+            false,
+            false);
+    int exit = ServersCommand.run(args, e, dir.resolve("root"));
+    return new CtlResult(exit, out.toString(UTF_8), err.toString(UTF_8));
+  }
+
   private Process tendProcess(String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of("ctl", "--servers", serversFile.toString()));
     all.addAll(List.of(args));
