@@ -130,15 +130,21 @@ public final class PrivateSshd implements AutoCloseable {
   }
 
   /**
-   * Processes whose command line mentions this server's directory: every ssh started with {@link
-   * #tendSsh()}, and anything that wraps one. Tests expect none once tend is gone.
+   * Every ssh started with {@link #tendSsh()} (its command line names this server's client config),
+   * and tend's watchdog shells around them ({@code sh -c ... tend-ssh DIR ssh ...}); not other
+   * processes that merely pass the string on (a tmux pane's shell). Tests expect none once tend is
+   * gone.
    */
   public List<ProcessHandle> clients() {
     String mark = clientConfig().toString();
     List<ProcessHandle> found = new ArrayList<>();
     ProcessHandle.allProcesses()
         .filter(
-            h -> h.info().arguments().map(a -> String.join(" ", a).contains(mark)).orElse(false))
+            h -> {
+              List<String> args = h.info().arguments().map(List::of).orElse(List.of());
+              boolean ssh = h.info().command().map(c -> c.endsWith("/ssh")).orElse(false);
+              return args.contains(mark) && (ssh || args.contains("tend-ssh"));
+            })
         .forEach(found::add);
     return found;
   }

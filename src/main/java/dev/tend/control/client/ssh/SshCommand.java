@@ -55,13 +55,16 @@ public final class SshCommand {
     return argv;
   }
 
-  /** A client of the master that adds the forward {@code local -> remote} and exits. */
-  List<String> forward(SshTarget target, Path controlPath, Path local, RemoteSocket remote) {
+  /** A client of the master that adds the forwards {@code locals[i] -> remotes[i]} and exits. */
+  List<String> forward(
+      SshTarget target, Path controlPath, List<Path> locals, List<RemoteSocket> remotes) {
     List<String> argv = client(controlPath);
     argv.add("-O");
     argv.add("forward");
-    argv.add("-L");
-    argv.add(local + ":" + remote.forwardTarget());
+    for (int i = 0; i < locals.size(); i++) {
+      argv.add("-L");
+      argv.add(locals.get(i) + ":" + remotes.get(i).forwardTarget());
+    }
     argv.addAll(target.destination());
     return argv;
   }

@@ -70,11 +70,20 @@ class SshCommandTest {
             "/d/s1:/tmp/supervisor.sock",
             "web1"),
         c.forward(
-            t, Path.of("/d/m"), Path.of("/d/s1"), new RemoteSocket.Unix("/tmp/supervisor.sock")));
+            t,
+            Path.of("/d/m"),
+            List.of(Path.of("/d/s1")),
+            List.of(new RemoteSocket.Unix("/tmp/supervisor.sock"))));
+    List<String> two =
+        c.forward(
+            t,
+            Path.of("/d/m"),
+            List.of(Path.of("/d/s2"), Path.of("/d/s3")),
+            List.of(new RemoteSocket.Tcp("localhost", 9001), new RemoteSocket.Unix("/x.sock")));
     assertEquals(
-        "/d/s2:localhost:9001",
-        c.forward(t, Path.of("/d/m"), Path.of("/d/s2"), new RemoteSocket.Tcp("localhost", 9001))
-            .get(10));
+        List.of("-L", "/d/s2:localhost:9001", "-L", "/d/s3:/x.sock", "web1"),
+        two.subList(two.size() - 5, two.size()),
+        "one client for several forwards");
     List<String> run = c.remote(t, Path.of("/d/m"), "echo hi");
     assertEquals(List.of("-T", "web1", "echo hi"), run.subList(run.size() - 3, run.size()));
   }
