@@ -190,7 +190,7 @@ public final class SshMaster {
       throw fail(new SshFailure(Kind.FAILED, "interrupted while ssh connected to " + target, ""));
     }
     p.onSshEnd(() -> lost(p));
-    nodelay(control);
+    Thread.ofVirtual().name("tend-ssh-nodelay").start(() -> nodelay(control));
     forwards = new Forwards(target, command, d, this::runClient);
     setState(Phase.UP, null);
   }
@@ -200,7 +200,9 @@ public final class SshMaster {
    * session starts; a master with forwards alone keeps Nagle's algorithm, and an answer of a few
    * segments then waits out the peer's delayed ACK: getAllProcessInfo with 50 programs took 48 ms
    * through the forward instead of 3 (bench/run --rows ssh). Whatever the session does (a
-   * restricted account may refuse it) the socket option stays.
+   * restricted account may refuse it) the socket option stays. Both ends set it as the session
+   * opens, before the far shell runs its rc files (seconds, on some hosts), so nobody waits for the
+   * session to end: it runs on a thread of its own.
    */
   private void nodelay(Path control) {
     try {
