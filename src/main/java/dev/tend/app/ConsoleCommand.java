@@ -56,7 +56,8 @@ final class ConsoleCommand {
              tend demo [--read-only]
 
         -c, --configuration FILE  a supervisord.conf (default: supervisorctl's search order)
-        -s, --serverurl URL       attach to unix:///path or http://host:port
+        -s, --serverurl URL       attach to unix:///path, http://host:port or
+                                  ssh://[user@]host[/path/to/socket] (docs/SERVERS.md)
         -u, --username USER       basic-auth user (default: the config's [supervisorctl])
         -p, --password PASSWORD   basic-auth password
         --read-only               no action that changes anything
@@ -161,8 +162,28 @@ final class ConsoleCommand {
                 pass != null ? pass : target.ctl().password())
             // the console draws at most 25 frames a second: a trickling log's lines may gather
             .withFollowInterval(Duration.ofMillis(40));
+    try (SshOnDemand ssh = new SshOnDemand(System.getenv())) {
+      RemoteSupervisor api =
+          serverUrl.isSsh()
+              ? RemoteSupervisor.connect(serverUrl, settings, ssh.get())
+              : RemoteSupervisor.connect(serverUrl, settings);
+      return attach(api, serverUrl, ssh, target, choices, out, err);
+    }
+  }
+
+  /**
+   * Asks the server for its state before the screen is taken, so that ssh's questions (a
+   * passphrase, a host key) reach the person at the terminal; ssh may not ask anything after.
+   */
+  private static int attach(
+      RemoteSupervisor api,
+      ServerUrl serverUrl,
+      SshOnDemand ssh,
+      Target target,
+      Choices choices,
+      PrintStream out,
+      PrintStream err) {
     Mode mode = Mode.ATTACHED;
-    RemoteSupervisor api = RemoteSupervisor.connect(serverUrl, settings);
     try {
       api.getState();
     } catch (ConnectionException e) {
@@ -183,6 +204,9 @@ final class ConsoleCommand {
     } catch (FaultException e) {
       err.println("tend: " + target.url() + " answered " + e.faultString());
       return 1;
+    }
+    if (serverUrl.isSsh()) {
+      ssh.get().allowPrompts(false);
     }
     SupervisorApi console = serverUrl.isUnix() ? LocalStats.around(api) : api;
     return runConsole(console, mode, target, choices, out, err);

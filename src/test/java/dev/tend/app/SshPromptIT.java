@@ -58,4 +58,33 @@ class SshPromptIT {
       }
     }
   }
+
+  @Test
+  void theConsoleAsksFirstThenDrawsAServerOverSsh() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
+    try (PrivateSshd sshd = PrivateSshd.start(dir.resolve("sshd"));
+        RealSupervisord sd =
+            RealSupervisord.in(dir.resolve("sd"))
+                .program("sleeper", "command=/bin/sleep 1000")
+                .start()) {
+      sshd.protectClientKey("open sesame");
+      Path runtime = Files.createDirectories(dir.resolve("run"));
+      Map<String, String> env =
+          Map.of(
+              "TEND_SSH", sshd.tendSsh(),
+              "XDG_RUNTIME_DIR", runtime.toString(),
+              "XDG_CONFIG_HOME", dir.resolve("config").toString());
+      try (Tmux t =
+          Tmux.start(dir, 110, 32, env, TendCommand.command("-s", "ssh://web1" + sd.socket()))) {
+        t.await("the passphrase, before the screen is taken", WAIT, "Enter passphrase for key");
+        t.keys("open sesame", "Enter");
+        t.await("the console over ssh", WAIT, "sleeper", "RUNNING", "(polling)");
+        t.keys("q");
+        Integer exit = Await.value("the console ends", WAIT, t::ended, e -> e != null);
+        assertEquals(0, exit, t.screen());
+        Await.until("no ssh left", () -> sshd.clients().isEmpty());
+        Await.until("no private directory left", () -> runtime.toFile().list().length == 0);
+      }
+    }
+  }
 }
