@@ -49,14 +49,14 @@ public final class RemoteLink implements ServerLink {
       @Nullable String password,
       ClientSettings settings,
       @Nullable Supplier<SshConnections> ssh) {
-    boolean viaSsh = ssh != null && serverurl.startsWith("ssh://");
-    if (!serverurl.startsWith("http://") && !serverurl.startsWith("unix://") && !viaSsh) {
+    ClientSettings s = settings.withCredentials(username, password);
+    if (ssh != null && serverurl.startsWith("ssh://")) {
+      return new RemoteLink(RemoteSupervisor.connect(ServerUrl.parse(serverurl), s, ssh.get()));
+    }
+    if (!serverurl.startsWith("http://") && !serverurl.startsWith("unix://")) {
       throw new IllegalArgumentException("Unknown protocol for serverurl " + serverurl);
     }
-    ServerUrl url = ServerUrl.parse(serverurl);
-    ClientSettings s = settings.withCredentials(username, password);
-    return new RemoteLink(
-        viaSsh ? RemoteSupervisor.connect(url, s, ssh.get()) : RemoteSupervisor.connect(url, s));
+    return new RemoteLink(RemoteSupervisor.connect(ServerUrl.parse(serverurl), s));
   }
 
   @Override

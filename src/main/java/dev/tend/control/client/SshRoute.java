@@ -48,12 +48,15 @@ final class SshRoute implements Route {
       return s;
     }
     synchronized (this) {
-      if (socket == null) {
-        RemoteConfig config = master.findConfig(url.remoteConfig());
-        socket = socketOf(config);
-        found = config;
+      RemoteSocket again = socket;
+      if (again != null) {
+        return again; // another thread found it meanwhile
       }
-      return socket;
+      RemoteConfig config = master.findConfig(url.remoteConfig());
+      RemoteSocket there = socketOf(config);
+      found = config;
+      socket = there;
+      return there;
     }
   }
 

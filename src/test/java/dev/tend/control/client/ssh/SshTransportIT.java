@@ -15,6 +15,7 @@ import dev.tend.testing.RealSupervisord;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,5 +129,55 @@ class SshTransportIT {
 
   private static List<String> names(List<ProcessInfo> infos) {
     return infos.stream().map(i -> i.group() + ":" + i.name() + " " + i.statename()).toList();
+  }
+
+  @Test
+  void aHostThatGoesAwayIsReportedLostAndComesBackOnTheNextCall() throws Exception {
+    List<SshState.Phase> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SshTarget host = new SshTarget(null, "web1", 0);
+    try (PrivateSshd own = PrivateSshd.start(dir.resolve("own-sshd"));
+        SshConnections ssh =
+            new SshConnections(
+                SshCommand.parse(own.tendSsh()),
+                SshConnections.Settings.defaults(System.getenv()),
+                false,
+                InstantSource.system());
+        RemoteSupervisor remote =
+            RemoteSupervisor.connect(
+                ServerUrl.parse("ssh://web1" + sd.socket()), ClientSettings.defaults(), ssh)) {
+      ssh.listen((target, state) -> phases.add(state.phase()));
+      assertEquals(Map.of(), ssh.connectAll(List.of(host)));
+      assertEquals(2, remote.getAllProcessInfo().size());
+      own.stop();
+      Await.until(
+          "the master's end is noticed", () -> ssh.state(host).phase() == SshState.Phase.LOST);
+      ConnectionException gone = assertThrows(ConnectionException.class, remote::getState);
+      assertTrue(gone.getCause() instanceof SshFailure, gone.toString());
+      own.restart();
+      assertEquals(2, remote.getAllProcessInfo().size(), "a new master, a new forward");
+      assertEquals(SshState.Phase.UP, ssh.state(host).phase());
+      assertEquals(
+          List.of(
+              SshState.Phase.CONNECTING,
+              SshState.Phase.UP,
+              SshState.Phase.LOST,
+              SshState.Phase.CONNECTING),
+          phases.subList(0, 4));
+      assertEquals(SshState.Phase.UP, phases.get(phases.size() - 1));
+    }
+    Await.until("no ssh left", () -> sshd.clients().isEmpty());
+  }
+
+  @Test
+  void connectAllSaysWhichHostsFailed() {
+    try (SshConnections ssh = connections()) {
+      SshTarget good = new SshTarget(null, "web2", 0);
+      SshTarget bad = new SshTarget(null, PrivateSshd.UNREACHABLE, 0);
+      Map<SshTarget, SshFailure> failed = ssh.connectAll(List.of(good, bad));
+      assertEquals(List.of(bad), List.copyOf(failed.keySet()));
+      assertEquals(SshFailure.Kind.UNREACHABLE, failed.get(bad).kind());
+      assertEquals(SshState.Phase.UP, ssh.state(good).phase());
+      assertEquals(SshState.Phase.FAILED, ssh.state(bad).phase());
+    }
   }
 }
