@@ -3,7 +3,6 @@ package dev.tend.app;
 import dev.tend.cli.Completion;
 import dev.tend.cli.CompletionScripts;
 import dev.tend.cli.CtlSession;
-import dev.tend.cli.RemoteLink;
 import dev.tend.config.ConfigException;
 import dev.tend.config.CtlConfig;
 import dev.tend.control.client.ClientSettings;

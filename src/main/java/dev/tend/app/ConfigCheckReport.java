@@ -9,6 +9,7 @@ import dev.tend.config.StreamConfig;
 import dev.tend.config.SupervisorConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * What {@code tend daemon --check} prints: each resolved process in start order with the settings
@@ -83,8 +84,10 @@ final class ConfigCheckReport {
     return switch (g.kind()) {
       case PROGRAM -> "program";
       case HETEROGENEOUS -> "in [group:" + g.name() + "]";
-      case FCGI_PROGRAM -> "fcgi-program on " + g.socket().url();
-      case EVENT_LISTENER -> "eventlistener for " + String.join(",", g.listener().events());
+      // the parser gives every group of these kinds its socket and its listener settings
+      case FCGI_PROGRAM -> "fcgi-program on " + Objects.requireNonNull(g.socket()).url();
+      case EVENT_LISTENER ->
+          "eventlistener for " + String.join(",", Objects.requireNonNull(g.listener()).events());
     };
   }
 

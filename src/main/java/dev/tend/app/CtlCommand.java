@@ -3,7 +3,6 @@ package dev.tend.app;
 import dev.tend.cli.CommandLoop;
 import dev.tend.cli.CtlSession;
 import dev.tend.cli.EachServer;
-import dev.tend.cli.RemoteLink;
 import dev.tend.cli.UserInput;
 import dev.tend.cli.shell.JlineShell;
 import dev.tend.config.ConfigException;
@@ -233,6 +232,7 @@ final class CtlCommand {
     return env.stdoutIsTerminal() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
   }
 
+  /** The URL {@code -s} gives, else the config's (which always has one). */
   private static @Nullable String or(@Nullable String first, @Nullable String second) {
     return first != null ? first : second;
   }

@@ -67,6 +67,12 @@ record CtlOptions(
     UsageException(String message) {
       super(message);
     }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+      return java.util.Objects.requireNonNull(super.getMessage());
+    }
   }
 
   /**

@@ -103,6 +103,41 @@ final class Daemon {
     }
   }
 
+  private static NativeProcessLauncher openLauncher() throws StartupException {
+    try {
+      return NativeProcessLauncher.openAsSubreaper(
+          (pid, status) -> log.info("reaped unknown pid " + pid + " (" + status.describe() + ")"));
+    } catch (IOException e) {
+      throw new StartupException("cannot start the I/O loop: " + e.getMessage(), e);
+    }
+  }
+
+  /** The real parts the core is built from. */
+  private CoreServices services(
+      SupervisordConfig sd,
+      ThreadCoreLoop loop,
+      NativeProcessLauncher launcher,
+      NativeUserDatabase users,
+      MainLogBackend mainLog) {
+    Map<String, String> env = System.getenv();
+    return CoreServices.builder()
+        .loop(loop)
+        .clock(CoreClock.SYSTEM)
+        .launcher(launcher)
+        .preparer(new ResolvingCommandPreparer(env.get("PATH")))
+        .users(users)
+        .outputs(CapturedOutputs.factory(LogSettings.of(sd), SyslogWriter.NONE))
+        .configSource(() -> loader.load(configPath, options.overrides()))
+        .mainLog(mainLog)
+        .stats(new SampledStats())
+        .daemonEnvironment(env)
+        .serverUrl(serverUrl(config))
+        .zone(ZoneId.systemDefault())
+        .version(Version.get())
+        .trees(new ProcTrees())
+        .build();
+  }
+
   private int run(
       NativeUserDatabase users,
       MainLogBackend mainLog,
@@ -111,33 +146,8 @@ final class Daemon {
       throws StartupException {
     SupervisordConfig sd = config.supervisord();
     ThreadCoreLoop loop = new ThreadCoreLoop(CoreClock.SYSTEM, "tend-core");
-    NativeProcessLauncher launcher;
-    try {
-      launcher =
-          NativeProcessLauncher.openAsSubreaper(
-              (pid, status) ->
-                  log.info("reaped unknown pid " + pid + " (" + status.describe() + ")"));
-    } catch (IOException e) {
-      throw new StartupException("cannot start the I/O loop: " + e.getMessage(), e);
-    }
-    Map<String, String> env = System.getenv();
-    CoreServices services =
-        new CoreServices(
-            loop,
-            CoreClock.SYSTEM,
-            launcher,
-            new ResolvingCommandPreparer(env.get("PATH")),
-            users,
-            CapturedOutputs.factory(LogSettings.of(sd), SyslogWriter.NONE),
-            () -> loader.load(configPath, options.overrides()),
-            mainLog,
-            new SampledStats(),
-            env,
-            serverUrl(config),
-            ZoneId.systemDefault(),
-            Version.get(),
-            new ProcTrees());
-    Supervisor supervisor = new Supervisor(config, services);
+    NativeProcessLauncher launcher = openLauncher();
+    Supervisor supervisor = new Supervisor(config, services(sd, loop, launcher, users, mainLog));
     supervisor.onShutdownComplete(
         () -> {
           stopped.countDown();
@@ -198,7 +208,7 @@ final class Daemon {
     } catch (ControlServerException e) {
       launcher.close();
       loop.close();
-      throw new StartupException(e.getMessage(), e);
+      throw new StartupException(String.valueOf(e.getMessage()), e);
     }
   }
 

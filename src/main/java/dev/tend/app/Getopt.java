@@ -23,6 +23,12 @@ final class Getopt {
     GetoptException(String message) {
       super(message);
     }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+      return java.util.Objects.requireNonNull(super.getMessage());
+    }
   }
 
   private Getopt() {}

@@ -1,14 +1,11 @@
 package dev.tend.app;
 
+import dev.tend.api.ForwardingSupervisorApi;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessStats;
 import dev.tend.api.SupervisorApi;
 import dev.tend.api.SupervisorApi.Capabilities;
 import dev.tend.platform.ProcessSampler;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,48 +16,33 @@ import java.util.Map;
  * machine (reached through a unix socket): the console samples /proc itself for the pids the
  * supervisor lists. Every other call goes to the supervisor unchanged.
  */
-final class LocalStats implements InvocationHandler {
-  private final SupervisorApi remote;
+final class LocalStats extends ForwardingSupervisorApi {
   // Keeps the previous sample per pid, so CPU% is relative to the console's last look.
   private final ProcessSampler sampler = new ProcessSampler();
 
   private LocalStats(SupervisorApi remote) {
-    this.remote = remote;
+    super(remote);
   }
 
   /** {@code remote}, with getProcessStats answered from /proc when the server cannot answer it. */
   static SupervisorApi around(SupervisorApi remote) {
-    return (SupervisorApi)
-        Proxy.newProxyInstance(
-            SupervisorApi.class.getClassLoader(),
-            new Class<?>[] {SupervisorApi.class},
-            new LocalStats(remote));
+    return new LocalStats(remote);
   }
 
   @Override
-  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    switch (method.getName()) {
-      case "getProcessStats" -> {
-        if (!remote.capabilities().processStats()) {
-          return sample();
-        }
-      }
-      case "capabilities" -> {
-        Capabilities c = remote.capabilities();
-        return new Capabilities(c.server(), c.pushesChanges(), true, c.rawLogs());
-      }
-      default -> {}
-    }
-    try {
-      return method.invoke(remote, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+  public List<ProcessStats> getProcessStats() {
+    return delegate().capabilities().processStats() ? super.getProcessStats() : sample();
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    Capabilities c = delegate().capabilities();
+    return new Capabilities(c.server(), c.pushesChanges(), true, c.rawLogs());
   }
 
   private synchronized List<ProcessStats> sample() {
     Map<Integer, String> names = new LinkedHashMap<>();
-    for (ProcessInfo p : remote.getAllProcessInfo()) {
+    for (ProcessInfo p : delegate().getAllProcessInfo()) {
       if (p.pid() > 0) {
         names.put(p.pid(), p.namespec());
       }

@@ -170,7 +170,7 @@ final class ServersCommand {
       return c.server() + ", " + api.getState().name();
     } catch (ConnectionException x) {
       if (x.getCause() instanceof SshFailure f) {
-        return f.getMessage();
+        return String.valueOf(f.getMessage());
       }
       return switch (x.kind()) {
         case REFUSED -> "refused (nothing listens)";

@@ -11,4 +11,10 @@ final class StartupException extends Exception {
   StartupException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** Never null: every constructor takes the message. */
+  @Override
+  public String getMessage() {
+    return java.util.Objects.requireNonNull(super.getMessage());
+  }
 }

@@ -7,6 +7,12 @@ import dev.tend.api.SupervisorApi;
 
 /** {@code add group ...}: activates groups the last reread found. */
 final class AddVerb implements Verb {
+  private static final FaultOutcomes FAULTS =
+      FaultOutcomes.otherwise(Lsb.GENERIC)
+          .on(Fault.SHUTDOWN_STATE, "ERROR: shutting down", Lsb.GENERIC)
+          .on(Fault.ALREADY_ADDED, "ERROR: process group already active", FaultOutcomes.UNCHANGED)
+          .on(Fault.BAD_NAME, "ERROR: no such process/group: " + FaultOutcomes.NAME, Lsb.GENERIC);
+
   @Override
   public String help() {
     return "add <name> [...]\tActivates any updates in config for process/group\n";
@@ -25,18 +31,7 @@ final class AddVerb implements Verb {
         api.addProcessGroup(name);
         s.println(name + ": added process group");
       } catch (FaultException e) {
-        if (e.is(Fault.SHUTDOWN_STATE)) {
-          s.println("ERROR: shutting down");
-          s.exit(Lsb.GENERIC);
-        } else if (e.is(Fault.ALREADY_ADDED)) {
-          s.println("ERROR: process group already active");
-        } else if (e.is(Fault.BAD_NAME)) {
-          s.println("ERROR: no such process/group: " + name);
-          s.exit(Lsb.GENERIC);
-        } else {
-          s.exit(Lsb.GENERIC);
-          throw e;
-        }
+        FAULTS.handle(s, name, e);
       }
     }
   }

@@ -7,6 +7,10 @@ import java.util.List;
 
 /** {@code avail}: every configured process, in use or available, auto or manual, priorities. */
 final class AvailVerb implements Verb {
+  private static final FaultOutcomes FAULTS =
+      FaultOutcomes.otherwise(Lsb.GENERIC)
+          .on(Fault.SHUTDOWN_STATE, "ERROR: supervisor shutting down", Lsb.GENERIC);
+
   @Override
   public String help() {
     return "avail\t\t\tDisplay all configured processes\n";
@@ -19,19 +23,14 @@ final class AvailVerb implements Verb {
 
   @Override
   public void run(CtlSession s, String arg) {
-    if (!arg.isEmpty()) {
-      NoArguments.refuse(s, "avail", help());
+    if (NoArguments.refused(s, arg, "avail", help())) {
       return;
     }
     List<ConfigInfo> infos;
     try {
       infos = s.api().getAllConfigInfo();
     } catch (FaultException e) {
-      s.exit(Lsb.GENERIC);
-      if (!e.is(Fault.SHUTDOWN_STATE)) {
-        throw e;
-      }
-      s.println("ERROR: supervisor shutting down");
+      FAULTS.handle(s, "", e);
       return;
     }
     for (ConfigInfo c : infos) {

@@ -5,7 +5,6 @@ import dev.tend.api.Fault;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.PythonText;
 import dev.tend.api.SupervisorApi;
-import dev.tend.control.client.XmlRpcClient;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -113,7 +112,7 @@ public final class CtlSession implements AutoCloseable {
         verb.run(this, arg);
         return;
       } catch (ConnectionException e) {
-        if (XmlRpcClient.httpStatus(e) != 401) {
+        if (e.httpStatus() != 401) {
           fail(e);
           return;
         }

@@ -3,7 +3,6 @@ package dev.tend.cli;
 import dev.tend.api.ConnectionException;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
-import dev.tend.control.client.XmlRpcClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -53,7 +52,7 @@ final class LogStreaming {
 
   /** What supervisorctl's HTTP client says when a stream cannot start. */
   static String httpClientError(ConnectionException e) {
-    int status = XmlRpcClient.httpStatus(e);
+    int status = e.httpStatus();
     if (status != 0) {
       return "Cannot read, status code " + status;
     }

@@ -4,9 +4,14 @@ package dev.tend.cli;
 final class NoArguments {
   private NoArguments() {}
 
-  static void refuse(CtlSession s, String verb, String help) {
+  /** Refuses (message, status 1, help) and returns true when {@code arg} is not empty. */
+  static boolean refused(CtlSession s, String arg, String verb, String help) {
+    if (arg.isEmpty()) {
+      return false;
+    }
     s.println("Error: " + verb + " accepts no arguments");
     s.exit(Lsb.GENERIC);
     s.printHelp(help);
+    return true;
   }
 }

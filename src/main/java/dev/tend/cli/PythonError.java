@@ -3,8 +3,6 @@ package dev.tend.cli;
 import dev.tend.api.ConnectionException;
 import dev.tend.api.FaultException;
 import dev.tend.api.PythonText;
-import dev.tend.control.client.XmlRpcClient;
-import dev.tend.control.client.ssh.SshFailure;
 import java.nio.channels.UnresolvedAddressException;
 
 /**
@@ -31,8 +29,10 @@ final class PythonError {
           + ">";
     }
     if (e instanceof ConnectionException c) {
-      // ssh's own words already say what failed; a Python class would only hide them
-      return c.getCause() instanceof SshFailure ? String.valueOf(c.getMessage()) : connection(c);
+      // a transport's own words already say what failed; a Python class would only hide them
+      return c.kind() == ConnectionException.Kind.TRANSPORT
+          ? String.valueOf(c.getMessage())
+          : connection(c);
     }
     if (e instanceof ArithmeticException) {
       return "<class 'OverflowError'>, " + e.getMessage();
@@ -47,7 +47,7 @@ final class PythonError {
   }
 
   private static String connection(ConnectionException c) {
-    int status = XmlRpcClient.httpStatus(c);
+    int status = c.httpStatus();
     if (status != 0) {
       return "<class 'xmlrpc.client.ProtocolError'>, " + protocolError(c, status);
     }
@@ -69,10 +69,6 @@ final class PythonError {
 
   /** {@code <ProtocolError for 127.0.0.1/RPC2: 401 Unauthorized>}, as xmlrpc.client words it. */
   static String protocolError(ConnectionException c, int status) {
-    Throwable cause = c.getCause();
-    String reason = cause == null ? "" : String.valueOf(cause.getMessage());
-    String prefix = "HTTP " + status;
-    reason = reason.startsWith(prefix) ? reason.substring(prefix.length()).strip() : "";
-    return "<ProtocolError for 127.0.0.1/RPC2: " + status + " " + reason + ">";
+    return "<ProtocolError for 127.0.0.1/RPC2: " + status + " " + c.httpReason().strip() + ">";
   }
 }

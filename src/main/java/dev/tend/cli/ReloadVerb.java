@@ -6,6 +6,10 @@ import java.util.Locale;
 
 /** {@code reload}: restarts the remote supervisor (asks first in a shell). */
 final class ReloadVerb implements Verb {
+  private static final FaultOutcomes FAULTS =
+      FaultOutcomes.otherwise(Lsb.GENERIC)
+          .on(Fault.SHUTDOWN_STATE, "ERROR: already shutting down", Lsb.GENERIC);
+
   @Override
   public String help() {
     return "reload \t\tRestart the remote supervisord.\n";
@@ -18,8 +22,7 @@ final class ReloadVerb implements Verb {
 
   @Override
   public void run(CtlSession s, String arg) {
-    if (!arg.isEmpty()) {
-      NoArguments.refuse(s, "reload", help());
+    if (NoArguments.refused(s, arg, "reload", help())) {
       return;
     }
     if (s.interactive()
@@ -31,11 +34,7 @@ final class ReloadVerb implements Verb {
     try {
       s.api().restart();
     } catch (FaultException e) {
-      s.exit(Lsb.GENERIC);
-      if (!e.is(Fault.SHUTDOWN_STATE)) {
-        throw e;
-      }
-      s.println("ERROR: already shutting down");
+      FAULTS.handle(s, "", e);
       return;
     }
     s.println("Restarted supervisord");

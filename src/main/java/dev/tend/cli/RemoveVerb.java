@@ -7,6 +7,14 @@ import dev.tend.api.SupervisorApi;
 
 /** {@code remove group ...}: removes stopped groups from the running config. */
 final class RemoveVerb implements Verb {
+  private static final FaultOutcomes FAULTS =
+      FaultOutcomes.otherwise(Lsb.GENERIC)
+          .on(
+              Fault.STILL_RUNNING,
+              "ERROR: process/group still running: " + FaultOutcomes.NAME,
+              Lsb.GENERIC)
+          .on(Fault.BAD_NAME, "ERROR: no such process/group: " + FaultOutcomes.NAME, Lsb.GENERIC);
+
   @Override
   public String help() {
     return "remove <name> [...]\tRemoves process/group from active config\n";
@@ -25,14 +33,7 @@ final class RemoveVerb implements Verb {
         api.removeProcessGroup(name);
         s.println(name + ": removed process group");
       } catch (FaultException e) {
-        s.exit(Lsb.GENERIC);
-        if (e.is(Fault.STILL_RUNNING)) {
-          s.println("ERROR: process/group still running: " + name);
-        } else if (e.is(Fault.BAD_NAME)) {
-          s.println("ERROR: no such process/group: " + name);
-        } else {
-          throw e;
-        }
+        FAULTS.handle(s, name, e);
       }
     }
   }

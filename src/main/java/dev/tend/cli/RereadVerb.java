@@ -9,6 +9,11 @@ import java.util.List;
 
 /** {@code reread}: what changed in the config files, without acting on it. */
 final class RereadVerb implements Verb {
+  private static final FaultOutcomes FAULTS =
+      FaultOutcomes.otherwise(Lsb.GENERIC)
+          .on(Fault.SHUTDOWN_STATE, "ERROR: supervisor shutting down", Lsb.GENERIC)
+          .on(Fault.CANT_REREAD, "ERROR: " + FaultOutcomes.FAULT, Lsb.GENERIC);
+
   @Override
   public String help() {
     return "reread \t\t\tReload the daemon's configuration files without add/remove\n";
@@ -21,22 +26,14 @@ final class RereadVerb implements Verb {
 
   @Override
   public void run(CtlSession s, String arg) {
-    if (!arg.isEmpty()) {
-      NoArguments.refuse(s, "reread", help());
+    if (NoArguments.refused(s, arg, "reread", help())) {
       return;
     }
     ReloadDiff diff;
     try {
       diff = s.api().reloadConfig();
     } catch (FaultException e) {
-      s.exit(Lsb.GENERIC);
-      if (e.is(Fault.SHUTDOWN_STATE)) {
-        s.println("ERROR: supervisor shutting down");
-      } else if (e.is(Fault.CANT_REREAD)) {
-        s.println("ERROR: " + e.faultString());
-      } else {
-        throw e;
-      }
+      FAULTS.handle(s, "", e);
       return;
     }
     for (String line : changes(diff)) {

@@ -25,10 +25,8 @@ final class RestartVerb implements Verb {
     if (!s.upcheck()) {
       return;
     }
-    if (PythonText.split(arg).isEmpty()) {
-      s.println("Error: restart requires a process name");
-      s.exit(Lsb.GENERIC);
-      s.printHelp(help());
+    if (!FanOut.requireNames(
+        s, PythonText.split(arg), "restart requires a process name", Lsb.GENERIC, help())) {
       return;
     }
     new StopVerb().run(s, arg);

@@ -3,11 +3,14 @@ package dev.tend.cli;
 import dev.tend.api.ConnectionException;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
-import dev.tend.control.client.XmlRpcClient;
 import java.util.Locale;
 
 /** {@code shutdown}: stops the remote supervisor (asks first in a shell). */
 final class ShutdownVerb implements Verb {
+  private static final FaultOutcomes FAULTS =
+      FaultOutcomes.otherwise(Lsb.GENERIC)
+          .on(Fault.SHUTDOWN_STATE, "ERROR: already shutting down", FaultOutcomes.UNCHANGED);
+
   @Override
   public String help() {
     return "shutdown \tShut the remote supervisord down.\n";
@@ -20,8 +23,7 @@ final class ShutdownVerb implements Verb {
 
   @Override
   public void run(CtlSession s, String arg) {
-    if (!arg.isEmpty()) {
-      NoArguments.refuse(s, "shutdown", help());
+    if (NoArguments.refused(s, arg, "shutdown", help())) {
       return;
     }
     if (s.interactive()
@@ -33,14 +35,10 @@ final class ShutdownVerb implements Verb {
     try {
       s.api().shutdown();
     } catch (FaultException e) {
-      if (!e.is(Fault.SHUTDOWN_STATE)) {
-        s.exit(Lsb.GENERIC);
-        throw e;
-      }
-      s.println("ERROR: already shutting down");
+      FAULTS.handle(s, "", e);
       return;
     } catch (ConnectionException e) {
-      if (XmlRpcClient.httpStatus(e) != 0) {
+      if (e.httpStatus() != 0) {
         throw e;
       }
       s.exit(Lsb.GENERIC);

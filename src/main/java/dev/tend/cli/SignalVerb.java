@@ -1,10 +1,7 @@
 package dev.tend.cli;
 
 import dev.tend.api.Fault;
-import dev.tend.api.FaultException;
-import dev.tend.api.ProcessResult;
 import dev.tend.api.PythonText;
-import dev.tend.api.SupervisorApi;
 import java.util.List;
 
 /** {@code signal SIG name|group:*|all ...}. */
@@ -30,49 +27,12 @@ final class SignalVerb implements Verb {
       return;
     }
     List<String> args = PythonText.split(arg);
-    if (args.size() < 2) {
-      s.println("Error: signal requires a signal name and a process name");
-      s.printHelp(help());
-      s.exit(Lsb.GENERIC);
+    List<String> names = args.size() < 2 ? List.of() : args.subList(1, args.size());
+    if (!FanOut.requireNames(
+        s, names, "signal requires a signal name and a process name", Lsb.GENERIC, help())) {
       return;
     }
-    String sig = args.get(0);
-    List<String> names = args.subList(1, args.size());
-    SupervisorApi api = s.api();
-    if (names.contains("all")) {
-      report(s, api.signalAllProcesses(sig));
-      return;
-    }
-    for (String name : names) {
-      Namespec spec = Namespec.parse(name);
-      if (spec.isGroup()) {
-        try {
-          report(s, api.signalProcessGroup(spec.group(), sig));
-        } catch (FaultException e) {
-          if (!e.is(Fault.BAD_NAME)) {
-            throw e;
-          }
-          s.println(spec.group() + ": ERROR (no such group)");
-          s.exit(Lsb.GENERIC);
-        }
-        continue;
-      }
-      String namespec = spec.display();
-      try {
-        api.signalProcess(name, sig);
-        s.println(namespec + ": signalled");
-      } catch (FaultException e) {
-        s.println(result(e.code(), namespec, e.faultString(), "signalled"));
-        s.exitForResult(e.code(), null);
-      }
-    }
-  }
-
-  private static void report(CtlSession s, List<ProcessResult> results) {
-    for (ProcessResult r : results) {
-      s.println(result(r.status(), r.namespec(), r.description(), "signalled"));
-      s.exitForResult(r.status(), null);
-    }
+    FanOut.run(s, FanOut.Action.SIGNAL, names, args.get(0));
   }
 
   /** supervisorctl's {@code _signalresult}; {@code stop} uses it with "stopped". */

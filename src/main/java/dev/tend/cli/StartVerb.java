@@ -1,10 +1,7 @@
 package dev.tend.cli;
 
 import dev.tend.api.Fault;
-import dev.tend.api.FaultException;
-import dev.tend.api.ProcessResult;
 import dev.tend.api.PythonText;
-import dev.tend.api.SupervisorApi;
 import java.util.List;
 
 /** {@code start name|group:*|all ...}: starts and waits, as supervisorctl does. */
@@ -30,48 +27,10 @@ final class StartVerb implements Verb {
       return;
     }
     List<String> names = PythonText.split(arg);
-    SupervisorApi api = s.api();
-    if (names.isEmpty()) {
-      s.println("Error: start requires a process name");
-      s.exit(Lsb.INVALID_ARGS);
-      s.printHelp(help());
+    if (!FanOut.requireNames(s, names, "start requires a process name", Lsb.INVALID_ARGS, help())) {
       return;
     }
-    if (names.contains("all")) {
-      report(s, api.startAllProcesses(true));
-      return;
-    }
-    for (String name : names) {
-      Namespec spec = Namespec.parse(name);
-      if (spec.isGroup()) {
-        try {
-          report(s, api.startProcessGroup(spec.group(), true));
-        } catch (FaultException e) {
-          if (!e.is(Fault.BAD_NAME)) {
-            s.exit(Lsb.GENERIC);
-            throw e;
-          }
-          s.println(spec.group() + ": ERROR (no such group)");
-          s.exit(Lsb.INVALID_ARGS);
-        }
-        continue;
-      }
-      String namespec = spec.display();
-      try {
-        api.startProcess(name, true);
-        s.println(namespec + ": started");
-      } catch (FaultException e) {
-        s.println(result(e.code(), namespec));
-        s.exitForResult(e.code(), Fault.ALREADY_STARTED);
-      }
-    }
-  }
-
-  private static void report(CtlSession s, List<ProcessResult> results) {
-    for (ProcessResult r : results) {
-      s.println(result(r.status(), r.namespec()));
-      s.exitForResult(r.status(), Fault.ALREADY_STARTED);
-    }
+    FanOut.run(s, FanOut.Action.START, names, "");
   }
 
   /** supervisorctl's {@code _startresult}. */

@@ -1,10 +1,6 @@
 package dev.tend.cli;
 
-import dev.tend.api.Fault;
-import dev.tend.api.FaultException;
-import dev.tend.api.ProcessResult;
 import dev.tend.api.PythonText;
-import dev.tend.api.SupervisorApi;
 import java.util.List;
 
 /** {@code stop name|group:*|all ...}: stops and waits; NOT_RUNNING leaves the status alone. */
@@ -30,46 +26,9 @@ final class StopVerb implements Verb {
       return;
     }
     List<String> names = PythonText.split(arg);
-    SupervisorApi api = s.api();
-    if (names.isEmpty()) {
-      s.println("Error: stop requires a process name");
-      s.exit(Lsb.GENERIC);
-      s.printHelp(help());
+    if (!FanOut.requireNames(s, names, "stop requires a process name", Lsb.GENERIC, help())) {
       return;
     }
-    if (names.contains("all")) {
-      report(s, api.stopAllProcesses(true));
-      return;
-    }
-    for (String name : names) {
-      Namespec spec = Namespec.parse(name);
-      if (spec.isGroup()) {
-        try {
-          report(s, api.stopProcessGroup(spec.group(), true));
-        } catch (FaultException e) {
-          s.exit(Lsb.GENERIC);
-          if (!e.is(Fault.BAD_NAME)) {
-            throw e;
-          }
-          s.println(spec.group() + ": ERROR (no such group)");
-        }
-        continue;
-      }
-      String namespec = spec.display();
-      try {
-        api.stopProcess(name, true);
-        s.println(namespec + ": stopped");
-      } catch (FaultException e) {
-        s.println(SignalVerb.result(e.code(), namespec, e.faultString(), "stopped"));
-        s.exitForResult(e.code(), Fault.NOT_RUNNING);
-      }
-    }
-  }
-
-  private static void report(CtlSession s, List<ProcessResult> results) {
-    for (ProcessResult r : results) {
-      s.println(SignalVerb.result(r.status(), r.namespec(), r.description(), "stopped"));
-      s.exitForResult(r.status(), Fault.NOT_RUNNING);
-    }
+    FanOut.run(s, FanOut.Action.STOP, names, "");
   }
 }

@@ -3,7 +3,6 @@ package dev.tend.cli;
 import dev.tend.api.ConnectionException;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
-import dev.tend.control.client.XmlRpcClient;
 
 /**
  * supervisorctl's {@code upcheck}, which most verbs run first: the server answers, and speaks API
@@ -49,7 +48,7 @@ final class Upcheck {
   }
 
   private static boolean connectionFailed(CtlSession s, ConnectionException e) {
-    if (XmlRpcClient.httpStatus(e) != 0) {
+    if (e.httpStatus() != 0) {
       throw e;
     }
     switch (e.kind()) {

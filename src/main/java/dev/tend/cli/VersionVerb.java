@@ -14,8 +14,7 @@ final class VersionVerb implements Verb {
 
   @Override
   public void run(CtlSession s, String arg) {
-    if (!arg.isEmpty()) {
-      NoArguments.refuse(s, "version", help());
+    if (NoArguments.refused(s, arg, "version", help())) {
       return;
     }
     if (!s.upcheck()) {

@@ -10,4 +10,10 @@ public final class BadCommandException extends Exception {
   BadCommandException(String message) {
     super(message);
   }
+
+  /** Never null: every constructor takes the message. */
+  @Override
+  public String getMessage() {
+    return java.util.Objects.requireNonNull(super.getMessage());
+  }
 }

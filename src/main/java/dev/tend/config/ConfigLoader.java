@@ -144,7 +144,7 @@ public final class ConfigLoader {
       }
       SectionReader r = reader(doc, section, diagnostics, envNames);
       String name = GroupAssembler.afterColon(section);
-      String factory = r.attempt(factoryKey, null, () -> r.get(factoryKey, null, Map.of()));
+      String factory = r.attemptOrNull(factoryKey, () -> r.get(factoryKey, null, Map.of()));
       if (factory == null) {
         if (!r.has(factoryKey)) {
           r.error(null, "section [" + section + "] does not specify a " + factoryKey);
@@ -154,7 +154,7 @@ public final class ConfigLoader {
       Map<String, String> options = new LinkedHashMap<>();
       for (IniDocument.Entry e : doc.entries(section)) {
         if (!e.key().equals(factoryKey)) {
-          String v = r.attempt(e.key(), null, () -> r.get(e.key(), null, Map.of()));
+          String v = r.attemptOrNull(e.key(), () -> r.get(e.key(), null, Map.of()));
           options.put(e.key(), v == null ? e.value() : v);
         }
       }

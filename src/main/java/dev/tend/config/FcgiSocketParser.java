@@ -32,19 +32,9 @@ final class FcgiSocketParser {
   @Nullable FcgiSocketConfig parse(SectionReader r, String programName) {
     Map<String, Object> hereOnly = Map.of("here", here);
     String section = r.section();
-    String user = r.attempt("user", null, () -> r.get("user", null, hereOnly));
-    Integer procUid = user == null ? null : r.attempt("user", null, () -> host.uid(user));
-    Integer backlog =
-        r.optional(
-            "socket_backlog",
-            hereOnly,
-            text -> {
-              int b = ValueTypes.integer(text);
-              if (b < 1 || b > 65535) {
-                throw new InvalidValueException("Invalid socket_backlog value " + b);
-              }
-              return b;
-            });
+    String user = r.attemptOrNull("user", () -> r.get("user", null, hereOnly));
+    Integer procUid = user == null ? null : r.attemptOrNull("user", () -> host.uid(user));
+    Integer backlog = backlog(r, hereOnly);
     int[] owner =
         r.optional(
             "socket_owner",
@@ -70,7 +60,7 @@ final class FcgiSocketParser {
     Map<String, Object> names = new LinkedHashMap<>();
     names.put("program_name", programName);
     names.put("here", here);
-    String socket = r.attempt("socket", null, () -> r.get("socket", null, names));
+    String socket = r.attemptOrNull("socket", () -> r.get("socket", null, names));
     if (socket == null || socket.isEmpty()) {
       if (!r.has("socket") || (socket != null && socket.isEmpty())) {
         r.error("socket", "[" + section + "] section requires a \"socket\" line");
@@ -79,15 +69,27 @@ final class FcgiSocketParser {
     }
     boolean ownerGiven = r.has("socket_owner");
     boolean modeGiven = r.has("socket_mode");
-    return r.attempt(
+    return r.attemptOrNull(
         "socket",
-        null,
         () -> {
           try {
             return socket(socket, procUid, owner, ownerGiven, mode, modeGiven, backlog);
           } catch (InvalidValueException e) {
             throw new InvalidValueException(e.getMessage() + " in [" + section + "] socket");
           }
+        });
+  }
+
+  private static @Nullable Integer backlog(SectionReader r, Map<String, Object> hereOnly) {
+    return r.optional(
+        "socket_backlog",
+        hereOnly,
+        text -> {
+          int b = ValueTypes.integer(text);
+          if (b < 1 || b > 65535) {
+            throw new InvalidValueException("Invalid socket_backlog value " + b);
+          }
+          return b;
         });
   }
 

@@ -112,8 +112,8 @@ final class GroupAssembler {
 
   private @Nullable GroupConfig heterogeneous(String section, List<String> sections) {
     SectionReader r = reader(section);
-    String name = r.attempt(null, null, () -> ValueTypes.name(afterColon(section)));
-    String programsText = r.attempt("programs", null, () -> r.get("programs", null, hereOnly));
+    String name = r.attemptOrNull(null, () -> ValueTypes.name(afterColon(section)));
+    String programsText = r.attemptOrNull("programs", () -> r.get("programs", null, hereOnly));
     int priority = r.typed("priority", "999", hereOnly, ValueTypes::integer, 999);
     Map<String, ProcessConfig> members = new LinkedHashMap<>();
     for (String program : ValueTypes.listOfStrings(programsText == null ? "" : programsText)) {
@@ -149,7 +149,7 @@ final class GroupAssembler {
 
   private @Nullable GroupConfig program(String section) {
     SectionReader r = reader(section);
-    String name = r.attempt(null, null, () -> ValueTypes.name(afterColon(section)));
+    String name = r.attemptOrNull(null, () -> ValueTypes.name(afterColon(section)));
     if (name == null) {
       return null;
     }
@@ -209,7 +209,7 @@ final class GroupAssembler {
 
   private @Nullable GroupConfig fcgiProgram(String section) {
     SectionReader r = reader(section);
-    String name = r.attempt(null, null, () -> ValueTypes.name(afterColon(section)));
+    String name = r.attemptOrNull(null, () -> ValueTypes.name(afterColon(section)));
     if (name == null) {
       return null;
     }

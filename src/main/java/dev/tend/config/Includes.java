@@ -36,7 +36,7 @@ final class Includes {
     doc.replaceHere(here);
     IniDocument.Entry files = doc.get("include", "files");
     if (files == null) {
-      IniDocument.Section s = doc.section("include");
+      IniDocument.Section s = doc.existingSection("include");
       diagnostics.error(
           ".ini file has [include] section, but no files setting",
           s.file,

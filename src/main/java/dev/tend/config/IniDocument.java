@@ -75,6 +75,17 @@ final class IniDocument {
     return sections.get(name);
   }
 
+  /**
+   * A section known to be there (a name from {@link #sectionNames}, or after {@link #hasSection}).
+   */
+  Section existingSection(String name) {
+    Section s = sections.get(name);
+    if (s == null) {
+      throw new IllegalStateException("no section [" + name + "]");
+    }
+    return s;
+  }
+
   /** The section's value for key, else DEFAULT's; null when neither has it. */
   @Nullable Entry get(String section, String key) {
     Section s = sections.get(section);

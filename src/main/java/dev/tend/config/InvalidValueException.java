@@ -7,4 +7,10 @@ final class InvalidValueException extends Exception {
   InvalidValueException(String message) {
     super(message);
   }
+
+  /** Never null: every constructor takes the message. */
+  @Override
+  public String getMessage() {
+    return java.util.Objects.requireNonNull(super.getMessage());
+  }
 }

@@ -114,7 +114,7 @@ final class KnownKeys {
   /** Warns about every unknown section type and every unknown key of a known one. */
   static void check(IniDocument doc, Diagnostics diagnostics) {
     for (String section : doc.sectionNames()) {
-      IniDocument.Section s = doc.section(section);
+      IniDocument.Section s = doc.existingSection(section);
       String type = typeOf(section);
       if (type == null) {
         diagnostics.warning(unknownSection(section), s.file, s.line, section, null, null);

@@ -77,7 +77,8 @@ public final class LocalDiscovery {
   private void fromConfig(Path config, Map<Path, ServerEntry> found, Set<String> names) {
     CtlFileConfig read;
     try {
-      read = CtlConfigReader.read(config, environment, config.getParent());
+      Path dir = config.getParent();
+      read = CtlConfigReader.read(config, environment, dir == null ? root : dir);
     } catch (ConfigException | RuntimeException e) {
       return; // not a supervisor config, or a broken one: not ours to judge here
     }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,7 +64,7 @@ final class ProcessSectionParser {
     String suffix =
         " in section " + PythonText.repr(section) + " (file: " + PythonText.repr(file) + ")";
     SectionReader r = new SectionReader(doc, section, diagnostics, envNames, suffix);
-    String programName = r.attempt(null, null, () -> ValueTypes.name(section.split(":", 2)[1]));
+    String programName = r.attemptOrNull(null, () -> ValueTypes.name(section.split(":", 2)[1]));
     if (programName == null) {
       return List.of();
     }
@@ -138,23 +139,14 @@ final class ProcessSectionParser {
     String environment = r.raw("environment");
     ChannelSettings stdout = channel(r, "stdout", names);
     ChannelSettings stderr = channel(r, "stderr", names);
-    String serverurl = r.attempt("serverurl", null, () -> r.get("serverurl", null, names));
+    String serverurl = r.attemptOrNull("serverurl", () -> r.get("serverurl", null, names));
     if (serverurl != null && PythonText.strip(serverurl).equalsIgnoreCase("AUTO")) {
       serverurl = null;
     }
-    String user = r.attempt("user", null, () -> r.get("user", null, names));
-    Integer uid = user == null ? null : r.attempt("user", null, () -> host.uid(user));
+    String user = r.attemptOrNull("user", () -> r.get("user", null, names));
+    Integer uid = user == null ? null : r.attemptOrNull("user", () -> host.uid(user));
     Integer umask = r.optional("umask", names, ValueTypes::octal);
-    String template = r.raw("process_name");
-    String processName =
-        r.attempt(
-            "process_name",
-            program,
-            () -> ValueTypes.name(template == null ? "%(program_name)s" : template));
-    if (numprocs > 1 && !processName.contains("%(process_num)")) {
-      r.error(
-          "process_name", "%(process_num) must be present within process_name when numprocs > 1");
-    }
+    String processName = processNameTemplate(r, program, numprocs);
     if (stopasgroup && !killasgroup) {
       r.error("killasgroup", "Cannot set stopasgroup=true and killasgroup=false");
     }
@@ -182,6 +174,21 @@ final class ProcessSectionParser {
         processName);
   }
 
+  /** {@code process_name} before expansion; it must tell apart the processes of numprocs > 1. */
+  private static String processNameTemplate(SectionReader r, String program, int numprocs) {
+    String template = r.raw("process_name");
+    String processName =
+        r.attempt(
+            "process_name",
+            program,
+            () -> ValueTypes.name(template == null ? "%(program_name)s" : template));
+    if (numprocs > 1 && !processName.contains("%(process_num)")) {
+      r.error(
+          "process_name", "%(process_num) must be present within process_name when numprocs > 1");
+    }
+    return processName;
+  }
+
   private @Nullable ProcessConfig process(
       SectionReader r, Map<String, Object> common, SectionSettings s, int processNum) {
     Map<String, Object> names = new LinkedHashMap<>(common);
@@ -195,24 +202,13 @@ final class ProcessSectionParser {
             () ->
                 EnvironmentParser.parse(PercentFormat.expand(s.environment, names, "environment")));
     environment.forEach((k, v) -> names.put("ENV_" + k, v));
-    String directory = r.attempt("directory", null, () -> r.get("directory", null, names));
+    String directory = r.attemptOrNull("directory", () -> r.get("directory", null, names));
     StreamConfig stdout = stream(r, "stdout", names, s.stdout);
     StreamConfig stderr = stream(r, "stderr", names, s.stderr);
     if (s.redirectStderr) {
-      if (stderr.logfile() instanceof LogFileSpec.File) {
-        r.warning("stderr_logfile", REDIRECT_WITH_STDERR_FILE.formatted(r.section()));
-      }
-      stderr =
-          new StreamConfig(
-              LogFileSpec.NONE,
-              stderr.logfileMaxbytes(),
-              stderr.logfileBackups(),
-              stderr.captureMaxbytes(),
-              stderr.eventsEnabled(),
-              stderr.syslog(),
-              stderr.timestamps());
+      stderr = redirected(r, stderr);
     }
-    String command = r.attempt("command", null, () -> r.get("command", null, names));
+    String command = r.attemptOrNull("command", () -> r.get("command", null, names));
     if (command == null) {
       if (!r.has("command")) {
         r.error("command", "program section " + r.section() + " does not specify a command");
@@ -220,8 +216,8 @@ final class ProcessSectionParser {
       return null;
     }
     String name =
-        r.attempt(
-            "process_name", null, () -> PercentFormat.expand(s.processName, names, "process_name"));
+        r.attemptOrNull(
+            "process_name", () -> PercentFormat.expand(s.processName, names, "process_name"));
     if (name == null) {
       return null;
     }
@@ -229,7 +225,7 @@ final class ProcessSectionParser {
     merged.putAll(environment);
     return new ProcessConfig(
         name,
-        (String) common.get("program_name"),
+        (String) Objects.requireNonNull(common.get("program_name")), // put by processes()
         processNum,
         command,
         directory,
@@ -252,6 +248,21 @@ final class ProcessSectionParser {
         merged,
         s.serverurl,
         r.origin());
+  }
+
+  /** With redirect_stderr, stderr has no log file of its own (a configured one is warned of). */
+  private static StreamConfig redirected(SectionReader r, StreamConfig stderr) {
+    if (stderr.logfile() instanceof LogFileSpec.File) {
+      r.warning("stderr_logfile", REDIRECT_WITH_STDERR_FILE.formatted(r.section()));
+    }
+    return new StreamConfig(
+        LogFileSpec.NONE,
+        stderr.logfileMaxbytes(),
+        stderr.logfileBackups(),
+        stderr.captureMaxbytes(),
+        stderr.eventsEnabled(),
+        stderr.syslog(),
+        stderr.timestamps());
   }
 
   private StreamConfig stream(

@@ -22,6 +22,11 @@ final class SectionReader {
     T run() throws InvalidValueException;
   }
 
+  /** A reading step whose value may be absent (a key not given). */
+  interface OptionalStep<T> {
+    @Nullable T run() throws InvalidValueException;
+  }
+
   private final IniDocument doc;
   private final String section;
   private final Diagnostics diagnostics;
@@ -111,12 +116,22 @@ final class SectionReader {
   }
 
   /** Runs a step; on failure reports it against key (null: the section) and returns fallback. */
-  <T extends @Nullable Object> T attempt(@Nullable String key, T fallback, Step<T> step) {
+  <T> T attempt(@Nullable String key, T fallback, Step<T> step) {
     try {
       return step.run();
     } catch (InvalidValueException e) {
       error(key, e.getMessage());
       return fallback;
+    }
+  }
+
+  /** As {@link #attempt}, null when the step fails (reported) or finds nothing. */
+  <T> @Nullable T attemptOrNull(@Nullable String key, OptionalStep<T> step) {
+    try {
+      return step.run();
+    } catch (InvalidValueException e) {
+      error(key, e.getMessage());
+      return null;
     }
   }
 

@@ -63,8 +63,8 @@ final class SupervisordSectionParser {
   SupervisordConfig parse() {
     int minfds = typed("minfds", "1024", ValueTypes::integer, 1024);
     int minprocs = typed("minprocs", "200", ValueTypes::integer, 200);
-    String directory = r.attempt("directory", null, () -> dir(value("directory", null)));
-    String user = r.attempt("user", null, () -> value("user", null));
+    String directory = r.attemptOrNull("directory", () -> dir(value("directory", null)));
+    String user = r.attemptOrNull("user", () -> value("user", null));
     int umask = typed("umask", "022", ValueTypes::octal, 022);
     String logfile = typed("logfile", "supervisord.log", host::existingDirpath, "supervisord.log");
     long maxbytes = typed("logfile_maxbytes", "50MB", ValueTypes::byteSize, 50L * 1024 * 1024);
@@ -79,7 +79,7 @@ final class SupervisordSectionParser {
     boolean nocleanup = typed("nocleanup", "false", ValueTypes::bool, false);
     boolean stripAnsi = typed("strip_ansi", "false", ValueTypes::bool, false);
     Map<String, String> environment = r.attempt("environment", Map.of(), this::environment);
-    Integer uid = user == null ? null : r.attempt("user", null, () -> host.uid(user));
+    Integer uid = user == null ? null : r.attemptOrNull("user", () -> host.uid(user));
     List<String> profileOptions = profileOptions(commandLine.get("profile_options"));
     boolean syslog = logfile.equals("syslog");
     return new SupervisordConfig(

@@ -43,7 +43,7 @@ final class ValueTypes {
     try {
       return PythonInt.parse(s, base);
     } catch (NumberFormatException e) {
-      throw new InvalidValueException(e.getMessage());
+      throw new InvalidValueException(String.valueOf(e.getMessage())); // PythonInt's words
     } catch (ArithmeticException e) {
       throw new InvalidValueException(s.strip() + " is too large a number");
     }

@@ -1,30 +1,23 @@
 package dev.tend.core;
 
-import dev.tend.api.ProcessInfo;
-import dev.tend.platform.ProcessLauncher;
-import dev.tend.platform.UserDatabase;
+import dev.tend.config.ProcessConfig;
 import java.time.ZoneId;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * What every process's state machine shares: the loop and clock, the OS seam, and where state
- * changes go. Loop thread only (the fields are immutable; what they point at has its own rules).
+ * What every process's state machine shares: the loop and clock, how children are made, the trees
+ * of stopped groups, and the events. Made once, before any process, from parts that know nothing of
+ * processes; each process is also given its {@link ProcessHost}. Loop thread only (the fields are
+ * immutable; what they point at has its own rules).
  *
- * @param mayStart false once the supervisor is shutting down or restarting: nothing is spawned
- * @param infoChanged told when what a process reports changed without a state change (the pid of a
- *     STARTING process once the spawn returned)
+ * @param zone the time zone of the descriptions ({@code Jan 01 12:00 PM})
+ * @param retryPolicies each process's {@link StartRetryPolicy}, from its config
  */
 record CoreContext(
     CoreLoop loop,
     CoreClock clock,
-    ProcessLauncher launcher,
-    CommandPreparer preparer,
-    UserDatabase users,
-    ChildEnvironment environment,
-    StateListener listener,
-    Consumer<ProcessInfo> infoChanged,
-    BooleanSupplier mayStart,
     ZoneId zone,
+    Spawner spawner,
     ProcessTrees trees,
-    EventHub events) {}
+    EventHub events,
+    Function<ProcessConfig, StartRetryPolicy> retryPolicies) {}

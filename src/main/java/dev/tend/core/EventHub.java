@@ -2,6 +2,7 @@ package dev.tend.core;
 
 import dev.tend.api.LogStream;
 import dev.tend.api.ProcessState;
+import dev.tend.config.EventListenerConfig;
 import dev.tend.config.GroupConfig;
 import dev.tend.logs.LogEvents;
 import dev.tend.platform.OutputSink;
@@ -51,9 +52,9 @@ final class EventHub {
 
   // -- pools --
 
-  void addPool(GroupConfig config, List<ProcessRuntime> members) {
+  void addPool(GroupConfig config, EventListenerConfig listener, List<ProcessRuntime> members) {
     List<EventType> types = new ArrayList<>();
-    for (String name : config.listener().events()) {
+    for (String name : listener.events()) {
       EventType.byName(name).ifPresent(types::add);
     }
     EventListenerPool pool = new EventListenerPool(config, types, identifier, loop, this);

@@ -183,7 +183,7 @@ final class EventListenerPool {
 
   /** A listener was spawned: it starts ACKNOWLEDGED; its stdout is parsed from now on. */
   ListenerProtocol spawned(ProcessRuntime p) {
-    Slot slot = slots.get(p);
+    Slot slot = slot(p);
     slot.state = ListenerState.ACKNOWLEDGED;
     slot.current = null;
     ListenerProtocol protocol =
@@ -210,7 +210,7 @@ final class EventListenerPool {
 
   /** A listener exited: an event it was working on goes back to the head of the buffer. */
   void exited(ProcessRuntime p) {
-    Slot slot = slots.get(p);
+    Slot slot = slot(p);
     slot.protocol = null;
     PendingEvent current = slot.current;
     slot.current = null;
@@ -264,9 +264,17 @@ final class EventListenerPool {
     }
   }
 
+  private Slot slot(ProcessRuntime p) {
+    Slot slot = slots.get(p);
+    if (slot == null) {
+      throw new IllegalStateException(p.namespec() + " is not a member of this pool");
+    }
+    return slot;
+  }
+
   /** For tests: the listener state of a process of this pool. */
   ListenerState stateOf(ProcessRuntime p) {
-    return slots.get(p).state;
+    return slot(p).state;
   }
 
   int buffered() {

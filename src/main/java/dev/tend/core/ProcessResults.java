@@ -50,4 +50,18 @@ final class ProcessResults {
     return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
         .thenApply(v -> List.copyOf(results));
   }
+
+  /** {@code clearAllProcessLogs}: each process's logs cleared, its failure reported, in order. */
+  static List<ProcessResult> clearLogs(List<ProcessRuntime> processes) {
+    List<ProcessResult> results = new ArrayList<>();
+    for (ProcessRuntime p : processes) {
+      try {
+        p.outputs().clear();
+        results.add(new ProcessResult(p.name(), p.group(), Fault.SUCCESS.code(), "OK"));
+      } catch (FaultException e) {
+        results.add(new ProcessResult(p.name(), p.group(), e.code(), e.faultString()));
+      }
+    }
+    return results;
+  }
 }

@@ -19,13 +19,8 @@ import dev.tend.platform.ChildProcess;
 import dev.tend.platform.ExitStatus;
 import dev.tend.platform.OutputSink;
 import dev.tend.platform.Signal;
-import dev.tend.platform.SpawnException;
-import dev.tend.platform.SpawnRequest;
-import dev.tend.platform.UserAccount;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +34,8 @@ final class ProcessRuntime {
   private static final int ESRCH = 3;
 
   private final CoreContext ctx;
+  private final ProcessHost host;
+  private final StartRetryPolicy retry;
   private final String group;
   private final ProcessConfig config;
   private final ProcessOutputs outputs;
@@ -48,34 +45,32 @@ final class ProcessRuntime {
   // The live child, null whenever pid == 0.
   private @Nullable ChildProcess child;
   private int pid;
-  // Wall and monotonic time of the last spawn attempt; 0 = never started.
-  private long laststartWall;
-  private long laststartMono;
-  // Wall time of the last reap; 0 = never.
-  private long laststopWall;
-  // Exit code of the last run; null after a too-quick exit (reported as 0).
-  private @Nullable Integer exitstatus;
-  // The signal that ended the last run, 0 if none.
-  private int exitSignal;
-  private @Nullable String spawnerr;
-  // Consecutive failed starts; reset on RUNNING, EXITED and FATAL.
+  // What info() reports of the last run.
+  private final RunRecord run;
+  // Consecutive failed starts (the events' "tries"); the retry policy says when it resets.
   private int backoff;
   // True between a stop/kill request and the reap it caused.
   private boolean killing;
   // The pending startsecs, backoff or stopwaitsecs timer, if any.
   private CoreLoop.@Nullable Timer timer;
-  // Automatic restarts (autorestart and backoff retries) since the process was made.
-  private int restarts;
   // Descendants at the start of a stopasgroup/killasgroup stop; null otherwise.
-  private ProcessTrees.@Nullable Tree stopTree;
+  private @Nullable TreeStop stopTree;
   // Callers waiting for this process to reach a state (start/stop with wait=true).
   private final List<StateWaiter> waiters = new ArrayList<>();
 
-  ProcessRuntime(CoreContext ctx, String group, ProcessConfig config, ProcessOutputs outputs) {
+  ProcessRuntime(
+      CoreContext ctx,
+      ProcessHost host,
+      String group,
+      ProcessConfig config,
+      ProcessOutputs outputs) {
     this.ctx = ctx;
+    this.host = host;
+    this.retry = ctx.retryPolicies().apply(config);
     this.group = group;
     this.config = config;
     this.outputs = outputs;
+    this.run = new RunRecord(ctx.clock());
   }
 
   String name() {
@@ -107,42 +102,22 @@ final class ProcessRuntime {
   }
 
   boolean everStarted() {
-    return laststartWall != 0;
+    return run.everStarted();
   }
 
   @Nullable String spawnerr() {
-    return spawnerr;
+    return run.spawnerr();
   }
 
   ProcessInfo info() {
-    long now = ctx.clock().wallMillis() / 1000;
-    long start = laststartWall / 1000;
-    long stop = laststopWall / 1000;
-    String err = spawnerr == null ? "" : spawnerr;
-    String description =
-        ProcessDescriptions.describe(state, start, stop, now, pid, err, config.name(), ctx.zone());
-    return new ProcessInfo(
-        config.name(),
-        group,
-        description,
-        capped(start),
-        capped(stop),
-        capped(now),
-        state,
-        err,
-        exitstatus == null ? 0 : exitstatus,
-        pathOrEmpty(outputs.logfile(dev.tend.api.LogStream.STDOUT)),
-        pathOrEmpty(outputs.logfile(dev.tend.api.LogStream.STDERR)),
-        pid,
-        restarts,
-        exitSignal);
+    return run.info(config, group, state, pid, outputs, ctx.zone());
   }
 
   // -- requests --
 
   /** Autostart when the group is added: STOPPED -> STARTING if never started. */
   void autostart() {
-    if (state == STOPPED && !everStarted() && config.autostart() && ctx.mayStart().getAsBoolean()) {
+    if (state == STOPPED && !everStarted() && config.autostart() && host.mayStart()) {
       spawn(false);
     }
   }
@@ -204,95 +179,65 @@ final class ProcessRuntime {
 
   // -- the machine --
 
+  /** supervisord's spawn(): prepare what to run, then launch it. */
   private void spawn(boolean automatic) {
     if (pid != 0) {
       log.warn("process '" + name() + "' already running");
       return;
     }
+    beginRun(automatic);
+    try {
+      launch(ctx.spawner().prepare(config, group));
+    } catch (Spawner.Refused e) {
+      failSpawn(e.spawnerr());
+    }
+  }
+
+  /** Forgets the last run and enters STARTING. */
+  private void beginRun(boolean automatic) {
     cancelTimer();
     killing = false;
     stopTree = null;
-    spawnerr = null;
-    exitstatus = null;
-    exitSignal = 0;
-    laststartWall = ctx.clock().wallMillis();
-    laststartMono = ctx.clock().monotonicMillis();
-    if (automatic) {
-      restarts++;
-    }
+    run.started(automatic);
     changeState(STARTING, true); // EXITED|FATAL|BACKOFF|STOPPED -> STARTING
+  }
 
-    UserAccount user = null;
-    if (config.uid() != null) {
-      user = ctx.users().byUid(config.uid()).orElse(null);
-      if (user == null) {
-        failSpawn("Can't find username '" + config.user() + "'");
-        return;
-      }
-    }
-    Map<String, String> env = ctx.environment().build(config, group, user);
-    PreparedCommand command;
-    try {
-      command = ctx.preparer().prepare(config, env);
-    } catch (CommandPreparer.CommandException e) {
-      failSpawn(e.getMessage());
-      return;
-    }
+  private void launch(Spawner.Plan plan) throws Spawner.Refused {
     OutputSink stdoutSink;
     OutputSink stderrSink;
     try {
       stdoutSink = ctx.events().stdoutFor(this, outputs.stdoutSink());
       stderrSink = outputs.stderrSink();
     } catch (java.io.IOException e) {
-      failSpawn("unknown error making dispatchers for '" + name() + "': " + e.getMessage());
-      return;
+      throw new Spawner.Refused(
+          "unknown error making dispatchers for '" + name() + "': " + e.getMessage());
     }
-    SpawnRequest request =
-        new SpawnRequest(
-            command.executable(),
-            command.argv(),
-            env,
-            config.directory() == null ? null : Path.of(config.directory()),
-            config.umask(),
-            user,
-            -1,
-            stdoutSink,
-            stderrSink,
-            (exitedPid, status) -> ctx.loop().execute(() -> onExit(exitedPid, status)));
-    try {
-      child = ctx.launcher().spawn(request);
-    } catch (SpawnException e) {
-      failSpawn(spawnErrorText(e));
-      return;
-    }
-    pid = child.pid();
+    ChildProcess c =
+        ctx.spawner()
+            .launch(
+                config,
+                plan,
+                stdoutSink,
+                stderrSink,
+                (exitedPid, status) -> ctx.loop().execute(() -> onExit(exitedPid, status)));
+    child = c;
+    pid = c.pid();
     log.info("spawned: '" + name() + "' with pid " + pid);
-    ctx.infoChanged().accept(info()); // STARTING was announced before there was a pid
+    host.infoChanged(info()); // STARTING was announced before there was a pid
     // RUNNING needs an uptime strictly greater than startsecs.
     timer = ctx.loop().schedule(config.startsecs() * 1000L + 1, this::onStartsecsElapsed);
   }
 
-  private String spawnErrorText(SpawnException e) {
-    return switch (e.errnoName()) {
-      case "EMFILE" -> "too many open files to spawn '" + name() + "'";
-      case "EAGAIN" -> "Too many processes in process table to spawn '" + name() + "'";
-      default ->
-          e.getMessage() != null && !e.getMessage().isEmpty() && e.errno() == 0
-              ? e.getMessage()
-              : "unknown error during fork for '" + name() + "': " + e.errnoName();
-    };
-  }
-
-  private void failSpawn(@Nullable String message) {
-    spawnerr = message == null ? "unknown spawn error" : message;
-    log.info("spawnerr: " + spawnerr);
+  private void failSpawn(String message) {
+    run.spawnerr(message);
+    log.info("spawnerr: " + message);
     enterBackoff(); // STARTING -> BACKOFF
   }
 
   private void onStartsecsElapsed() {
     timer = null;
     if (state == STARTING) {
-      backoff = 0;
+      backoff = retry.failuresAfterGoodRun(backoff, run.upMillis());
       changeState(RUNNING, true); // STARTING -> RUNNING
       log.info(
           "success: "
@@ -303,22 +248,23 @@ final class ProcessRuntime {
     }
   }
 
-  /** STARTING -> BACKOFF, then a retry after backoff seconds, or FATAL when out of retries. */
+  /** STARTING -> BACKOFF, then a retry or FATAL, as the retry policy says. */
   private void enterBackoff() {
     cancelTimer();
     backoff++;
     changeState(BACKOFF, true);
-    if (backoff > config.startretries()) {
+    StartRetryPolicy.Retry next = retry.afterFailedStart(backoff, ctx.clock().monotonicMillis());
+    if (next.giveUp()) {
       giveUp();
       log.info("gave up: " + name() + " entered FATAL state, too many start retries too quickly");
       return;
     }
-    timer = ctx.loop().schedule(backoff * 1000L, this::onBackoffElapsed);
+    timer = ctx.loop().schedule(next.delayMillis(), this::onBackoffElapsed);
   }
 
   private void onBackoffElapsed() {
     timer = null;
-    if (state == BACKOFF && ctx.mayStart().getAsBoolean()) {
+    if (state == BACKOFF && host.mayStart()) {
       spawn(true); // BACKOFF -> STARTING
     }
   }
@@ -352,8 +298,8 @@ final class ProcessRuntime {
             + "with signal "
             + signal.fullName());
     killing = true;
-    if (stopTree == null && (config.stopasgroup() || config.killasgroup())) {
-      stopTree = ctx.trees().snapshot(pid);
+    if (stopTree == null) {
+      stopTree = TreeStop.begin(ctx.trees(), config, pid);
     }
     cancelTimer();
     timer = ctx.loop().schedule(config.stopwaitsecs() * 1000L, this::onStopwaitElapsed);
@@ -377,9 +323,9 @@ final class ProcessRuntime {
     if (state == STOPPING) {
       log.warn("killing '" + name() + "' (" + pid + ") with SIGKILL");
       kill(Signal.KILL); // STOPPING -> STOPPING
-      ProcessTrees.Tree tree = stopTree;
-      if (tree != null && config.killasgroup()) {
-        tree.signalRemaining(Signal.KILL);
+      TreeStop tree = stopTree;
+      if (tree != null) {
+        tree.stopwaitElapsed();
       }
     }
   }
@@ -389,76 +335,75 @@ final class ProcessRuntime {
       return; // a late report for an earlier run
     }
     cancelTimer();
-    laststopWall = ctx.clock().wallMillis();
-    long ranMillis = ctx.clock().monotonicMillis() - laststartMono;
-    boolean tooQuickly = ranMillis < config.startsecs() * 1000L;
-    int es = status.code();
-    boolean expected = config.exitcodes().contains(es);
-    String how = status.describe();
-    exitSignal = status.signal();
+    long ranMillis = run.reaped(status);
     int oldPid = pid;
     pid = 0;
     child = null;
-
     if (killing) {
-      killing = false;
-      exitstatus = es;
-      finishTreeStop();
-      changeState(STOPPED, expected, oldPid); // STOPPING -> STOPPED
-      String msg = "stopped: " + name() + " (" + how + ")";
-      if (expected) {
-        log.info(msg);
-      } else {
-        log.warn(msg);
-      }
-    } else if (tooQuickly && state == STARTING) {
-      exitstatus = null;
-      spawnerr = "Exited too quickly (process log may have details)";
-      log.warn("exited: " + name() + " (" + how + "; not expected)");
+      onStopped(status, oldPid);
+    } else if (ranMillis < config.startsecs() * 1000L && state == STARTING) {
+      run.exitstatus(null);
+      run.spawnerr("Exited too quickly (process log may have details)");
+      log.warn("exited: " + name() + " (" + status.describe() + "; not expected)");
       enterBackoff(); // STARTING -> BACKOFF
     } else {
-      backoff = 0;
-      exitstatus = es;
-      if (state == STARTING) {
-        changeState(RUNNING, true, oldPid); // STARTING -> RUNNING (exit raced the timer)
-      }
-      if (!expected) {
-        spawnerr = "Bad exit code " + es;
-      }
-      changeState(EXITED, expected, oldPid); // RUNNING -> EXITED
-      if (expected) {
-        log.info("exited: " + name() + " (" + how + "; expected)");
-      } else {
-        log.warn("exited: " + name() + " (" + how + "; not expected)");
-      }
-      if (restartAfterExit(expected)) {
-        ctx.loop().execute(this::autorestart);
-      }
+      onExited(status, oldPid, ranMillis);
     }
     ctx.events().exited(this);
   }
 
-  /**
-   * After a group stop reaped the program, whatever is left of its tree (processes that escaped the
-   * process group, or children still shutting down) gets the stop signal now and SIGKILL after
-   * stopwaitsecs.
-   */
-  private void finishTreeStop() {
-    ProcessTrees.Tree tree = stopTree;
+  /** The exit a stop asked for. */
+  private void onStopped(ExitStatus status, int oldPid) {
+    boolean expected = config.exitcodes().contains(status.code());
+    killing = false;
+    run.exitstatus(status.code());
+    TreeStop tree = stopTree;
     stopTree = null;
-    if (tree == null) {
-      return;
+    if (tree != null) {
+      tree.reaped(ctx.loop());
     }
-    int left = tree.signalRemaining(config.stopsignal());
-    if (left > 0) {
-      log.info(
-          "stopped: "
-              + name()
-              + " left "
-              + left
-              + " descendant(s) behind; sent them "
-              + config.stopsignal().fullName());
-      ctx.loop().schedule(config.stopwaitsecs() * 1000L, () -> tree.signalRemaining(Signal.KILL));
+    changeState(STOPPED, expected, oldPid); // STOPPING -> STOPPED
+    String msg = "stopped: " + name() + " (" + status.describe() + ")";
+    if (expected) {
+      log.info(msg);
+    } else {
+      log.warn(msg);
+    }
+  }
+
+  /** An exit on its own after startsecs (or racing its timer): EXITED, then maybe a restart. */
+  private void onExited(ExitStatus status, int oldPid, long ranMillis) {
+    int es = status.code();
+    boolean expected = config.exitcodes().contains(es);
+    backoff = retry.failuresAfterGoodRun(backoff, ranMillis);
+    run.exitstatus(es);
+    if (state == STARTING) {
+      changeState(RUNNING, true, oldPid); // STARTING -> RUNNING (exit raced the timer)
+    }
+    if (!expected) {
+      run.spawnerr("Bad exit code " + es);
+    }
+    changeState(EXITED, expected, oldPid); // RUNNING -> EXITED
+    String how = status.describe() + (expected ? "; expected" : "; not expected");
+    if (expected) {
+      log.info("exited: " + name() + " (" + how + ")");
+    } else {
+      log.warn("exited: " + name() + " (" + how + ")");
+    }
+    if (restartAfterExit(expected)) {
+      long delay = retry.autorestartDelayMillis(backoff, ctx.clock().monotonicMillis());
+      if (delay == 0) {
+        ctx.loop().execute(this::autorestart);
+      } else {
+        timer =
+            ctx.loop()
+                .schedule(
+                    delay,
+                    () -> {
+                      timer = null;
+                      autorestart();
+                    });
+      }
     }
   }
 
@@ -468,7 +413,7 @@ final class ProcessRuntime {
   }
 
   private void autorestart() {
-    if (state == EXITED && ctx.mayStart().getAsBoolean()) {
+    if (state == EXITED && host.mayStart()) {
       spawn(true); // EXITED -> STARTING
     }
   }
@@ -484,7 +429,7 @@ final class ProcessRuntime {
     }
     state = to;
     StateChange change = new StateChange(info(), from, to, expected, backoff, eventPid);
-    ctx.listener().onStateChange(change);
+    host.stateChanged(change);
     ctx.events().processStateChanged(change, this);
     if (!waiters.isEmpty()) {
       waiters.removeIf(w -> w.check(this));
@@ -504,13 +449,5 @@ final class ProcessRuntime {
       w.abandon(why);
     }
     waiters.clear();
-  }
-
-  private static String pathOrEmpty(@Nullable Path p) {
-    return p == null ? "" : p.toString();
-  }
-
-  private static long capped(long seconds) {
-    return Math.min(seconds, Integer.MAX_VALUE);
   }
 }

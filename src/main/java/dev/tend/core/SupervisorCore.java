@@ -3,18 +3,22 @@ package dev.tend.core;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
 import dev.tend.api.ProcessInfo;
+import dev.tend.api.ProcessResult;
 import dev.tend.api.ProcessState;
 import dev.tend.api.SupervisorState;
+import dev.tend.config.EventListenerConfig;
 import dev.tend.config.GroupConfig;
 import dev.tend.config.ProcessConfig;
 import dev.tend.platform.Signal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +27,14 @@ import org.jspecify.annotations.Nullable;
  * the ordered stop of shutdown and restart. Confined to the loop thread; {@link Supervisor} is the
  * thread-safe face.
  */
-final class SupervisorCore {
+final class SupervisorCore implements ProcessHost {
   private static final MainLog log = MainLog.of(SupervisorCore.class);
 
   private final CoreContext ctx;
   private final ProcessOutputsFactory outputsFactory;
+  // Told of every state change, then of every other change of what a process reports.
+  private final StateListener published;
+  private final Consumer<ProcessInfo> infoPublished;
   // Groups by name (lexical, as the API lists them). Loop thread only.
   private final Map<String, GroupRuntime> groups = new TreeMap<>();
   // Loop thread writes; read through mood() by the loop thread only.
@@ -35,17 +42,44 @@ final class SupervisorCore {
   // The ordered stop in progress (shutdown or restart), or null.
   private @Nullable OrderedStop orderedStop;
 
-  SupervisorCore(CoreContext ctx, ProcessOutputsFactory outputsFactory) {
+  /**
+   * @param published told of every state change, on the loop, before the ordered stop looks at it
+   * @param infoPublished told when a process's info changed without a state change
+   */
+  SupervisorCore(
+      CoreContext ctx,
+      ProcessOutputsFactory outputsFactory,
+      StateListener published,
+      Consumer<ProcessInfo> infoPublished) {
     this.ctx = ctx;
     this.outputsFactory = outputsFactory;
+    this.published = published;
+    this.infoPublished = infoPublished;
   }
 
   SupervisorState mood() {
     return mood;
   }
 
-  boolean mayStart() {
+  // -- what the processes tell their host --
+
+  @Override
+  public boolean mayStart() {
     return mood == SupervisorState.RUNNING;
+  }
+
+  @Override
+  public void stateChanged(StateChange change) {
+    published.onStateChange(change);
+    OrderedStop stop = orderedStop;
+    if (stop != null) {
+      stop.advance(); // the ordered stop may move to the next level
+    }
+  }
+
+  @Override
+  public void infoChanged(ProcessInfo info) {
+    infoPublished.accept(info);
   }
 
   void setMood(SupervisorState newMood) {
@@ -75,23 +109,15 @@ final class SupervisorCore {
       throw new FaultException(Fault.ALREADY_ADDED, config.name());
     }
     List<ProcessRuntime> members = new ArrayList<>();
-    try {
-      for (ProcessConfig pc : config.processes()) {
-        ProcessRuntime[] self = new ProcessRuntime[1];
-        ProcessOutputs outputs =
-            outputsFactory.open(config, pc, ctx.events().logEventsFor(() -> self[0]));
-        self[0] = new ProcessRuntime(ctx, config.name(), pc, outputs);
-        members.add(self[0]);
-      }
-    } catch (IOException e) {
-      members.forEach(p -> p.outputs().close());
-      throw new FaultException(
-          Fault.FAILED, "cannot open the logs of group " + config.name() + ": " + e.getMessage());
+    for (ProcessOutputs outputs : openOutputs(config)) {
+      ProcessConfig pc = config.processes().get(members.size());
+      members.add(new ProcessRuntime(ctx, this, config.name(), pc, outputs));
     }
     GroupRuntime group = new GroupRuntime(config, members);
     groups.put(config.name(), group);
-    if (config.kind() == dev.tend.config.GroupKind.EVENT_LISTENER && config.listener() != null) {
-      ctx.events().addPool(config, members);
+    EventListenerConfig listener = config.listener();
+    if (config.kind() == dev.tend.config.GroupKind.EVENT_LISTENER && listener != null) {
+      ctx.events().addPool(config, listener, members);
     }
     ctx.events().groupAdded(config.name());
     List<ProcessInfo> added = new ArrayList<>();
@@ -99,6 +125,32 @@ final class SupervisorCore {
       added.add(p.info());
     }
     return added;
+  }
+
+  /**
+   * The outputs of each process of a group, in config order. Their events find the process by name
+   * when they are published: the outputs are made before the processes that own them.
+   */
+  private List<ProcessOutputs> openOutputs(GroupConfig config) {
+    List<ProcessOutputs> opened = new ArrayList<>();
+    try {
+      for (ProcessConfig pc : config.processes()) {
+        String group = config.name();
+        String name = pc.name();
+        opened.add(
+            outputsFactory.open(config, pc, ctx.events().logEventsFor(() -> find(group, name))));
+      }
+    } catch (IOException e) {
+      opened.forEach(ProcessOutputs::close);
+      throw new FaultException(
+          Fault.FAILED, "cannot open the logs of group " + config.name() + ": " + e.getMessage());
+    }
+    return opened;
+  }
+
+  private @Nullable ProcessRuntime find(String group, String name) {
+    GroupRuntime g = groups.get(group);
+    return g == null ? null : g.process(name);
   }
 
   void autostart(String groupName) {
@@ -155,6 +207,19 @@ final class SupervisorCore {
     return all;
   }
 
+  /** namespec to pid of every process that has one, for the stats. */
+  Map<String, Integer> runningPids() {
+    Map<String, Integer> pids = new LinkedHashMap<>();
+    for (GroupRuntime g : groups.values()) {
+      for (ProcessRuntime p : g.processesByName()) {
+        if (p.pid() != 0) {
+          pids.put(p.namespec(), p.pid());
+        }
+      }
+    }
+    return pids;
+  }
+
   /** Every process in (group priority, process priority) order, as the "all" verbs act. */
   List<ProcessRuntime> allByPriority() {
     List<ProcessRuntime> all = new ArrayList<>();
@@ -168,7 +233,7 @@ final class SupervisorCore {
 
   /** startProcess for one process: completes when the wait (if any) is over. */
   CompletableFuture<Void> startProcess(ProcessRuntime p, boolean wait) {
-    checkCommand(p);
+    ctx.spawner().checkCommand(p.config(), p.group());
     if (p.state().isRunning()) {
       throw new FaultException(Fault.ALREADY_STARTED, p.namespec());
     }
@@ -185,18 +250,6 @@ final class SupervisorCore {
     StateWaiter w = StateWaiter.untilRunning(p.namespec());
     p.addWaiter(w);
     return w.done;
-  }
-
-  private void checkCommand(ProcessRuntime p) {
-    try {
-      ctx.preparer().prepare(p.config(), ctx.environment().build(p.config(), p.group(), null));
-    } catch (CommandPreparer.CommandException e) {
-      Fault f =
-          e.kind() == CommandPreparer.CommandException.Kind.NOT_FOUND
-              ? Fault.NO_FILE
-              : Fault.NOT_EXECUTABLE;
-      throw new FaultException(f, e.getMessage() == null ? p.namespec() : e.getMessage());
-    }
   }
 
   CompletableFuture<Void> stopProcess(ProcessRuntime p, boolean wait) {
@@ -223,6 +276,25 @@ final class SupervisorCore {
     if (error != null) {
       throw new FaultException(Fault.FAILED, error);
     }
+  }
+
+  static Signal parseSignal(String signal) {
+    return Signal.parse(signal).orElseThrow(() -> new FaultException(Fault.BAD_SIGNAL, signal));
+  }
+
+  /**
+   * supervisord parses the signal once per process, so a bad name gives one BAD_SIGNAL result per
+   * signallable process rather than a single fault.
+   */
+  CompletableFuture<List<ProcessResult>> signalEach(List<ProcessRuntime> processes, String signal) {
+    return forEach(
+            processes,
+            p -> p.state().isSignallable(),
+            p -> {
+              signalProcess(p, parseSignal(signal));
+              return CompletableFuture.completedFuture(null);
+            })
+        .all();
   }
 
   /** make_allfunc over {@code processes}: acts on those {@code predicate} accepts. */
@@ -265,14 +337,6 @@ final class SupervisorCore {
     }
     orderedStop = new OrderedStop(this, ctx.loop(), whenStopped);
     orderedStop.advance();
-  }
-
-  /** Called on every state change: the ordered stop may move to the next level. */
-  void onStateChange() {
-    OrderedStop stop = orderedStop;
-    if (stop != null) {
-      stop.advance();
-    }
   }
 
   void orderedStopFinished() {

@@ -162,7 +162,9 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
     }
     OutputPipe stdout = new OutputPipe(pipes.stdout.readFd(), request.stdout());
     OutputSink errSink = request.stderr();
-    OutputPipe stderr = errSink == null ? null : new OutputPipe(pipes.stderr.readFd(), errSink);
+    Pipe errPipe = pipes.stderr; // made exactly when the request has a stderr sink
+    OutputPipe stderr =
+        errSink == null || errPipe == null ? null : new OutputPipe(errPipe.readFd(), errSink);
     StdinPipe stdin =
         pipes.stdin == null ? null : new StdinPipe(pid, pipes.stdin.writeFd(), loop, buffer);
     NativeChild child = new NativeChild(pid, pidfd, stdout, stderr, stdin, request.onExit());

@@ -15,6 +15,12 @@ public final class Privileges {
     PrivilegeException(String message) {
       super(message);
     }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+      return java.util.Objects.requireNonNull(super.getMessage());
+    }
   }
 
   /** Does nothing when already that uid; otherwise needs root. */

@@ -20,6 +20,12 @@ public final class Rlimits {
     LimitException(String message) {
       super(message);
     }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+      return java.util.Objects.requireNonNull(super.getMessage());
+    }
   }
 
   private static final String NOFILE_MESSAGE =

@@ -1,9 +1,6 @@
 package dev.tend.platform;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,16 +16,14 @@ import java.util.Set;
  * records the signal and wakes the loop; the loop {@link #drain()}s them, each pending signal once
  * however often it arrived (duplicates between two drains are coalesced).
  *
- * <p>Uses {@code sun.misc.Signal} (module jdk.unsupported) through reflection, since javac warns
- * about it unsuppressibly and the build treats warnings as errors. On JDK 25 without {@code -Xrs}
- * TERM, INT, HUP, USR1, USR2, CHLD and WINCH can be handled; QUIT cannot (the JVM keeps it for
- * thread dumps). With {@code -Xrs} the JVM refuses TERM, INT and HUP too, so the launcher must not
- * pass it. Signals that cannot be handled are listed in {@link #refused()}.
+ * <p>Handlers go in through {@link JvmSignals}. With {@code -Xrs} the JVM refuses TERM, INT and HUP
+ * too, so the launcher must not pass it. Signals that cannot be handled are listed in {@link
+ * #refused()}.
  */
 public final class SignalWatcher implements AutoCloseable {
   private final Runnable wakeup;
   private final Set<Signal> pending = new LinkedHashSet<>(); // arrival order; guarded by itself
-  private final Map<Signal, Object> previous = new LinkedHashMap<>(); // handlers to restore
+  private final Map<Signal, JvmSignals.Installed> installed = new LinkedHashMap<>(); // to restore
   private final Map<Signal, String> refused = new LinkedHashMap<>();
 
   private SignalWatcher(Runnable wakeup) {
@@ -49,7 +44,7 @@ public final class SignalWatcher implements AutoCloseable {
 
   /** The signals now handled. */
   public Set<Signal> installed() {
-    return previous.keySet();
+    return installed.keySet();
   }
 
   /** The signals that could not be handled, with the JVM's reason. */
@@ -75,27 +70,9 @@ public final class SignalWatcher implements AutoCloseable {
 
   private void handle(Signal signal) {
     try {
-      Object jdkSignal = Jdk.SIGNAL.getConstructor(String.class).newInstance(signal.name());
-      Object handler =
-          Proxy.newProxyInstance(
-              Jdk.HANDLER.getClassLoader(),
-              new Class<?>[] {Jdk.HANDLER},
-              (proxy, method, args) -> {
-                if (method.getName().equals("handle")) {
-                  received(signal);
-                  return null;
-                }
-                return switch (method.getName()) {
-                  case "hashCode" -> System.identityHashCode(proxy);
-                  case "equals" -> proxy == args[0];
-                  default -> "SignalWatcher handler for " + signal.fullName();
-                };
-              });
-      previous.put(signal, Jdk.HANDLE.invoke(null, jdkSignal, handler));
-    } catch (InvocationTargetException e) {
-      refused.put(signal, String.valueOf(e.getCause().getMessage()));
-    } catch (ReflectiveOperationException e) {
-      refused.put(signal, "sun.misc.Signal is not available: " + e);
+      installed.put(signal, JvmSignals.handle(signal, () -> received(signal)));
+    } catch (JvmSignals.Refused e) {
+      refused.put(signal, String.valueOf(e.getMessage()));
     }
   }
 
@@ -108,13 +85,8 @@ public final class SignalWatcher implements AutoCloseable {
     if (!ignored(signal)) {
       return false;
     }
-    try {
-      Object jdkSignal = Jdk.SIGNAL.getConstructor(String.class).newInstance(signal.name());
-      Jdk.HANDLE.invoke(null, jdkSignal, Jdk.HANDLER.getField("SIG_DFL").get(null));
-      return true;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot reset " + signal.fullName() + " to SIG_DFL", e);
-    }
+    JvmSignals.resetToDefault(signal);
+    return true;
   }
 
   /** Whether this process ignores {@code signal} (the SigIgn mask of /proc/self/status). */
@@ -135,37 +107,7 @@ public final class SignalWatcher implements AutoCloseable {
   /** Puts back the handlers that were there before. */
   @Override
   public void close() {
-    for (Map.Entry<Signal, Object> e : previous.entrySet()) {
-      try {
-        Object jdkSignal = Jdk.SIGNAL.getConstructor(String.class).newInstance(e.getKey().name());
-        Jdk.HANDLE.invoke(null, jdkSignal, e.getValue());
-      } catch (ReflectiveOperationException ignored) {
-        // it was installed through the same API; restoring cannot fail differently
-      }
-    }
-    previous.clear();
-  }
-
-  /** The reflective handles on sun.misc (resolved once, on first install). */
-  private static final class Jdk {
-    static final Class<?> SIGNAL = load("sun.misc.Signal");
-    static final Class<?> HANDLER = load("sun.misc.SignalHandler");
-    static final Method HANDLE = method();
-
-    private static Class<?> load(String name) {
-      try {
-        return Class.forName(name);
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(name + " is missing (module jdk.unsupported)", e);
-      }
-    }
-
-    private static Method method() {
-      try {
-        return SIGNAL.getMethod("handle", SIGNAL, HANDLER);
-      } catch (NoSuchMethodException e) {
-        throw new IllegalStateException("sun.misc.Signal.handle is missing", e);
-      }
-    }
+    installed.values().forEach(JvmSignals.Installed::restore);
+    installed.clear();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.tend.app.DaemonThatOpensSsh;
+import dev.tend.cli.CliThatCallsTheClient;
 import dev.tend.cli.CliThatStartsAProcess;
 import dev.tend.control.client.ssh.SshCommand;
 import dev.tend.core.CoreThatDrawsOnTheTerminal;
@@ -48,5 +49,13 @@ class LayeringRulesBiteTest {
         new ClassFileImporter().importClasses(DaemonThatOpensSsh.class, SshCommand.class);
     assertThrows(
         AssertionError.class, () -> LayeringTest.daemonKeepsOutOfTheSshTransport().check(bad));
+  }
+
+  @Test
+  void cliUsingTheXmlRpcClientFails() {
+    JavaClasses bad =
+        new ClassFileImporter()
+            .importClasses(CliThatCallsTheClient.class, dev.tend.control.client.ServerUrl.class);
+    assertThrows(AssertionError.class, () -> LayeringTest.layers().check(bad));
   }
 }

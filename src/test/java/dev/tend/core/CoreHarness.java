@@ -41,61 +41,73 @@ final class CoreHarness {
   boolean shutDown;
 
   CoreHarness(SupervisorConfig config) {
+    this(config, StartRetryPolicy::of);
+  }
+
+  /** With each process's retry policy chosen by {@code retryPolicies}. */
+  CoreHarness(
+      SupervisorConfig config,
+      java.util.function.Function<dev.tend.config.ProcessConfig, StartRetryPolicy> retryPolicies) {
     nextConfig = config;
     CoreServices services =
-        new CoreServices(
-            loop,
-            loop,
-            launcher,
-            (process, env) -> {
-              CommandPreparer.CommandException bad = badCommands.get(process.command());
-              if (bad != null) {
-                throw bad;
-              }
-              List<String> argv = List.of(process.command().split(" "));
-              return new PreparedCommand(Path.of("/usr/bin/" + argv.get(0)), argv);
-            },
-            users,
-            (group, process, events) -> {
-              FakeOutputs o = new FakeOutputs(process.redirectStderr());
-              outputs.put(ProcessInfo.namespec(group.name(), process.name()), o);
-              return o;
-            },
-            () -> {
-              if (configError != null) {
-                throw new ConfigException(
-                    List.of(
-                        new dev.tend.config.Diagnostic(
-                            dev.tend.config.Diagnostic.Severity.ERROR,
-                            configError,
-                            null,
-                            0,
-                            null,
-                            null,
-                            null)));
-              }
-              return nextConfig;
-            },
-            new MainLogAccess() {
-              @Override
-              public byte[] read(long offset, long length) {
-                throw new FaultException(Fault.NO_FILE, "none");
-              }
+        CoreServices.builder()
+            .loop(loop)
+            .clock(loop)
+            .launcher(launcher)
+            .preparer(
+                (process, env) -> {
+                  CommandPreparer.CommandException bad = badCommands.get(process.command());
+                  if (bad != null) {
+                    throw bad;
+                  }
+                  List<String> argv = List.of(process.command().split(" "));
+                  return new PreparedCommand(Path.of("/usr/bin/" + argv.get(0)), argv);
+                })
+            .users(users)
+            .outputs(
+                (group, process, events) -> {
+                  FakeOutputs o = new FakeOutputs(process.redirectStderr());
+                  outputs.put(ProcessInfo.namespec(group.name(), process.name()), o);
+                  return o;
+                })
+            .configSource(
+                () -> {
+                  if (configError != null) {
+                    throw new ConfigException(
+                        List.of(
+                            new dev.tend.config.Diagnostic(
+                                dev.tend.config.Diagnostic.Severity.ERROR,
+                                configError,
+                                null,
+                                0,
+                                null,
+                                null,
+                                null)));
+                  }
+                  return nextConfig;
+                })
+            .mainLog(
+                new MainLogAccess() {
+                  @Override
+                  public byte[] read(long offset, long length) {
+                    throw new FaultException(Fault.NO_FILE, "none");
+                  }
 
-              @Override
-              public void clear() {}
-            },
-            StatsSource.NONE,
-            Map.of("PATH", "/usr/bin:/bin", "LANG", "C"),
-            "unix:///tmp/test.sock",
-            ZoneOffset.UTC,
-            "test",
-            pid ->
-                signal -> {
-                  treeSignals.add(pid + ":" + signal.name());
-                  return treeSurvivors;
-                });
-    supervisor = new Supervisor(config, services);
+                  @Override
+                  public void clear() {}
+                })
+            .daemonEnvironment(Map.of("PATH", "/usr/bin:/bin", "LANG", "C"))
+            .serverUrl("unix:///tmp/test.sock")
+            .zone(ZoneOffset.UTC)
+            .version("test")
+            .trees(
+                pid ->
+                    signal -> {
+                      treeSignals.add(pid + ":" + signal.name());
+                      return treeSurvivors;
+                    })
+            .build();
+    supervisor = new Supervisor(config, services, retryPolicies);
     supervisor.addStateListener(changes::add);
     supervisor.onShutdownComplete(() -> shutDown = true);
   }

@@ -49,29 +49,31 @@ final class LiveSupervisor implements AutoCloseable {
     this.loop = new ThreadCoreLoop(CoreClock.SYSTEM, "test-core");
     this.launcher = NativeProcessLauncher.open();
     CoreServices services =
-        new CoreServices(
-            loop,
-            CoreClock.SYSTEM,
-            launcher,
-            new ResolvingCommandPreparer(System.getenv("PATH")),
-            new NativeUserDatabase(),
-            CapturedOutputs.factory(LogSettings.of(config.supervisord()), SyslogWriter.NONE),
-            () -> loader.load(conf),
-            new MainLogAccess() {
-              @Override
-              public byte[] read(long offset, long length) {
-                return new byte[0];
-              }
+        CoreServices.builder()
+            .loop(loop)
+            .clock(CoreClock.SYSTEM)
+            .launcher(launcher)
+            .preparer(new ResolvingCommandPreparer(System.getenv("PATH")))
+            .users(new NativeUserDatabase())
+            .outputs(
+                CapturedOutputs.factory(LogSettings.of(config.supervisord()), SyslogWriter.NONE))
+            .configSource(() -> loader.load(conf))
+            .mainLog(
+                new MainLogAccess() {
+                  @Override
+                  public byte[] read(long offset, long length) {
+                    return new byte[0];
+                  }
 
-              @Override
-              public void clear() {}
-            },
-            new SampledStats(),
-            System.getenv(),
-            null,
-            ZoneId.systemDefault(),
-            "test",
-            new ProcTrees());
+                  @Override
+                  public void clear() {}
+                })
+            .stats(new SampledStats())
+            .daemonEnvironment(System.getenv())
+            .zone(ZoneId.systemDefault())
+            .version("test")
+            .trees(new ProcTrees())
+            .build();
     this.supervisor = new Supervisor(config, services);
     supervisor.addStateListener(changes::add);
     supervisor.onShutdownComplete(stopped::countDown);

@@ -21,7 +21,7 @@ class NativeCodeStaysLazyTest {
     noClasses()
         .that()
         .haveNameMatching(
-            "dev\\.tend\\.platform\\.(Signal|SignalWatcher|ExitStatus|ExitListener|SpawnRequest"
+            "dev\\.tend\\.platform\\.(Signal|SignalWatcher|JvmSignals|ExitStatus|ExitListener|SpawnRequest"
                 + "|SpawnException|UserAccount|UserDatabase|CommandResolver|Errno|PythonRepr"
                 + "|ProcStat|ProcTable|OutputSink|ChildProcess|ProcessLauncher"
                 + "|UnknownChildListener)(\\$.*)?")

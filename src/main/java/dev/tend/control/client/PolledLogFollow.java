@@ -80,7 +80,7 @@ final class PolledLogFollow implements LogFollow {
     } catch (InterruptedException e) {
       reason = "closed";
     } catch (Ended e) {
-      reason = closed ? "closed" : e.getMessage();
+      reason = closed ? "closed" : String.valueOf(e.getMessage()); // Ended always has a reason
     } catch (RuntimeException e) {
       reason = "failed: " + e;
     }
@@ -232,7 +232,7 @@ final class PolledLogFollow implements LogFollow {
       }
       throw new Ended("the server refused: " + e.faultString());
     } catch (ConnectionException e) {
-      if (HttpStatusException.statusOf(e) == 500) {
+      if (e.httpStatus() == 500) {
         throw new Undecodable(); // supervisord's "internal error" for bytes it cannot decode
       }
       throw new Ended("connection lost: " + e.getMessage());

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An {@code ssh://} server: the local end of a forward over its host's master. The remote socket is
  * the URL's, or found on first use in the config supervisorctl would read there. Failures come as
- * {@link ConnectionException}s whose cause is the {@link SshFailure} (the console reads its kind);
+ * {@link ConnectionException}s whose cause is the {@link SshFailure} (the console reads its kind):
  * a missing socket and one nobody listens on keep supervisorctl's kinds (NO_SUCH_FILE, REFUSED), so
- * {@code tend ctl} words them as for a local socket.
+ * {@code tend ctl} words them as for a local socket; the rest are TRANSPORT, shown in ssh's words.
  */
 final class SshRoute implements Route {
   private final ServerUrl url;
@@ -117,7 +117,7 @@ final class SshRoute implements Route {
         switch (f.kind()) {
           case NO_SUCH_SOCKET -> Kind.NO_SUCH_FILE;
           case REFUSED -> Kind.REFUSED;
-          default -> Kind.IO;
+          default -> Kind.TRANSPORT;
         };
     return new ConnectionException(kind, url + ": " + f.getMessage(), f);
   }

@@ -180,14 +180,6 @@ public final class XmlRpcClient implements AutoCloseable {
     }
   }
 
-  /**
-   * The HTTP status behind a {@link ConnectionException} this client threw for an answer other than
-   * 200 (401, or 404 from {@link #stream} for a process without a log file), else 0.
-   */
-  public static int httpStatus(ConnectionException e) {
-    return HttpStatusException.statusOf(e);
-  }
-
   /** Connections opened so far (tests check keep-alive with it). */
   int connectionsOpened() {
     return pool.opened();
@@ -247,14 +239,15 @@ public final class XmlRpcClient implements AutoCloseable {
   private ConnectionException statusError(HttpResponse response, String what) {
     int status = response.status();
     String text = "HTTP " + status + (response.reason().isEmpty() ? "" : " " + response.reason());
-    HttpStatusException cause = new HttpStatusException(status, text);
     if (status == 401) {
       return new ConnectionException(
           Kind.UNAUTHORIZED,
           url + " requires authentication (" + text + " to " + what + ")",
-          cause);
+          status,
+          response.reason());
     }
-    return new ConnectionException(Kind.PROTOCOL, url + " answered " + text + " to " + what, cause);
+    return new ConnectionException(
+        Kind.PROTOCOL, url + " answered " + text + " to " + what, status, response.reason());
   }
 
   private ConnectionException ioError(IOException e, String what) {

@@ -4,6 +4,7 @@ import dev.tend.api.SupervisorApi;
 import dev.tend.config.SupervisorConfig;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * supervisord's control server for a {@link SupervisorApi}: XML-RPC on {@code /RPC2} (the {@code
@@ -23,7 +24,7 @@ public final class ControlServer implements AutoCloseable {
   private final RpcEndpoint rpc;
   private final LogtailStream logtail;
   // Guarded by this: the listeners of the current config; null once closed.
-  private HttpListeners listeners;
+  private @Nullable HttpListeners listeners;
 
   private ControlServer(
       SupervisorApi api, SupervisorConfig config, Consumer<String> messages, ServerLimits limits)

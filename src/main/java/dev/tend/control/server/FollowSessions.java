@@ -125,7 +125,7 @@ final class FollowSessions implements AutoCloseable {
     try {
       return s.log.read(at, MAX_CHUNK, timeout.toNanos());
     } catch (IllegalArgumentException e) {
-      throw new FaultException(Fault.BAD_ARGUMENTS, e.getMessage());
+      throw new FaultException(Fault.BAD_ARGUMENTS, String.valueOf(e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FaultException(Fault.FAILED, "the server is closing");

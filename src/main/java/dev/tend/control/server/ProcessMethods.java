@@ -13,7 +13,8 @@ import dev.tend.api.ProcessResult;
 import dev.tend.api.SupervisorApi;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,15 +65,11 @@ final class ProcessMethods {
             .optional(BOOLEAN, "wait", "Wait for process to be fully started", true)
             .returns(BOOLEAN, "Always true unless error")
             .does(
-                a -> {
-                  String name = a.string(0);
-                  String group = groupOf(name);
-                  if (group != null) {
-                    return onGroup(name, () -> api.startProcessGroup(group, a.bool(1)));
-                  }
-                  api.startProcess(name, a.bool(1));
-                  return true;
-                }));
+                a ->
+                    groupOrProcess(
+                        a.string(0),
+                        group -> api.startProcessGroup(group, a.bool(1)),
+                        name -> api.startProcess(name, a.bool(1)))));
     m.add(
         define("supervisor.startProcessGroup", "Start all processes in the group named 'name'")
             .param(STRING, "name", "The group name")
@@ -95,15 +92,11 @@ final class ProcessMethods {
             .optional(BOOLEAN, "wait", "Wait for the process to be fully stopped", true)
             .returns(BOOLEAN, "Always return True unless error")
             .does(
-                a -> {
-                  String name = a.string(0);
-                  String group = groupOf(name);
-                  if (group != null) {
-                    return onGroup(name, () -> api.stopProcessGroup(group, a.bool(1)));
-                  }
-                  api.stopProcess(name, a.bool(1));
-                  return true;
-                }));
+                a ->
+                    groupOrProcess(
+                        a.string(0),
+                        group -> api.stopProcessGroup(group, a.bool(1)),
+                        name -> api.stopProcess(name, a.bool(1)))));
     m.add(
         define(
                 "supervisor.stopProcessGroup",
@@ -129,15 +122,11 @@ final class ProcessMethods {
             .param(SIGNAL, "signal", signalDoc)
             .returns(BOOLEAN, "Always return True unless error")
             .does(
-                a -> {
-                  String name = a.string(0);
-                  String group = groupOf(name);
-                  if (group != null) {
-                    return onGroup(name, () -> api.signalProcessGroup(group, a.string(1)));
-                  }
-                  api.signalProcess(name, a.string(1));
-                  return true;
-                }));
+                a ->
+                    groupOrProcess(
+                        a.string(0),
+                        group -> api.signalProcessGroup(group, a.string(1)),
+                        name -> api.signalProcess(name, a.string(1)))));
     m.add(
         define(
                 "supervisor.signalProcessGroup",
@@ -165,10 +154,20 @@ final class ProcessMethods {
     return process.isEmpty() || process.equals("*") ? namespec.substring(0, colon) : null;
   }
 
-  /** A group variant's results; a missing group is named as the caller wrote it ({@code g:*}). */
-  private static List<Object> onGroup(String spec, Supplier<List<ProcessResult>> call) {
+  /**
+   * supervisord's startProcess, stopProcess and signalProcess: a {@code group:*} or {@code group:}
+   * spec acts on the whole group and answers its results, a missing group named as the caller wrote
+   * it ({@code g:*}); a process name acts on that process and answers true.
+   */
+  private static Object groupOrProcess(
+      String spec, Function<String, List<ProcessResult>> onGroup, Consumer<String> onProcess) {
+    String group = groupOf(spec);
+    if (group == null) {
+      onProcess.accept(spec);
+      return true;
+    }
     try {
-      return WireStructs.results(call.get());
+      return WireStructs.results(onGroup.apply(group));
     } catch (FaultException e) {
       if (e.is(Fault.BAD_NAME)) {
         throw new FaultException(Fault.BAD_NAME, spec);

@@ -115,7 +115,8 @@ final class FakeSupervisordLog implements PolledLogFollow.Source {
       throw new ConnectionException(
           ConnectionException.Kind.PROTOCOL,
           "answered HTTP 500 Internal Server Error",
-          new HttpStatusException(500, "HTTP 500 Internal Server Error"));
+          500,
+          "Internal Server Error");
     }
   }
 }

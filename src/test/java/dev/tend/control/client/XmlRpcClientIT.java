@@ -235,7 +235,7 @@ class XmlRpcClientIT {
     FakeHttpServer s = unixServer((r, out) -> out.write(status(500, "Internal Server Error")));
     ConnectionException e = assertThrows(ConnectionException.class, () -> client(s).call("a.b"));
     assertEquals(Kind.PROTOCOL, e.kind());
-    assertEquals(500, HttpStatusException.statusOf(e));
+    assertEquals(500, e.httpStatus());
     assertTrue(e.getMessage().contains("HTTP 500 Internal Server Error"), e.getMessage());
   }
 
@@ -504,7 +504,7 @@ class XmlRpcClientIT {
         assertThrows(
             ConnectionException.class, () -> client(s).stream("/logtail/nope/stdout", listener));
     assertEquals(Kind.PROTOCOL, e.kind());
-    assertEquals(404, XmlRpcClient.httpStatus(e));
+    assertEquals(404, e.httpStatus());
     assertNull(listener.closed.get(), "no follow started, so no onClosed");
   }
 }

@@ -13,7 +13,6 @@ import dev.tend.core.CoreClock;
 import dev.tend.core.CoreServices;
 import dev.tend.core.MainLogAccess;
 import dev.tend.core.PreparedCommand;
-import dev.tend.core.StatsSource;
 import dev.tend.core.Supervisor;
 import dev.tend.core.ThreadCoreLoop;
 import dev.tend.testing.FakeUserDatabase;
@@ -58,28 +57,30 @@ final class ServerHarness implements AutoCloseable {
     SupervisorConfig config = withServers(base, socket, mainLog, auth, inet);
     this.nextConfig = config;
     CoreServices services =
-        new CoreServices(
-            loop,
-            CoreClock.SYSTEM,
-            children,
-            (process, env) -> {
-              List<String> argv = List.of(process.command().split(" "));
-              return new PreparedCommand(Path.of("/usr/bin/" + argv.get(0)), argv);
-            },
-            new FakeUserDatabase(),
-            (group, process, events) -> {
-              String namespec = ProcessInfo.namespec(group.name(), process.name());
-              FakeLogOutputs o = new FakeLogOutputs(namespec, process.redirectStderr());
-              outputs.put(namespec, o);
-              return o;
-            },
-            () -> nextConfig,
-            new FileMainLog(mainLog),
-            StatsSource.NONE,
-            Map.of("PATH", "/usr/bin:/bin"),
-            "unix://" + socket,
-            ZoneId.systemDefault(),
-            "9.9.9-test");
+        CoreServices.builder()
+            .loop(loop)
+            .clock(CoreClock.SYSTEM)
+            .launcher(children)
+            .preparer(
+                (process, env) -> {
+                  List<String> argv = List.of(process.command().split(" "));
+                  return new PreparedCommand(Path.of("/usr/bin/" + argv.get(0)), argv);
+                })
+            .users(new FakeUserDatabase())
+            .outputs(
+                (group, process, events) -> {
+                  String namespec = ProcessInfo.namespec(group.name(), process.name());
+                  FakeLogOutputs o = new FakeLogOutputs(namespec, process.redirectStderr());
+                  outputs.put(namespec, o);
+                  return o;
+                })
+            .configSource(() -> nextConfig)
+            .mainLog(new FileMainLog(mainLog))
+            .daemonEnvironment(Map.of("PATH", "/usr/bin:/bin"))
+            .serverUrl("unix://" + socket)
+            .zone(ZoneId.systemDefault())
+            .version("9.9.9-test")
+            .build();
     this.supervisor = new Supervisor(config, services);
     loop.start();
     supervisor.start();

@@ -241,7 +241,8 @@ public final class SshMaster {
     } catch (IOException e) {
       throw new SshFailure(Kind.SSH_UNAVAILABLE, "cannot run ssh (" + command + ")", e.toString());
     } catch (TimeoutException e) {
-      throw new SshFailure(Kind.TIMED_OUT, "ssh to " + target + " did not answer", e.getMessage());
+      throw new SshFailure(
+          Kind.TIMED_OUT, "ssh to " + target + " did not answer", String.valueOf(e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SshFailure(Kind.FAILED, "interrupted while talking to " + target, "");

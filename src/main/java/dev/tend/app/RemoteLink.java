@@ -1,9 +1,11 @@
-package dev.tend.cli;
+package dev.tend.app;
 
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import dev.tend.api.LogStream;
 import dev.tend.api.SupervisorApi;
+import dev.tend.cli.Connector;
+import dev.tend.cli.ServerLink;
 import dev.tend.control.client.ClientSettings;
 import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
@@ -11,8 +13,11 @@ import dev.tend.control.client.ssh.SshConnections;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
-/** A {@link ServerLink} over XML-RPC to a tend daemon or a real supervisord. */
-public final class RemoteLink implements ServerLink {
+/**
+ * A {@link ServerLink} over XML-RPC to a tend daemon or a real supervisord: the app wires it into
+ * the ctl session, which knows only the {@link ServerLink} interface.
+ */
+final class RemoteLink implements ServerLink {
   private final RemoteSupervisor remote;
 
   private RemoteLink(RemoteSupervisor remote) {
@@ -23,7 +28,7 @@ public final class RemoteLink implements ServerLink {
    * Connects as supervisorctl does: a URL that is neither {@code http://} nor {@code unix://} is
    * refused with its {@code Unknown protocol for serverurl} message.
    */
-  public static Connector connector(ClientSettings settings) {
+  static Connector connector(ClientSettings settings) {
     return connector(settings, null);
   }
 
@@ -31,8 +36,7 @@ public final class RemoteLink implements ServerLink {
    * As {@link #connector(ClientSettings)}, and {@code ssh://} URLs through the ssh connections
    * {@code ssh} gives (asked for on the first such URL; the caller closes them).
    */
-  public static Connector connector(
-      ClientSettings settings, @Nullable Supplier<SshConnections> ssh) {
+  static Connector connector(ClientSettings settings, @Nullable Supplier<SshConnections> ssh) {
     // a class, not a lambda: a lambda's bootstrap costs tend ctl start-up time
     return new Connector() {
       @Override
