@@ -44,3 +44,7 @@ tend_find_jdk() { # $1 = "javac" when a compiler is needed
   echo "tend: needs a JDK ${need} or newer; none found in \$JAVA_HOME, on \$PATH or under /usr/lib/jvm (install e.g. openjdk-21-jdk, or set JAVA_HOME)" >&2
   return 1
 }
+
+tend_commit() { # $1 = the checkout; prints what tend --version calls its commit
+  git -C "$1" describe --always --dirty --abbrev=12 2>/dev/null || echo unknown
+}

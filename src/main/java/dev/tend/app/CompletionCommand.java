@@ -23,21 +23,11 @@ final class CompletionCommand {
   private static final List<String> SUBCOMMANDS =
       List.of("ctl", "daemon", "demo", "servers", "completion", "--help", "--version");
   private static final List<String> CTL_OPTIONS = ctlOptions();
-  private static final List<String> FILE_OPTIONS =
-      List.of("-c", "--configuration", "-r", "--history_file", "-l", "--logfile", "--servers");
+
+  /** Options whose value is a file name: the shell completes file names after them. */
+  private static final List<String> FILE_OPTIONS = fileOptions();
 
   private CompletionCommand() {}
-
-  /** {@code --name=} or {@code --name}, from the option tables of {@link CtlOptions}. */
-  private static List<String> ctlOptions() {
-    List<String> out = new ArrayList<>();
-    for (List<String> table : List.of(CtlOptions.LONG, CtlOptions.TEND_LONG)) {
-      for (String spec : table) {
-        out.add("--" + spec);
-      }
-    }
-    return List.copyOf(out);
-  }
 
   static int run(String[] args, CtlCommand.Environment env) {
     String what = args.length == 0 ? "" : args[0];
@@ -129,6 +119,34 @@ final class CompletionCommand {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code --configuration=}, {@code --help}, ...: ctl's long options as completion offers them.
+   */
+  private static List<String> ctlOptions() {
+    List<String> out = new ArrayList<>();
+    for (CommandOption o : CtlOptions.TABLE.documented()) {
+      if (!o.name().isEmpty()) {
+        out.add("--" + o.name() + (o.takesArgument() ? "=" : ""));
+      }
+    }
+    return out;
+  }
+
+  /** Every spelling of the options of ctl, daemon, console and servers whose value is a file. */
+  private static List<String> fileOptions() {
+    List<String> out = new ArrayList<>();
+    for (OptionTable t :
+        List.of(
+            CtlOptions.TABLE, DaemonOptions.TABLE, ConsoleCommand.TABLE, ServersCommand.TABLE)) {
+      for (CommandOption o : t.options()) {
+        if (o.argument().startsWith("FILE") && !out.containsAll(o.spellings())) {
+          out.addAll(o.spellings());
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static List<String> matching(List<String> choices, String prefix) {

@@ -34,38 +34,55 @@ import org.jspecify.annotations.Nullable;
  * production down with it — and quitting asks whether to stop them or leave them running.
  */
 final class ConsoleCommand {
-  private static final String SHORT = "c:s:u:p:h";
-  private static final List<String> LONG =
-      List.of(
-          "configuration=",
-          "serverurl=",
-          "username=",
-          "password=",
-          "read-only",
-          "log-lines=",
-          "help");
+  /** The console's options; help and the tend(1) man page are made from this table. */
+  static final OptionTable TABLE =
+      OptionTable.of(
+          CommandOption.of(
+              "c",
+              "configuration",
+              "FILE",
+              "a supervisord.conf (default: supervisorctl's search order)"),
+          CommandOption.of(
+              "s",
+              "serverurl",
+              "URL",
+              "attach to unix:///path, http://host:port or ssh://[user@]host[/path/to/socket]"
+                  + " (docs/SERVERS.md)"),
+          CommandOption.of(
+              "u", "username", "USER", "basic-auth user (default: the config's [supervisorctl])"),
+          CommandOption.of("p", "password", "PASSWORD", "basic-auth password"),
+          CommandOption.flag("", "read-only", "no action that changes anything"),
+          CommandOption.of(
+              "",
+              "log-lines",
+              "N",
+              "lines each log pane keeps (default 10000, or log-lines in"
+                  + " ~/.config/tend/console.conf; 100 to 200000)"),
+          CommandOption.flag("h", "help", "print this help and exit"));
 
   private ConsoleCommand() {}
 
-  static final String HELP =
+  /** What the console is, before the options in {@code -h}; the man page says it too. */
+  static final String ABOUT =
       """
       tend: the console. Attaches to the supervisor of a config (a tend daemon or supervisord),
       or, when none answers, starts tend daemon on it and attaches (HOSTED).
-
-      usage: tend [-c FILE | -s URL] [-u USER] [-p PASSWORD] [--read-only] [--log-lines N]
-             tend demo [--read-only]
-
-        -c, --configuration FILE  a supervisord.conf (default: supervisorctl's search order)
-        -s, --serverurl URL       attach to unix:///path, http://host:port or
-                                  ssh://[user@]host[/path/to/socket] (docs/SERVERS.md)
-        -u, --username USER       basic-auth user (default: the config's [supervisorctl])
-        -p, --password PASSWORD   basic-auth password
-        --read-only               no action that changes anything
-        --log-lines N             lines each log pane keeps (default 10000, or log-lines
-                                  in ~/.config/tend/console.conf; 100 to 200000)
-      Press ? in the console for its keys. The panes are kept per config or server and come
-      back next time.
       """;
+
+  static final String HELP =
+      ABOUT
+          + """
+
+          usage: tend [-c FILE | -s URL] [-u USER] [-p PASSWORD] [--read-only] [--log-lines N]
+                 tend demo [--read-only]
+
+          """
+          + TABLE.usageLines(79)
+          + """
+
+          Press ? in the console for its keys. The panes are kept per config or server and come
+          back next time.
+          """;
 
   /** How to reach the supervisor, and whether hosting is possible. */
   private record Target(String url, @Nullable Path config, boolean canHost, CtlConfig ctl) {}
@@ -73,7 +90,7 @@ final class ConsoleCommand {
   static int run(String[] args, PrintStream out, PrintStream err) {
     Getopt.Result r;
     try {
-      r = Getopt.parse(Arrays.asList(args), SHORT, LONG);
+      r = Getopt.parse(Arrays.asList(args), TABLE.shortSpec(), TABLE.longSpec());
     } catch (Getopt.GetoptException e) {
       return usage(err, e.getMessage());
     }

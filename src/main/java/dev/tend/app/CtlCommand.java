@@ -244,39 +244,9 @@ final class CtlCommand {
     return 2;
   }
 
-  static final String USAGE =
+  /** What follows the options in {@code -h}; the man page's description says it too. */
+  static final String ABOUT_ACTIONS =
       """
-      tend ctl -- control applications run by tend or supervisord from the cmd line.
-
-      Usage: tend ctl [options] [action [arguments]]
-
-      Options:
-      -c/--configuration FILENAME -- configuration file path (searches if not given)
-      -h/--help -- print usage message and exit
-      -i/--interactive -- ask before shutdown and reload, and for a login when the
-           server wants one (as in supervisorctl, no shell follows an action)
-      -s/--serverurl URL -- URL on which supervisord server is listening
-           (default "http://localhost:9001").
-      -u/--username USERNAME -- username to use for authentication with server
-      -p/--password PASSWORD -- password to use for authentication with server
-      -r/--history_file FILE -- keep the shell's history in FILE (supervisorctl
-           ignores it and reads only [supervisorctl] history_file)
-
-      Many servers (beyond supervisorctl):
-      -s URL|NAME -- may be given many times; URL may be ssh://[user@]host[:port]/socket
-           (or ssh://host, ssh://host?c=/remote/supervisord.conf: the server the
-           config there names); NAME is a [server:NAME] of the servers file
-      -g/--group NAME -- the servers of [group:NAME] in the servers file
-      --servers FILE -- the servers file (default ~/.config/tend/servers.conf)
-      --serial -- one server after the other, in order (rolling restarts)
-      --stop-on-error -- with --serial: none after a server whose status is not 0
-      With several servers the action runs on each (all at once unless --serial),
-      each line prefixed by the server's name; "status" prints one table, the
-      server first; the exit status is the highest of them. $TEND_SSH is the ssh
-      command (default "ssh").
-
-      action [arguments] -- see below
-
       Actions are commands like "tail" or "stop".  If -i is specified or no action is
       specified on the command line, a "shell" interpreting actions typed
       interactively is started.  Use the action "help" to find out about available
@@ -287,5 +257,24 @@ final class CtlCommand {
       "tail -f all stderr"), each line prefixed by its process; "tend completion bash"
       and "tend completion zsh" print shell completion scripts.
 
+      Many servers: with several -s or a -g group, the action runs on each (all at
+      once unless --serial), each line prefixed by the server's name; "status"
+      prints one table, the server first; the exit status is the highest of them.
+      Server URLs may be ssh://[user@]host[:port]/socket, or ssh://host (the server
+      the config there names); $TEND_SSH is the ssh command (default "ssh"). See
+      tend servers --help for the servers file.
       """;
+
+  static final String USAGE =
+      """
+      tend ctl -- control applications run by tend or supervisord from the cmd line.
+
+      Usage: tend ctl [options] [action [arguments]]
+
+      Options:
+      """
+          + CtlOptions.TABLE.usageLines(79)
+          + "\naction [arguments] -- see below\n\n"
+          + ABOUT_ACTIONS
+          + "\n";
 }

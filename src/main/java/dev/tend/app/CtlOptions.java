@@ -33,19 +33,62 @@ record CtlOptions(
     Many many,
     List<String> args) {
 
-  static final String SHORT = "h?c:is:u:p:r:g:";
-  static final List<String> LONG =
-      List.of(
-          "help",
-          "configuration=",
-          "interactive",
-          "serverurl=",
-          "username=",
-          "password=",
-          "history_file=");
+  /** supervisorctl's options. */
+  static final OptionTable SUPERVISORCTL =
+      OptionTable.of(
+          CommandOption.of(
+              "c", "configuration", "FILENAME", "configuration file path (searches if not given)"),
+          CommandOption.flag("h?", "help", "print usage message and exit"),
+          CommandOption.flag(
+              "i",
+              "interactive",
+              "ask before shutdown and reload, and for a login when the server wants one (as in"
+                  + " supervisorctl, no shell follows an action)"),
+          CommandOption.of(
+              "s",
+              "serverurl",
+              "URL",
+              "URL on which supervisord server is listening (default \"http://localhost:9001\")."
+                  + " Beyond supervisorctl: may be given many times; may be"
+                  + " ssh://[user@]host[:port]/socket, ssh://host (the server the config there"
+                  + " names) or ssh://host?c=/path/to/config; or the NAME of a [server:NAME] of"
+                  + " the servers file"),
+          CommandOption.of(
+              "u", "username", "USERNAME", "username to use for authentication with server"),
+          CommandOption.of(
+              "p", "password", "PASSWORD", "password to use for authentication with server"),
+          CommandOption.of(
+              "r",
+              "history_file",
+              "FILE",
+              "keep the shell's history in FILE (supervisorctl ignores it and reads only"
+                  + " [supervisorctl] history_file)"));
 
-  /** tend's own long options: only in full. */
-  static final List<String> TEND_LONG = List.of("group=", "servers=", "serial", "stop-on-error");
+  /** tend's own options, for many servers; their long forms match only in full. */
+  static final OptionTable TEND =
+      OptionTable.of(
+          CommandOption.of(
+              "g", "group", "NAME", "the servers of [group:NAME] in the servers file; many times"),
+          CommandOption.of(
+              "",
+              "servers",
+              "FILE",
+              "the servers file (default ~/.config/tend/servers.conf; see tend servers --help)"),
+          CommandOption.flag(
+              "", "serial", "one server after the other, in the order given (rolling restarts)"),
+          CommandOption.flag(
+              "",
+              "stop-on-error",
+              "with --serial: no server after one whose exit status is not 0"));
+
+  /** Every option: help, completion and the tend-ctl(1) man page are made from it. */
+  static final OptionTable TABLE = OptionTable.of(both(SUPERVISORCTL, TEND));
+
+  private static CommandOption[] both(OptionTable a, OptionTable b) {
+    List<CommandOption> all = new java.util.ArrayList<>(a.options());
+    all.addAll(b.options());
+    return all.toArray(new CommandOption[0]);
+  }
 
   /**
    * The options for many servers.
@@ -103,7 +146,7 @@ record CtlOptions(
   static CtlOptions parse(List<String> argv, ServerNames isServerName) throws UsageException {
     Getopt.Result parsed;
     try {
-      parsed = Getopt.parse(argv, SHORT, LONG, TEND_LONG);
+      parsed = Getopt.parse(argv, TABLE.shortSpec(), SUPERVISORCTL.longSpec(), TEND.longSpec());
     } catch (Getopt.GetoptException e) {
       throw new UsageException(e.getMessage());
     }

@@ -24,56 +24,63 @@ record DaemonOptions(
 
   static final String DAEMONIZED_FLAG = "--tend-daemonized";
 
-  private static final String SHORT = "c:h?vnu:m:d:l:y:z:e:j:i:q:a:kts";
-  private static final List<String> LONG =
-      List.of(
-          "configuration=",
-          "help",
-          "version",
-          "nodaemon",
-          "user=",
-          "umask=",
-          "directory=",
-          "logfile=",
-          "logfile_maxbytes=",
-          "logfile_backups=",
-          "loglevel=",
-          "pidfile=",
-          "identifier=",
-          "childlogdir=",
-          "minfds=",
-          "minprocs=",
-          "nocleanup",
-          "strip_ansi",
-          "profile_options=",
-          "silent",
-          "check",
-          DAEMONIZED_FLAG.substring(2));
-
-  /** Short letter to [supervisord] option name, for those that set one. */
-  private static final Map<String, String> SHORT_NAMES =
-      Map.ofEntries(
-          Map.entry("-n", "nodaemon"),
-          Map.entry("-u", "user"),
-          Map.entry("-m", "umask"),
-          Map.entry("-d", "directory"),
-          Map.entry("-l", "logfile"),
-          Map.entry("-y", "logfile_maxbytes"),
-          Map.entry("-z", "logfile_backups"),
-          Map.entry("-e", "loglevel"),
-          Map.entry("-j", "pidfile"),
-          Map.entry("-i", "identifier"),
-          Map.entry("-q", "childlogdir"),
-          Map.entry("-a", "minfds"),
-          Map.entry("-k", "nocleanup"),
-          Map.entry("-t", "strip_ansi"),
-          Map.entry("-s", "silent"));
-
-  private static final java.util.Set<String> FLAGS =
-      java.util.Set.of("nodaemon", "nocleanup", "strip_ansi", "silent");
+  /**
+   * supervisord's options (the same letters, names and words as its {@code -h}), then tend's; the
+   * long name of each {@code [supervisord]} override is the config option it overrides. Help and
+   * the tend-daemon(8) man page are made from this table.
+   */
+  static final OptionTable TABLE =
+      OptionTable.of(
+          CommandOption.of("c", "configuration", "FILE", "configuration file"),
+          CommandOption.flag(
+              "n", "nodaemon", "run in the foreground (same as 'nodaemon=true' in config file)"),
+          CommandOption.flag(
+              "s", "silent", "no logs to stdout (maps to 'silent=true' in config file)"),
+          CommandOption.flag("h?", "help", "print this usage message and exit"),
+          CommandOption.flag("v", "version", "print supervisord version number and exit"),
+          CommandOption.of("u", "user", "USER", "run supervisord as this user (or numeric uid)"),
+          CommandOption.of(
+              "m", "umask", "UMASK", "use this umask for daemon subprocess (default is 022)"),
+          CommandOption.of("d", "directory", "DIRECTORY", "directory to chdir to when daemonized"),
+          CommandOption.of("l", "logfile", "FILENAME", "use FILENAME as logfile path"),
+          CommandOption.of(
+              "y", "logfile_maxbytes", "BYTES", "use BYTES to limit the max size of logfile"),
+          CommandOption.of(
+              "z", "logfile_backups", "NUM", "number of backups to keep when max bytes reached"),
+          CommandOption.of(
+              "e", "loglevel", "LEVEL", "use LEVEL as log level (debug,info,warn,error,critical)"),
+          CommandOption.of(
+              "j", "pidfile", "FILENAME", "write a pid file for the daemon process to FILENAME"),
+          CommandOption.of(
+              "i", "identifier", "STR", "identifier used for this instance of supervisord"),
+          CommandOption.of(
+              "q", "childlogdir", "DIRECTORY", "the log directory for child process logs"),
+          CommandOption.flag(
+              "k",
+              "nocleanup",
+              "prevent the process from performing cleanup (removal of old automatic child log"
+                  + " files) at startup."),
+          CommandOption.of(
+              "a", "minfds", "NUM", "the minimum number of file descriptors for start success"),
+          CommandOption.flag("t", "strip_ansi", "strip ansi escape codes from process output"),
+          CommandOption.of(
+              "", "minprocs", "NUM", "the minimum number of processes available for start success"),
+          CommandOption.of(
+              "",
+              "profile_options",
+              "OPTIONS",
+              "run supervisord under profiler and output results based on OPTIONS, which is a"
+                  + " comma-sep'd list of 'cumulative', 'calls', and/or 'callers', e.g."
+                  + " 'cumulative,callers')"),
+          CommandOption.flag(
+              "",
+              "check",
+              "load the config, print every process it defines and every warning, or every"
+                  + " error; exit 0 or 2 (tend's own)"),
+          CommandOption.flag("", DAEMONIZED_FLAG.substring(2), ""));
 
   static DaemonOptions parse(List<String> args) throws Getopt.GetoptException {
-    Getopt.Result r = Getopt.parse(args, SHORT, LONG);
+    Getopt.Result r = Getopt.parse(args, TABLE.shortSpec(), TABLE.longSpec());
     if (!r.rest().isEmpty()) {
       throw new Getopt.GetoptException(
           "positional arguments are not supported: " + PythonList.of(r.rest()));
@@ -93,13 +100,13 @@ record DaemonOptions(
         case "--check" -> check = true;
         case DAEMONIZED_FLAG -> child = true;
         default -> {
-          String name =
-              o.name().startsWith("--") ? o.name().substring(2) : SHORT_NAMES.get(o.name());
-          if (name == null) {
-            throw new Getopt.GetoptException("option " + o.name() + " not recognized");
-          }
-          overrides.put(name, FLAGS.contains(name) ? "true" : o.value());
-          spelling.put(name, o.name());
+          CommandOption option =
+              TABLE
+                  .find(o.name())
+                  .orElseThrow(
+                      () -> new Getopt.GetoptException("option " + o.name() + " not recognized"));
+          overrides.put(option.name(), option.takesArgument() ? o.value() : "true");
+          spelling.put(option.name(), o.name());
         }
       }
     }

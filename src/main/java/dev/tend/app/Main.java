@@ -37,7 +37,7 @@ public final class Main {
         yield 0;
       }
       case "-v", "--version", "version" -> {
-        out.println("tend " + Version.get());
+        out.print(Version.describe());
         yield 0;
       }
       case "daemon" -> DaemonCommand.run(rest, out, err);

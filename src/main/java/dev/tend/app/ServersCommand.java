@@ -31,18 +31,41 @@ import org.jspecify.annotations.Nullable;
  * instances found on this host ({@link LocalDiscovery}), each asked what it is.
  */
 final class ServersCommand {
-  static final String HELP =
-      """
-      usage: tend servers [--servers FILE] [--check]
-             tend servers --local
+  /** {@code tend servers}' options; help, completion and the tend(1) man page are made from it. */
+  static final OptionTable TABLE =
+      OptionTable.of(
+          CommandOption.of(
+              "",
+              "servers",
+              "FILE",
+              "the servers file (default ~/.config/tend/servers.conf): [server:NAME] url=,"
+                  + " username=, password=; [group:NAME] servers=NAME, NAME"),
+          CommandOption.flag("", "check", "ask each server what it is (ssh may prompt)"),
+          CommandOption.flag(
+              "",
+              "local",
+              "list the supervisord and tend instances found on this host: sockets named by"
+                  + " /etc/supervisor*, /etc/tend and configs under /srv/*/, and the usual"
+                  + " /tmp/supervisor*.sock, /run/supervisor*.sock; each is asked what it is"),
+          CommandOption.flag("h", "help", "print this help and exit"));
 
-        lists the servers of the servers file (default ~/.config/tend/servers.conf):
-        NAME and URL, then the groups; --check asks each what it is (ssh may prompt).
-        --local lists the supervisord and tend instances found on this host: sockets
-        named by /etc/supervisor*, /etc/tend and configs under /srv/*/, and the usual
-        /tmp/supervisor*.sock, /run/supervisor*.sock; each is asked what it is.
-        Use a name with tend ctl -s NAME, a group with tend ctl -g NAME.
+  /** What {@code tend servers} is, before the options; the man page says it too. */
+  static final String ABOUT =
+      """
+      tend servers: the servers of the servers file, NAME and URL, then the groups. Use a
+      name with tend ctl -s NAME or the console's -s NAME, a group with tend ctl -g NAME or
+      tend NAME.
       """;
+
+  static final String HELP =
+      ABOUT
+          + """
+
+          usage: tend servers [--servers FILE] [--check]
+                 tend servers --local
+
+          """
+          + TABLE.usageLines(79);
 
   private static final ClientSettings QUICK =
       ClientSettings.defaults()
@@ -58,7 +81,7 @@ final class ServersCommand {
   static int run(String[] args, CtlCommand.Environment env, Path root) {
     Getopt.Result r;
     try {
-      r = Getopt.parse(Arrays.asList(args), "h", List.of("help", "servers=", "check", "local"));
+      r = Getopt.parse(Arrays.asList(args), TABLE.shortSpec(), TABLE.longSpec());
     } catch (Getopt.GetoptException e) {
       return usage(env.err(), e.getMessage());
     }

@@ -2,11 +2,12 @@ package dev.tend.app;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tend.testing.Await;
+import dev.tend.testing.RealSupervisorctl;
 import dev.tend.testing.RealSupervisord;
 import dev.tend.testing.TendCommand;
+import dev.tend.testing.TestDependency;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class ConsoleCommandInTmuxIT {
 
   @BeforeEach
   void needTmux() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
+    TestDependency.require("tmux");
   }
 
   @AfterEach
@@ -159,7 +160,10 @@ class ConsoleCommandInTmuxIT {
         "hosted and running", s -> s.contains("HOSTED") && rowOf(s, "ticker").contains("RUNNING"));
     driveSleeperAndTicker();
     // the control socket is open while hosted: supervisorctl works from another shell
-    Process ctl = new ProcessBuilder("supervisorctl", "-c", conf.toString(), "status").start();
+    Process ctl =
+        new ProcessBuilder(
+                RealSupervisorctl.SUPERVISORCTL.toString(), "-c", conf.toString(), "status")
+            .start();
     String status = new String(ctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     ctl.waitFor();
     assertTrue(status.contains("ticker") && status.contains("RUNNING"), status);

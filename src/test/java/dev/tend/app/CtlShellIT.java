@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tend.testing.Await;
 import dev.tend.testing.RealSupervisord;
 import dev.tend.testing.TendCommand;
+import dev.tend.testing.TestDependency;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ class CtlShellIT {
 
   @Test
   void promptStatusCompletionHelpAndHistory() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
+    TestDependency.require("tmux");
     try (RealSupervisord sd =
         RealSupervisord.in(dir)
             .program("cat", "command=/bin/cat", "startsecs=0")

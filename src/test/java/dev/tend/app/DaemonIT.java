@@ -51,6 +51,7 @@ class DaemonIT {
 
   /** The real-world config, with a real web server in place of gunicorn. */
   private Path seedConfig(int port) throws IOException {
+    dev.tend.testing.TestDependency.require("python3");
     Files.createDirectories(dir.resolve("logs"));
     Files.createDirectories(dir.resolve("app/current"));
     Path conf = dir.resolve("supervisord.conf");

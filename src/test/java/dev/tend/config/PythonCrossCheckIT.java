@@ -1,10 +1,10 @@
 package dev.tend.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tend.platform.EtcFilesUserDatabase;
 import dev.tend.platform.Hostname;
+import dev.tend.testing.TestDependency;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * error of whole configs as supervisord reports it.
  */
 class PythonCrossCheckIT {
-  private static final Path SUPERVISOR = Path.of("/usr/lib/python3/dist-packages/supervisor");
   private static final Path SCRIPTS = Path.of("src/test/resources/crosscheck").toAbsolutePath();
   private static String python;
 
@@ -38,8 +37,9 @@ class PythonCrossCheckIT {
 
   @BeforeAll
   static void findPython() {
-    assumeTrue(Files.isDirectory(SUPERVISOR), "supervisor's Python package is not installed");
-    python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    TestDependency.require("supervisor");
+    TestDependency.require("python3");
+    python = "/usr/bin/python3";
   }
 
   private record Case(String kind, String input) {}

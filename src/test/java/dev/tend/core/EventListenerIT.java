@@ -40,6 +40,11 @@ class EventListenerIT {
           "PROCESS_STATE_RUNNING\tprocessname:job groupname:job from_state:STARTING pid:N",
           "PROCESS_STATE_EXITED\tprocessname:job groupname:job from_state:RUNNING expected:1 pid:N");
 
+  @org.junit.jupiter.api.BeforeEach
+  void needsPython() {
+    dev.tend.testing.TestDependency.require("python3");
+  }
+
   @Test
   void aListenerGetsTheSameStateEventsFromTendAsFromSupervisord() throws Exception {
     Path tendOut = dir.resolve("tend-events.txt");

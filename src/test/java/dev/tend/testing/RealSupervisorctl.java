@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The installed supervisorctl 4.x as a separate process, for tests that compare tend ctl with it
- * byte for byte. Skips the test (a JUnit assumption) when it is not installed.
+ * byte for byte. Fails the test when it is not installed, unless its tests are skipped by name
+ * ({@link TestDependency}).
  */
 public final class RealSupervisorctl {
   public static final Path SUPERVISORCTL = Path.of("/usr/bin/supervisorctl");
@@ -24,7 +24,7 @@ public final class RealSupervisorctl {
    */
   public static CtlResult run(Path dir, String stdin, List<String> args)
       throws IOException, InterruptedException {
-    Assumptions.assumeTrue(Files.isExecutable(SUPERVISORCTL), SUPERVISORCTL + " is not installed");
+    TestDependency.require("supervisor");
     List<String> cmd = new ArrayList<>();
     cmd.add(SUPERVISORCTL.toString());
     cmd.addAll(args);

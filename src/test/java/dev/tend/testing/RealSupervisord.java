@@ -22,12 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real supervisord 4.x ({@code /usr/bin/supervisord -n}) in a temporary directory, for tests that
- * check tend against the original. Skips the test (a JUnit assumption) when supervisord is not
- * installed.
+ * check tend against the original. Fails the test when supervisord is not installed, unless its
+ * tests are skipped by name ({@link TestDependency}).
  *
  * <pre>{@code
  * @TempDir Path dir;
@@ -120,7 +119,7 @@ public final class RealSupervisord implements AutoCloseable {
   /** Writes the config and starts supervisord; returns once its socket answers RUNNING. */
   public RealSupervisord start() throws IOException, InterruptedException {
     if (!tend) {
-      Assumptions.assumeTrue(Files.isExecutable(SUPERVISORD), SUPERVISORD + " is not installed");
+      TestDependency.require("supervisor");
     }
     Files.createDirectories(logDir());
     writeConfig();

@@ -1,7 +1,9 @@
 package dev.tend.control.server;
 
 import dev.tend.testing.Await;
+import dev.tend.testing.RealSupervisord;
 import dev.tend.testing.TendCommand;
+import dev.tend.testing.TestDependency;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,14 @@ final class ReferenceSupervisord implements AutoCloseable {
     this.dir = dir;
     this.conf = dir.resolve("supervisord.conf");
     this.socket = dir.resolve("sv.sock");
+    if (!tend) {
+      TestDependency.require("supervisor");
+    }
     writeConfig(programs, serverSections);
     List<String> command =
         tend
             ? TendCommand.command("daemon", "-n", "-c", conf.toString())
-            : List.of("supervisord", "-n", "-c", conf.toString());
+            : List.of(RealSupervisord.SUPERVISORD.toString(), "-n", "-c", conf.toString());
     ProcessBuilder pb =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

@@ -1,5 +1,7 @@
 package dev.tend.control.server;
 
+import dev.tend.testing.RealSupervisorctl;
+import dev.tend.testing.TestDependency;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ final class Supervisorctl {
   }
 
   Supervisorctl(Path dir, String serverUrl, String... extraLines) throws IOException {
+    TestDependency.require("supervisor");
     this.conf = dir.resolve("supervisorctl-" + Integer.toHexString(serverUrl.hashCode()) + ".conf");
     StringBuilder b = new StringBuilder("[supervisorctl]\nserverurl=" + serverUrl + "\n");
     for (String l : extraLines) {
@@ -34,7 +37,8 @@ final class Supervisorctl {
   }
 
   Result run(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("supervisorctl", "-c", conf.toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of(RealSupervisorctl.SUPERVISORCTL.toString(), "-c", conf.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("LANG", "C.UTF-8");
@@ -51,7 +55,8 @@ final class Supervisorctl {
 
   /** Starts a long-running command (tail -f); the caller reads its output and destroys it. */
   Process start(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("supervisorctl", "-c", conf.toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of(RealSupervisorctl.SUPERVISORCTL.toString(), "-c", conf.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("LANG", "C.UTF-8");

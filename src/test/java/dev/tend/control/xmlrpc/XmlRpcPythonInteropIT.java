@@ -3,8 +3,8 @@ package dev.tend.control.xmlrpc;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tend.testing.TestDependency;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class XmlRpcPythonInteropIT {
 
   @BeforeAll
   static void needsPython() {
-    assumeTrue(Files.isExecutable(PYTHON), "python3 is not installed");
+    TestDependency.require("python3");
   }
 
   /** Runs {@code script} with the document on stdin; returns what it prints. */

@@ -92,6 +92,7 @@ class LogSeamIT {
 
   /** The counter's program line: the script in a file (no config quoting to get wrong). */
   private String counter() throws java.io.IOException {
+    dev.tend.testing.TestDependency.require("python3");
     Path script = dir.resolve("counter.py");
     Files.writeString(script, COUNTER);
     return "command=python3 -u " + script;

@@ -3,7 +3,6 @@ package dev.tend.tui.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tend.api.ProcessState;
 import dev.tend.control.client.ClientSettings;
@@ -11,9 +10,9 @@ import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
 import dev.tend.testing.Await;
 import dev.tend.testing.RealSupervisord;
+import dev.tend.testing.TestDependency;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ class ConsoleInTmuxIT {
 
   @BeforeEach
   void needTmux() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
+    TestDependency.require("tmux");
   }
 
   @AfterEach
