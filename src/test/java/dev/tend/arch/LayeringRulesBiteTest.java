@@ -10,6 +10,15 @@ import dev.tend.cli.CliThatStartsAProcess;
 import dev.tend.control.client.ssh.SshCommand;
 import dev.tend.core.CoreThatDrawsOnTheTerminal;
 import dev.tend.platform.PlatformThatReadsTheConfig;
+import dev.tend.tui.control.ConsoleController;
+import dev.tend.tui.control.ControllerThatCallsTheServer;
+import dev.tend.tui.control.KeysThatMoveTheFocus;
+import dev.tend.tui.state.Panes;
+import dev.tend.tui.state.ProcessTable;
+import dev.tend.tui.state.StateThatAsksTheController;
+import dev.tend.tui.view.WidgetThatPagesTheTable;
+import dev.tend.tui.view.WidgetThatSortsTheTable;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@link LayeringTest} must fail on code that breaks them. */
@@ -57,5 +66,38 @@ class LayeringRulesBiteTest {
         new ClassFileImporter()
             .importClasses(CliThatCallsTheClient.class, dev.tend.control.client.ServerUrl.class);
     assertThrows(AssertionError.class, () -> LayeringTest.layers().check(bad));
+  }
+
+  @Test
+  void consoleStateAskingTheControllerFails() {
+    JavaClasses bad =
+        new ClassFileImporter()
+            .importClasses(StateThatAsksTheController.class, ConsoleController.class);
+    assertThrows(AssertionError.class, () -> LayeringTest.consolePackages().check(bad));
+  }
+
+  @Test
+  void consoleControlCallingTheServerFails() {
+    JavaClasses bad = new ClassFileImporter().importClasses(ControllerThatCallsTheServer.class);
+    assertThrows(
+        AssertionError.class, () -> LayeringTest.onlyTheFeedsCallTheSupervisor().check(bad));
+  }
+
+  @Test
+  void consoleDrawingThatChangesTheStateFails() {
+    for (Class<?> widget : List.of(WidgetThatPagesTheTable.class, WidgetThatSortsTheTable.class)) {
+      JavaClasses bad = new ClassFileImporter().importClasses(widget, ProcessTable.class);
+      assertThrows(
+          AssertionError.class,
+          () -> LayeringTest.drawingOnlyReadsTheState().check(bad),
+          widget.getSimpleName());
+    }
+  }
+
+  @Test
+  void aSecondWriterOfTheFocusFails() {
+    JavaClasses bad =
+        new ClassFileImporter().importClasses(KeysThatMoveTheFocus.class, Panes.class);
+    assertThrows(AssertionError.class, () -> LayeringTest.consoleStateHasOneWriter().check(bad));
   }
 }

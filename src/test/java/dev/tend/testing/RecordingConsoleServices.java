@@ -1,12 +1,15 @@
 package dev.tend.testing;
 
-import dev.tend.tui.model.ConsoleEvent;
-import dev.tend.tui.model.ConsoleServices;
-import dev.tend.tui.model.LogInbox;
-import dev.tend.tui.model.ProcessRequest;
+import dev.tend.tui.feed.ConsoleEvent;
+import dev.tend.tui.feed.ConsoleServices;
+import dev.tend.tui.feed.LogInbox;
+import dev.tend.tui.state.ProcessRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Records what the console's controller asked for, doing none of it. */
@@ -19,6 +22,8 @@ public final class RecordingConsoleServices implements ConsoleServices {
   private final List<List<String>> written = new ArrayList<>();
   // guarded by this: the text of the last saveLayout
   private String layout = "";
+  // guarded by this: the inbox each pane was last told to follow into
+  private final Map<Integer, LogInbox> inboxes = new HashMap<>();
 
   @Override
   public synchronized void run(ProcessRequest request) {
@@ -28,6 +33,7 @@ public final class RecordingConsoleServices implements ConsoleServices {
 
   @Override
   public synchronized void follow(int pane, LogInbox inbox, List<String> namespecs) {
+    inboxes.put(pane, inbox);
     calls.add("follow " + pane + " " + String.join(" ", namespecs));
   }
 
@@ -79,6 +85,11 @@ public final class RecordingConsoleServices implements ConsoleServices {
   /** The lines of every writeText, in order. */
   public synchronized List<List<String>> written() {
     return List.copyOf(written);
+  }
+
+  /** The inbox a pane's lines go to, as a follower would be handed it. */
+  public synchronized LogInbox inbox(int pane) {
+    return Objects.requireNonNull(inboxes.get(pane), "no follow for pane " + pane);
   }
 
   /** The layout last handed over to be kept ("" for none). */

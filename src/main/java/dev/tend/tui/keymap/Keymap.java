@@ -27,7 +27,10 @@ public final class Keymap {
     for (KeyContext c : KeyContext.values()) {
       index.put(c, new HashMap<>());
     }
-    keys.forEach((a, ks) -> ks.forEach(k -> index.get(a.context()).putIfAbsent(k, a)));
+    keys.forEach(
+        (a, ks) ->
+            ks.forEach(
+                k -> index.computeIfAbsent(a.context(), c -> new HashMap<>()).putIfAbsent(k, a)));
     this.actionsByKey = index;
   }
 
@@ -47,9 +50,9 @@ public final class Keymap {
 
   /** The action a key runs when {@code focus} is focused: that context's binding, else global. */
   public Optional<Action> resolve(KeyContext focus, KeyChord key) {
-    Action a = actionsByKey.get(focus).get(key);
+    Action a = actionsByKey.getOrDefault(focus, Map.of()).get(key);
     if (a == null) {
-      a = actionsByKey.get(KeyContext.GLOBAL).get(key);
+      a = actionsByKey.getOrDefault(KeyContext.GLOBAL, Map.of()).get(key);
     }
     return Optional.ofNullable(a);
   }

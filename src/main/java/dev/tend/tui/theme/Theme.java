@@ -2,6 +2,7 @@ package dev.tend.tui.theme;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** A complete theme: a style for every {@link Role}. Immutable. */
 public final class Theme {
@@ -44,7 +45,7 @@ public final class Theme {
   }
 
   public Style style(Role role) {
-    return styles.get(role);
+    return Objects.requireNonNull(styles.get(role), "a theme styles every role");
   }
 
   /** This theme with every colour mapped down to what the terminal shows. */

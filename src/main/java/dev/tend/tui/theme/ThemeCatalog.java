@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,14 +97,14 @@ public final class ThemeCatalog {
     ThemeFile.Result r = themes.get(wanted);
     if (r == null) {
       warnings.add("no theme named '" + wanted + "'; using the default (themes: " + names() + ")");
-      r = themes.get(DEFAULT);
+      r = Objects.requireNonNull(themes.get(DEFAULT), "the default theme is bundled");
     }
     warnings.addAll(r.warnings());
     Theme theme = r.theme();
     if (theme == null) {
       warnings.add("theme '" + wanted + "' is broken; using the default");
-      ThemeFile.Result d = themes.get(DEFAULT);
-      theme = d.theme() != null ? d.theme() : Theme.fallback();
+      Theme d = Objects.requireNonNull(themes.get(DEFAULT), "the default theme is bundled").theme();
+      theme = d != null ? d : Theme.fallback();
     }
     return new Selection(theme.reducedTo(depth), warnings);
   }

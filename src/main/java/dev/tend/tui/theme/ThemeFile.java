@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -101,7 +102,10 @@ public final class ThemeFile {
     Map<Role, Style> styles = new EnumMap<>(Role.class);
     for (Role r : Role.values()) { // parents come before their children
       Role parentRole = r.parent();
-      Style parent = parentRole == null ? Style.PLAIN : styles.get(parentRole);
+      Style parent =
+          parentRole == null
+              ? Style.PLAIN
+              : Objects.requireNonNull(styles.get(parentRole), "a parent comes first");
       Partial p = roles.get(r);
       if (p == null) {
         styles.put(r, parent);

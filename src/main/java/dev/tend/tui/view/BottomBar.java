@@ -2,13 +2,13 @@ package dev.tend.tui.view;
 
 import com.googlecode.lanterna.TerminalPosition;
 import dev.tend.tui.keymap.KeyHelp;
-import dev.tend.tui.model.CommandGrammar;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.LineEditor;
-import dev.tend.tui.model.Message;
-import dev.tend.tui.model.Overlay;
-import dev.tend.tui.model.Rect;
+import dev.tend.tui.state.Candidate;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.LineEditor;
+import dev.tend.tui.state.Message;
+import dev.tend.tui.state.Overlay;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.util.List;
@@ -77,7 +77,7 @@ final class BottomBar {
     p.cursor(new TerminalPosition(x + cursorCol - DisplayWidth.of(text.substring(0, start)), y));
   }
 
-  private static int selectedLines(dev.tend.tui.model.LogPane pane, Overlay.CopyMode c) {
+  private static int selectedLines(dev.tend.tui.state.LogPane pane, Overlay.CopyMode c) {
     int n = 0;
     for (long pos = c.from(); pos <= c.to(); pos++) {
       var l = pane.lineAt(pos);
@@ -101,19 +101,19 @@ final class BottomBar {
   }
 
   private static void candidates(Painter p, Styles st, Overlay.CommandLine c, int inputY) {
-    List<CommandGrammar.Candidate> cands = c.candidates();
+    List<Candidate> cands = c.candidates();
     if (cands.isEmpty()) {
       return;
     }
     int n = Math.min(Math.min(MAX_CANDIDATES, cands.size()), Math.max(0, inputY - 2));
     int first = c.chosen() < n ? 0 : c.chosen() - n + 1;
     int valueWidth = 0;
-    for (CommandGrammar.Candidate cand : cands) {
+    for (Candidate cand : cands) {
       valueWidth = Math.max(valueWidth, DisplayWidth.of(cand.value()));
     }
     int width = Math.min(p.width() - 2, Math.max(24, valueWidth + 40));
     for (int i = 0; i < n; i++) {
-      CommandGrammar.Candidate cand = cands.get(first + i);
+      Candidate cand = cands.get(first + i);
       int y = inputY - n + i;
       Style s = st.of(first + i == c.chosen() ? Role.COMPLETION_SELECTED : Role.COMPLETION);
       p.fill(new Rect(1, y, width, 1), s);

@@ -3,7 +3,7 @@ package dev.tend.tui.view;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
-import dev.tend.tui.model.DisplayWidth;
+import dev.tend.tui.text.DisplayWidth;
 import java.util.EnumSet;
 
 /**

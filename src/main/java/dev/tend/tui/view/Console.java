@@ -3,13 +3,16 @@ package dev.tend.tui.view;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.tend.api.SupervisorApi;
-import dev.tend.tui.model.ConsoleController;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.ConsoleOptions;
-import dev.tend.tui.model.ConsoleOptions.ExitChoice;
-import dev.tend.tui.model.ConsoleSetup;
-import dev.tend.tui.model.SupervisorLink;
+import dev.tend.tui.control.ConsoleController;
+import dev.tend.tui.feed.ConsoleSetup;
+import dev.tend.tui.feed.EventSink;
+import dev.tend.tui.feed.SupervisorLink;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.ConsoleOptions;
+import dev.tend.tui.state.ConsoleOptions.ExitChoice;
 import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The console's entry point: runs the full-screen console on a terminal until the user quits and
@@ -26,7 +29,7 @@ public final class Console {
   /**
    * Runs the console.
    *
-   * @param api the supervisor: the in-process core (hosted) or a remote client (attached)
+   * @param api the supervisor: a client of the tend daemon or supervisord the console talks to
    * @param options mode, target, read-only, the user's files, environment, clock
    * @param terminal a terminal in raw mode whose {@code readInput} blocks without holding a lock
    *     that output needs (lanterna's stream terminals and {@link ConsoleTerminals#virtual} do)
@@ -49,9 +52,12 @@ public final class Console {
       throws IOException {
     ConsoleModel model = ConsoleSetup.load(options);
     TerminalScreen screen = new TerminalScreen(terminal);
-    ConsoleLoop loop = new ConsoleLoop(terminal, model, new Frame(screen, model), access);
-    SupervisorLink link = new SupervisorLink(api, options, loop.sink());
-    loop.setController(new ConsoleController(model, link, loop.sink(), JlineCompleter::new));
+    BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    EventSink sink = queue::add;
+    SupervisorLink link = new SupervisorLink(api, options, sink);
+    ConsoleController controller = new ConsoleController(model, link, sink, JlineCompleter::new);
+    ConsoleLoop loop =
+        new ConsoleLoop(terminal, controller, new Frame(screen, model), access, queue);
     TerminalRestorer restorer = new TerminalRestorer(screen, terminal);
     Thread hook = new Thread(restorer::restore, "tend-console-restore");
     Runtime.getRuntime().addShutdownHook(hook);

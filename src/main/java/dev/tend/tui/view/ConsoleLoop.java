@@ -4,17 +4,15 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.TerminalResizeListener;
+import dev.tend.tui.control.ConsoleController;
+import dev.tend.tui.feed.ConsoleEvent;
 import dev.tend.tui.keymap.KeyChord;
-import dev.tend.tui.model.ConsoleController;
-import dev.tend.tui.model.ConsoleEvent;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.ConsoleOptions;
-import dev.tend.tui.model.ConsoleOptions.ExitChoice;
-import dev.tend.tui.model.EventSink;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.ConsoleOptions;
+import dev.tend.tui.state.ConsoleOptions.ExitChoice;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -39,47 +37,47 @@ final class ConsoleLoop {
   private static final long MIN_FRAME_NANOS = 40_000_000L;
 
   private final Terminal terminal;
+  private final ConsoleController controller;
   private final ConsoleModel model;
   private final Frame frame;
   private final TerminalAccess access;
   private final Clock clock;
-  // any thread puts, the UI thread takes
-  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-  private final TerminalResizeListener onResize = (t, size) -> queue.add(RESIZED);
+  // any thread puts, the UI thread takes: keys, events, and the markers above
+  private final BlockingQueue<Object> queue;
+  private final TerminalResizeListener onResize;
   // set once by run(); the input thread
   private @Nullable Thread input;
-  // set before run(); the controller (built after the loop, as it needs the loop's sink)
-  private @Nullable ConsoleController controller;
   // UI thread only: System.nanoTime() of the last frame
   private long lastFrame;
 
-  ConsoleLoop(Terminal terminal, ConsoleModel model, Frame frame, TerminalAccess access) {
+  /**
+   * @param queue where background threads post their events (the controller's sink puts there)
+   */
+  ConsoleLoop(
+      Terminal terminal,
+      ConsoleController controller,
+      Frame frame,
+      TerminalAccess access,
+      BlockingQueue<Object> queue) {
     this.terminal = terminal;
-    this.model = model;
+    this.controller = controller;
+    this.model = controller.model();
     this.frame = frame;
     this.access = access;
     this.clock = model.options().clock();
-  }
-
-  /** Where background threads post events. */
-  EventSink sink() {
-    return queue::add;
-  }
-
-  void setController(ConsoleController c) {
-    controller = c;
+    this.queue = queue;
+    this.onResize = (t, size) -> queue.add(RESIZED);
   }
 
   /** Runs until the model says how the console ends. */
   ExitChoice run() throws IOException {
-    ConsoleController c = java.util.Objects.requireNonNull(controller, "controller");
+    ConsoleController c = controller;
     terminal.addResizeListener(onResize);
     Thread t = new Thread(this::readKeys, "tend-console-input");
     t.setDaemon(true);
     input = t;
     t.start();
-    frame.render(model, clock.millis());
-    lastFrame = System.nanoTime();
+    render();
     while (true) {
       ExitChoice exit = model.exit();
       if (exit != null) {
@@ -99,14 +97,23 @@ final class ConsoleLoop {
         urgent = gatherUntilFrameIsDue(c);
       }
       if (model.exit() == null) {
-        frame.render(model, clock.millis());
-        lastFrame = System.nanoTime();
+        render();
         if (terminalRequests(c)) {
-          frame.render(model, clock.millis());
-          lastFrame = System.nanoTime();
+          render();
         }
       }
     }
+  }
+
+  /**
+   * Draws a frame: the controller first brings the model up to what the view measured, then the
+   * frame only reads it.
+   */
+  private void render() throws IOException {
+    long now = clock.millis();
+    controller.prepareFrame(now, frame::measure);
+    frame.draw(model, now, model.takeFullRedraw());
+    lastFrame = System.nanoTime();
   }
 
   /**

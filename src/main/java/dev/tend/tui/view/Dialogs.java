@@ -1,14 +1,13 @@
 package dev.tend.tui.view;
 
-import dev.tend.tui.model.Confirmation;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.DetailsSheet;
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.Overlay;
-import dev.tend.tui.model.ProcessRow;
-import dev.tend.tui.model.Rect;
-import dev.tend.tui.model.Signals;
-import dev.tend.tui.model.Target;
+import dev.tend.tui.state.Confirmation;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.Overlay;
+import dev.tend.tui.state.ProcessRow;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.state.Signals;
+import dev.tend.tui.state.Target;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.util.List;

@@ -2,56 +2,110 @@ package dev.tend.tui.view;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.LogPane;
-import dev.tend.tui.model.Overlay;
-import dev.tend.tui.model.Rect;
+import dev.tend.tui.control.ScreenMeasure;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.LogPane;
+import dev.tend.tui.state.Overlay;
+import dev.tend.tui.state.Panes;
+import dev.tend.tui.state.Rect;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import dev.tend.tui.theme.Theme;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Draws one frame of the console from the model into the screen's back buffer and sends the
- * difference to the terminal: header, the panes of the layout (or the zoomed one), the bottom
- * lines, the overlay on top. UI thread only.
+ * One frame of the console, in two steps on the UI thread. {@link #measure} works out where the
+ * header, the panes of the layout (or the zoomed one), the bottom lines and the overlay go, and
+ * what the controller must know before anything is drawn (how many rows the table shows, each log
+ * pane's text area). {@link #draw} then paints the model into the screen's back buffer as measured
+ * and sends the difference to the terminal; it only reads the model.
  */
 final class Frame {
   static final int HEADER_ROWS = 2;
   static final int BOTTOM_ROWS = 2;
 
+  /** Where the panes of one frame go, and the border columns between side by side panes. */
+  private record Layout(
+      TerminalSize size, boolean fits, Map<Integer, Rect> places, List<Rect> borders) {}
+
   private final Screen screen;
   private final Painter painter;
   // UI thread only: the theme the pens were made for
   private Theme drawnTheme;
+  // UI thread only: what the last measure found, for the draw that follows it
+  private @Nullable Layout layout;
+  // UI thread only: the terminal changed size since the last draw (it repaints everything)
+  private boolean resized;
 
   Frame(Screen screen, ConsoleModel m) {
     this.screen = screen;
-    this.painter = new Painter(screen, m.glyphs());
+    this.painter = new Painter(screen, Glyphs.of(m.options().unicode()));
     this.drawnTheme = m.theme();
   }
 
-  /** Draws the model and refreshes the terminal (a full repaint after Ctrl-L or a new theme). */
-  void render(ConsoleModel m, long nowMillis) throws IOException {
-    TerminalSize resized = screen.doResizeIfNecessary();
-    boolean full = m.takeFullRedraw() || resized != null;
+  /**
+   * Measures the next frame at the terminal's size: where every pane goes, and what the model must
+   * be told before drawing; null when the terminal is too small to show anything but a warning.
+   */
+  @Nullable ScreenMeasure measure(ConsoleModel m) {
+    resized |= screen.doResizeIfNecessary() != null;
+    TerminalSize size = screen.getTerminalSize();
+    if (size.getRows() < HEADER_ROWS + BOTTOM_ROWS + 2 || size.getColumns() < 20) {
+      layout = new Layout(size, false, Map.of(), List.of());
+      return null;
+    }
+    Rect body =
+        new Rect(0, HEADER_ROWS, size.getColumns(), size.getRows() - HEADER_ROWS - BOTTOM_ROWS);
+    List<Rect> borders = new ArrayList<>();
+    Map<Integer, Rect> places =
+        m.zoomed()
+            ? Map.of(m.focus(), body)
+            : withBorders(body, tableNoTallerThanItsRows(m, m.layout().place(body)), borders);
+    layout = new Layout(size, true, places, borders);
+    int tableRows = -1;
+    Map<Integer, ScreenMeasure.TextArea> text = new HashMap<>();
+    for (Map.Entry<Integer, Rect> e : places.entrySet()) {
+      Rect area = e.getValue();
+      if (e.getKey() == Panes.TABLE) {
+        tableRows = area.isEmpty() ? -1 : Math.max(0, area.height() - 1);
+      } else {
+        m.pane(e.getKey())
+            .map(pane -> LogView.textArea(pane, area))
+            .ifPresent(t -> text.put(e.getKey(), t));
+      }
+    }
+    return new ScreenMeasure(places, tableRows, text);
+  }
+
+  /**
+   * Draws the model as last measured and refreshes the terminal (everything after Ctrl-L, a new
+   * theme or a resize, when {@code full}).
+   */
+  void draw(ConsoleModel m, long nowMillis, boolean full) throws IOException {
+    Layout l = Objects.requireNonNull(layout, "a frame is measured before it is drawn");
+    boolean complete = full || resized;
+    resized = false;
     if (m.theme() != drawnTheme) {
       drawnTheme = m.theme();
       painter.forgetStyles();
-      full = true;
+      complete = true;
     }
-    TerminalSize size = screen.getTerminalSize();
+    TerminalSize size = l.size();
     painter.begin(size.getColumns(), size.getRows());
     Styles st = new Styles(m.theme(), m.colorDepth());
     long nowSeconds = nowMillis / 1000;
-    if (size.getRows() >= HEADER_ROWS + BOTTOM_ROWS + 2 && size.getColumns() >= 20) {
+    if (l.fits()) {
       // every widget paints all of its area, so there is no clearing pass
       HeaderBar.draw(painter, st, m, nowMillis);
-      body(st, m, size, nowSeconds);
+      body(st, m, l, nowSeconds);
       BottomBar.draw(painter, st, m, nowMillis);
       overlay(st, m, nowSeconds);
     } else {
@@ -59,22 +113,20 @@ final class Frame {
       painter.clipped(
           0, 0, size.getColumns(), "tend: terminal too small", st.of(Role.MESSAGE_ERROR));
     }
-    screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
   }
 
-  private void body(Styles st, ConsoleModel m, TerminalSize size, long nowSeconds) {
-    Rect body =
-        new Rect(0, HEADER_ROWS, size.getColumns(), size.getRows() - HEADER_ROWS - BOTTOM_ROWS);
-    Map<Integer, Rect> places =
-        m.zoomed()
-            ? Map.of(m.focus(), body)
-            : withBorders(
-                st, body, tableNoTallerThanItsRows(m, m.layout().place(body), nowSeconds));
-    m.setPlaced(places);
+  private void body(Styles st, ConsoleModel m, Layout l, long nowSeconds) {
+    Style border = st.of(Role.PANE_BORDER);
+    for (Rect b : l.borders()) {
+      for (int y = b.y(); y < b.y() + b.height(); y++) {
+        painter.text(b.x(), y, b.x() + 1, painter.glyphs().vertical(), border);
+      }
+    }
     List<Integer> order = m.layout().panes();
-    for (Map.Entry<Integer, Rect> e : places.entrySet()) {
+    for (Map.Entry<Integer, Rect> e : l.places().entrySet()) {
       int id = e.getKey();
-      if (id == ConsoleModel.TABLE) {
+      if (id == Panes.TABLE) {
         TableView.draw(painter, st, m, e.getValue(), nowSeconds);
       } else {
         Optional<LogPane> pane = m.pane(id);
@@ -90,18 +142,16 @@ final class Frame {
   }
 
   /**
-   * Panes that do not start at the body's left edge give their first column to a border, so side by
-   * side panes never run into each other.
+   * Panes that do not start at the body's left edge give their first column to a border (added to
+   * {@code borders}), so side by side panes never run into each other.
    */
-  private Map<Integer, Rect> withBorders(Styles st, Rect body, Map<Integer, Rect> places) {
+  private static Map<Integer, Rect> withBorders(
+      Rect body, Map<Integer, Rect> places, List<Rect> borders) {
     Map<Integer, Rect> out = new LinkedHashMap<>();
-    Style border = st.of(Role.PANE_BORDER);
     for (Map.Entry<Integer, Rect> e : places.entrySet()) {
       Rect r = e.getValue();
       if (r.x() > body.x() && r.width() > 1) {
-        for (int y = r.y(); y < r.y() + r.height(); y++) {
-          painter.text(r.x(), y, r.x() + 1, painter.glyphs().vertical(), border);
-        }
+        borders.add(new Rect(r.x(), r.y(), 1, r.height()));
         r = new Rect(r.x() + 1, r.y(), r.width() - 1, r.height());
       }
       out.put(e.getKey(), r);
@@ -114,12 +164,12 @@ final class Frame {
    * room it does not need goes to the panes right below it (when there are none, it keeps it).
    */
   private static Map<Integer, Rect> tableNoTallerThanItsRows(
-      ConsoleModel m, Map<Integer, Rect> places, long nowSeconds) {
-    Rect table = places.get(ConsoleModel.TABLE);
+      ConsoleModel m, Map<Integer, Rect> places) {
+    Rect table = places.get(Panes.TABLE);
     if (table == null) {
       return places;
     }
-    int wanted = Math.max(4, m.table().visibleRows(nowSeconds).size() + 2);
+    int wanted = Math.max(4, m.table().visibleRows().size() + 2);
     int spare = table.height() - wanted;
     int bottom = table.y() + table.height();
     boolean anyBelow =
@@ -133,7 +183,7 @@ final class Frame {
     for (Map.Entry<Integer, Rect> e : places.entrySet()) {
       Rect r = e.getValue();
       boolean below = r.y() == bottom && r.x() >= table.x() && r.x() < table.x() + table.width();
-      if (e.getKey() == ConsoleModel.TABLE) {
+      if (e.getKey() == Panes.TABLE) {
         out.put(e.getKey(), new Rect(r.x(), r.y(), r.width(), wanted));
       } else if (below) {
         out.put(e.getKey(), new Rect(r.x(), r.y() - spare, r.width(), r.height() + spare));

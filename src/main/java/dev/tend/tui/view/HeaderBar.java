@@ -2,12 +2,12 @@ package dev.tend.tui.view;
 
 import dev.tend.api.ProcessState;
 import dev.tend.api.SupervisorState;
-import dev.tend.tui.model.Connection;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.ConsoleOptions;
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.ProcessTable;
-import dev.tend.tui.model.Rect;
+import dev.tend.tui.state.Connection;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.ConsoleOptions;
+import dev.tend.tui.state.ProcessTable;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.time.Instant;

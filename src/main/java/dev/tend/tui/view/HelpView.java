@@ -1,10 +1,9 @@
 package dev.tend.tui.view;
 
 import dev.tend.tui.keymap.KeyHelp;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.Overlay;
-import dev.tend.tui.model.Rect;
-import dev.tend.tui.model.Segment;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.Overlay;
+import dev.tend.tui.state.Rect;
 import dev.tend.tui.theme.Role;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tend.tui.view;
 
-import dev.tend.tui.model.CommandCompleter;
-import dev.tend.tui.model.CommandGrammar;
+import dev.tend.tui.control.CommandCompleter;
+import dev.tend.tui.control.CommandGrammar;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
@@ -24,7 +24,7 @@ final class JlineCompleter implements CommandCompleter {
         (reader, line, candidates) -> {
           List<String> before = line.words().subList(0, line.wordIndex());
           String prefix = line.word().substring(0, line.wordCursor());
-          for (CommandGrammar.Candidate c : grammar.complete(before, prefix)) {
+          for (dev.tend.tui.state.Candidate c : grammar.complete(before, prefix)) {
             candidates.add(
                 new Candidate(c.value(), c.value(), null, c.description(), null, null, true));
           }
@@ -38,9 +38,9 @@ final class JlineCompleter implements CommandCompleter {
     completer.complete(null, parsed, found);
     int start = cursor - parsed.wordCursor();
     int end = start + parsed.word().length();
-    List<CommandGrammar.Candidate> out = new ArrayList<>();
+    List<dev.tend.tui.state.Candidate> out = new ArrayList<>();
     for (Candidate c : found) {
-      out.add(new CommandGrammar.Candidate(c.value(), c.descr() == null ? "" : c.descr()));
+      out.add(new dev.tend.tui.state.Candidate(c.value(), c.descr() == null ? "" : c.descr()));
     }
     return new Completion(start, end, out);
   }

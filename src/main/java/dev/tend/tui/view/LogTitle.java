@@ -1,9 +1,9 @@
 package dev.tend.tui.view;
 
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.LogPane;
-import dev.tend.tui.model.LogQuery;
-import dev.tend.tui.model.Rect;
+import dev.tend.tui.state.LogPane;
+import dev.tend.tui.state.LogQuery;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 

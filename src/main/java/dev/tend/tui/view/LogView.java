@@ -1,12 +1,14 @@
 package dev.tend.tui.view;
 
 import dev.tend.api.LogStream;
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.LogLine;
-import dev.tend.tui.model.LogPane;
-import dev.tend.tui.model.Overlay;
-import dev.tend.tui.model.Rect;
+import dev.tend.tui.control.ScreenMeasure;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.LogLine;
+import dev.tend.tui.state.LogPane;
+import dev.tend.tui.state.LogRow;
+import dev.tend.tui.state.Overlay;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.time.Instant;
@@ -31,20 +33,46 @@ final class LogView {
   /** What copy mode selects in this pane: positions from..to and the cursor's; null for none. */
   private record Selection(long from, long to, long cursor) {}
 
+  /**
+   * The text area of a pane drawn in {@code area}: the columns right of the time and name gutter,
+   * the rows below the title; null when there is none.
+   */
+  static ScreenMeasure.@Nullable TextArea textArea(LogPane pane, Rect area) {
+    Rect text = textRect(area);
+    if (area.isEmpty() || text.isEmpty()) {
+      return null;
+    }
+    return new ScreenMeasure.TextArea(
+        Math.max(1, text.width() - timeWidth(pane) - prefixWidth(pane, text)), text.height());
+  }
+
+  private static Rect textRect(Rect area) {
+    return new Rect(area.x(), area.y() + 1, area.width(), Math.max(0, area.height() - 1));
+  }
+
+  private static int timeWidth(LogPane pane) {
+    return pane.showsTimestamps() ? TIME_WIDTH : 0;
+  }
+
+  /** The name prefix of a merged pane, narrowed so that some text still fits. */
+  private static int prefixWidth(LogPane pane, Rect text) {
+    return Math.min(pane.prefixWidth(), Math.max(0, text.width() - timeWidth(pane) - 8));
+  }
+
+  /** Draws the pane's rows at the text area it was measured for. */
   static void draw(
       Painter p, Styles st, ConsoleModel m, LogPane pane, Rect area, int number, boolean focused) {
     if (area.isEmpty()) {
       return;
     }
     LogTitle.draw(p, st, pane, area, number, focused);
-    Rect text = new Rect(area.x(), area.y() + 1, area.width(), area.height() - 1);
+    Rect text = textRect(area);
     if (text.isEmpty()) {
       return;
     }
-    int time = pane.showsTimestamps() ? TIME_WIDTH : 0;
-    int prefix = Math.min(pane.prefixWidth(), Math.max(0, text.width() - time - 8));
-    int gutter = time + prefix;
-    List<LogPane.Row> rows = pane.viewport(Math.max(1, text.width() - gutter), text.height());
+    int time = timeWidth(pane);
+    int prefix = prefixWidth(pane, text);
+    List<LogRow> rows = pane.rowsOnScreen();
     @Nullable Selection sel =
         m.overlay() instanceof Overlay.CopyMode c && c.pane() == pane.id()
             ? new Selection(c.from(), c.to(), c.cursor())
@@ -52,18 +80,11 @@ final class LogView {
     ZoneId zone = m.options().zone();
     int limit = text.x() + text.width();
     int y = text.y();
-    for (LogPane.Row r : rows) {
+    for (LogRow r : rows) {
       LogLine l = r.line();
       long pos = sel == null && pane.search() == null ? -1 : pane.positionOf(l);
       boolean selected = sel != null && pos >= sel.from() && pos <= sel.to();
-      int x = text.x();
-      if (time > 0) {
-        String t =
-            r.start() == 0 || !pane.wraps()
-                ? LocalTime.ofInstant(Instant.ofEpochMilli(l.receivedAt()), zone).format(TIME)
-                : " ".repeat(TIME_WIDTH);
-        x = p.text(x, y, x + time, t, st.of(Role.LOG_TIMESTAMP));
-      }
+      int x = time > 0 ? time(p, st, pane, r, zone, text.x(), y) : text.x();
       if (prefix > 0 && l.kind() == LogLine.Kind.TEXT) {
         x = prefix(p, st, pane, r, x, y, prefix);
       }
@@ -95,13 +116,21 @@ final class LogView {
     }
   }
 
+  /** When the line arrived, on its first row (a wrapped line's later rows leave it blank). */
+  private static int time(Painter p, Styles st, LogPane pane, LogRow r, ZoneId zone, int x, int y) {
+    String t =
+        r.start() == 0 || !pane.wraps()
+            ? LocalTime.ofInstant(Instant.ofEpochMilli(r.line().receivedAt()), zone).format(TIME)
+            : " ".repeat(TIME_WIDTH);
+    return p.text(x, y, x + TIME_WIDTH, t, st.of(Role.LOG_TIMESTAMP));
+  }
+
   private static Style base(Styles st, LogLine l) {
     return st.of(l.stream() == LogStream.STDERR ? Role.LOG_STDERR : Role.LOG_STDOUT);
   }
 
   /** The process's name in its colour, padded; blank on a wrapped line's later rows. */
-  private static int prefix(
-      Painter p, Styles st, LogPane pane, LogPane.Row r, int x, int y, int width) {
+  private static int prefix(Painter p, Styles st, LogPane pane, LogRow r, int x, int y, int width) {
     String name = r.start() == 0 || !pane.wraps() ? r.line().source() : "";
     Style s = st.of(Role.source(pane.sourceSlot(r.line().source())));
     int end = p.text(x, y, x + width - 1, DisplayWidth.truncate(name, width - 1, "~"), s);

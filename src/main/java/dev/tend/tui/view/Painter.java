@@ -2,9 +2,8 @@ package dev.tend.tui.view;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.screen.Screen;
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.Glyphs;
-import dev.tend.tui.model.Rect;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Style;
 import java.util.HashMap;
 import java.util.Map;

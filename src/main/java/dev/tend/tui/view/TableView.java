@@ -1,19 +1,20 @@
 package dev.tend.tui.view;
 
-import dev.tend.tui.model.ConsoleModel;
-import dev.tend.tui.model.DisplayWidth;
-import dev.tend.tui.model.ProcessRow;
-import dev.tend.tui.model.ProcessTable;
-import dev.tend.tui.model.Rect;
-import dev.tend.tui.model.TableLayout;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.Panes;
+import dev.tend.tui.state.ProcessRow;
+import dev.tend.tui.state.ProcessTable;
+import dev.tend.tui.state.Rect;
+import dev.tend.tui.text.DisplayWidth;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.util.List;
 
 /**
  * The process table: a title row of columns (the sorted one marked), then one row per visible
- * process. Only the rows that fit are formatted. The state and its reason are in the state's
- * colour; the selected row is highlighted, tagged rows carry a mark.
+ * process, from the first row the table was fitted to before the frame. Only the rows that fit are
+ * formatted. The state and its reason are in the state's colour; the selected row is highlighted,
+ * tagged rows carry a mark.
  */
 final class TableView {
   private TableView() {}
@@ -23,10 +24,9 @@ final class TableView {
       return;
     }
     ProcessTable t = m.table();
-    List<ProcessRow> rows = t.visibleRows(nowSeconds);
+    List<ProcessRow> rows = t.visibleRows();
     int bodyRows = Math.max(0, area.height() - 1);
-    m.setTableRows(bodyRows);
-    int top = t.scrollTop(bodyRows, nowSeconds);
+    int top = bodyRows > 0 ? t.top() : 0; // fitted to bodyRows before the frame
     int end = Math.min(rows.size(), top + bodyRows);
     int longestName = 4;
     int longestReason = 4;
@@ -40,8 +40,8 @@ final class TableView {
     Style row = st.of(Role.TABLE_ROW);
     int drawn = end - top;
     p.fill(new Rect(area.x(), area.y() + 1 + drawn, area.width(), bodyRows - drawn), row);
-    int selected = t.selectedIndex(nowSeconds);
-    boolean focused = m.focus() == ConsoleModel.TABLE;
+    int selected = t.selectedIndex();
+    boolean focused = m.focus() == Panes.TABLE;
     for (int i = top; i < end; i++) {
       drawRow(
           p,

@@ -1,9 +1,9 @@
 package dev.tend.tui.view;
 
 import dev.tend.api.LogStream;
-import dev.tend.tui.model.LogLine;
-import dev.tend.tui.model.LogPane;
-import dev.tend.tui.model.LogQuery;
+import dev.tend.tui.state.LogLine;
+import dev.tend.tui.state.LogQuery;
+import dev.tend.tui.state.LogRow;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.util.List;
@@ -29,7 +29,7 @@ final class TextRow {
   record Marks(@Nullable LogQuery search, boolean current, boolean selected, boolean cursor) {}
 
   /** Draws the row from column x; returns the column after it. */
-  static int draw(Painter p, Styles st, LogPane.Row r, Marks marks, int x, int y, int limit) {
+  static int draw(Painter p, Styles st, LogRow r, Marks marks, int x, int y, int limit) {
     LogLine l = r.line();
     Style base = st.of(l.stream() == LogStream.STDERR ? Role.LOG_STDERR : Role.LOG_STDOUT);
     List<LogQuery.Match> matches =

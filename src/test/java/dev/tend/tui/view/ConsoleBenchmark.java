@@ -6,7 +6,7 @@ import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
 import dev.tend.api.LogStream;
 import dev.tend.testing.Await;
 import dev.tend.testing.FakeSupervisorApi;
-import dev.tend.tui.model.ConsoleOptions;
+import dev.tend.tui.state.ConsoleOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;

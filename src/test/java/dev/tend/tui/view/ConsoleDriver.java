@@ -4,12 +4,14 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
 import dev.tend.api.SupervisorApi;
 import dev.tend.testing.Await;
 import dev.tend.tui.keymap.KeyChord;
-import dev.tend.tui.model.ConsoleOptions;
-import dev.tend.tui.model.ConsoleOptions.ExitChoice;
+import dev.tend.tui.state.ConsoleOptions;
+import dev.tend.tui.state.ConsoleOptions.ExitChoice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the real console on a virtual terminal for screen tests: keys go in as the terminal's input,
- * assertions read back the cells the console sent to the terminal.
+ * assertions read back the cells the console sent to the terminal, as they were at its last flush
+ * (the end of a frame), so a reading never sees half of one frame and half of the next.
  */
 final class ConsoleDriver implements AutoCloseable {
   static final Map<String, String> TRUECOLOR =
@@ -34,10 +37,28 @@ final class ConsoleDriver implements AutoCloseable {
   private final Thread thread;
   private final AtomicReference<@Nullable ExitChoice> exit = new AtomicReference<>();
   private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+  // the cells at the terminal's last flush, by row; null before the first
+  private final AtomicReference<TextCharacter @Nullable [][]> flushed = new AtomicReference<>();
 
   private ConsoleDriver(SupervisorApi api, ConsoleOptions options, int columns, int rows) {
     terminal = ConsoleTerminals.virtual(columns, rows);
     terminal.putString(SHELL_PROMPT); // what the console must leave on screen when it ends
+    terminal.addVirtualTerminalListener(
+        new VirtualTerminalListener() {
+          @Override
+          public void onFlush() {
+            flushed.set(cells());
+          }
+
+          @Override
+          public void onBell() {}
+
+          @Override
+          public void onClose() {}
+
+          @Override
+          public void onResized(Terminal t, TerminalSize size) {}
+        });
     thread =
         new Thread(
             () -> {
@@ -104,31 +125,54 @@ final class ConsoleDriver implements AutoCloseable {
     return t == null ? new KeyStroke(' ', false, false) : new KeyStroke(t, k.ctrl(), k.alt());
   }
 
+  /** Every cell of the terminal now (on the thread that flushes: a whole frame). */
+  private TextCharacter[][] cells() {
+    TerminalSize size = terminal.getTerminalSize();
+    TextCharacter[][] out = new TextCharacter[size.getRows()][size.getColumns()];
+    for (int y = 0; y < out.length; y++) {
+      for (int x = 0; x < out[y].length; x++) {
+        out[y][x] = terminal.getCharacter(x, y);
+      }
+    }
+    return out;
+  }
+
+  /** The cells as last flushed (before the first flush: as they are). */
+  private TextCharacter[][] shown() {
+    TextCharacter[][] f = flushed.get();
+    return f != null ? f : cells();
+  }
+
   String row(int y) {
+    return row(shown(), y);
+  }
+
+  private static String row(TextCharacter[][] cells, int y) {
     StringBuilder s = new StringBuilder();
-    int w = terminal.getTerminalSize().getColumns();
-    for (int x = 0; x < w; x++) {
-      s.append(terminal.getCharacter(x, y).getCharacterString());
+    for (TextCharacter c : cells[y]) {
+      s.append(c.getCharacterString());
     }
     return s.toString();
   }
 
   String screen() {
+    TextCharacter[][] cells = shown();
     StringBuilder s = new StringBuilder();
-    for (int y = 0; y < terminal.getTerminalSize().getRows(); y++) {
-      s.append(row(y)).append('\n');
+    for (int y = 0; y < cells.length; y++) {
+      s.append(row(cells, y)).append('\n');
     }
     return s.toString();
   }
 
   TextCharacter cell(int x, int y) {
-    return terminal.getCharacter(x, y);
+    return shown()[y][x];
   }
 
   /** The row that contains {@code text}, or -1. */
   int rowOf(String text) {
-    for (int y = 0; y < terminal.getTerminalSize().getRows(); y++) {
-      if (row(y).contains(text)) {
+    TextCharacter[][] cells = shown();
+    for (int y = 0; y < cells.length; y++) {
+      if (row(cells, y).contains(text)) {
         return y;
       }
     }
@@ -137,11 +181,14 @@ final class ConsoleDriver implements AutoCloseable {
 
   /** The first cell of {@code text} on its row. */
   TextCharacter cellOf(String text) {
-    int y = rowOf(text);
-    if (y < 0) {
-      throw new AssertionError("'" + text + "' is not on the screen:\n" + screen());
+    TextCharacter[][] cells = shown();
+    for (int y = 0; y < cells.length; y++) {
+      int x = row(cells, y).indexOf(text);
+      if (x >= 0) {
+        return cells[y][x];
+      }
     }
-    return cell(row(y).indexOf(text), y);
+    throw new AssertionError("'" + text + "' is not on the screen:\n" + screen());
   }
 
   void awaitText(String text) {

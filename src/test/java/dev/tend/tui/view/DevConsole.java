@@ -9,8 +9,8 @@ import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
 import dev.tend.testing.DemoScene;
 import dev.tend.testing.FakeSupervisorApi;
-import dev.tend.tui.model.ConsoleOptions;
-import dev.tend.tui.model.ConsoleOptions.ExitChoice;
+import dev.tend.tui.state.ConsoleOptions;
+import dev.tend.tui.state.ConsoleOptions.ExitChoice;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

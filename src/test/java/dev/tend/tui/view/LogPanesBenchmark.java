@@ -9,7 +9,7 @@ import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
 import dev.tend.testing.Await;
 import dev.tend.testing.TendCommand;
-import dev.tend.tui.model.ConsoleOptions;
+import dev.tend.tui.state.ConsoleOptions;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.tend.api.LogStream;
 import dev.tend.testing.Await;
 import dev.tend.testing.DemoScene;
 import dev.tend.testing.FakeSupervisorApi;
-import dev.tend.tui.model.ConsoleOptions.Mode;
+import dev.tend.tui.state.ConsoleOptions.Mode;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.tend.tui.view;
 import dev.tend.testing.Await;
 import dev.tend.testing.DemoScene;
 import dev.tend.testing.FakeSupervisorApi;
-import dev.tend.tui.model.ConsoleOptions;
+import dev.tend.tui.state.ConsoleOptions;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;

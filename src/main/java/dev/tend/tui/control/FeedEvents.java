@@ -1,0 +1,70 @@
+package dev.tend.tui.control;
+
+import dev.tend.tui.feed.ConsoleEvent;
+import dev.tend.tui.state.Connection;
+import dev.tend.tui.state.ConsoleModel;
+import dev.tend.tui.state.Overlay;
+import java.nio.file.Path;
+
+/**
+ * How the model takes each update the feeds post: the one writer of the server's status and of the
+ * process rows; log lines go to their pane, answers to the overlay that asked. UI thread only.
+ */
+final class FeedEvents {
+  private final ConsoleModel model;
+  private final PaneArrangement panes;
+  private final MessageLine messages;
+
+  FeedEvents(ConsoleModel model, PaneArrangement panes, MessageLine messages) {
+    this.model = model;
+    this.panes = panes;
+    this.messages = messages;
+  }
+
+  void apply(ConsoleEvent e) {
+    switch (e) {
+      case ConsoleEvent.Connected ok -> connected(ok);
+      case ConsoleEvent.Changes ch -> {
+        model.table().apply(ch.batch());
+        model.setConnection(model.connection().withDaemonState(ch.batch().state()));
+        panes.processesChanged();
+      }
+      case ConsoleEvent.ConnectionLost lost ->
+          model.setConnection(model.connection().lost(lost.reason(), lost.retryAt()));
+      case ConsoleEvent.Stats s -> model.table().applyStats(s.sample());
+      case ConsoleEvent.ActionDone done ->
+          messages.say(done.outcome().text(), done.outcome().error());
+      case ConsoleEvent.LogReady ready -> panes.linesArrived(ready.pane());
+      case ConsoleEvent.DetailsLoaded d -> {
+        if (model.overlay() instanceof Overlay.Details o && o.namespec().equals(d.namespec())) {
+          o.loaded(d.config(), d.error());
+        }
+      }
+      case ConsoleEvent.TextWritten w -> textWritten(w);
+      case ConsoleEvent.Notice n -> messages.say(n.text(), n.error());
+    }
+  }
+
+  private void connected(ConsoleEvent.Connected ok) {
+    boolean wasLost = model.connection().status() == Connection.Status.LOST;
+    model.setConnection(model.connection().connected(ok.capabilities(), ok.identification()));
+    if (wasLost) {
+      messages.say("reconnected to " + ok.capabilities().server(), false);
+      panes.refollowAll(); // the old follows ended with the connection
+    }
+  }
+
+  /** A pane's lines were written to a file: the pager shows it, or the user hears where. */
+  private void textWritten(ConsoleEvent.TextWritten w) {
+    String error = w.error();
+    if (error != null) {
+      messages.say(error, true);
+    } else if (w.purpose() == ConsoleEvent.TextWritten.Purpose.PAGER) {
+      model.page(w.file());
+    } else {
+      Path file = w.file();
+      messages.say(
+          "saved " + w.lines() + (w.lines() == 1 ? " line to " : " lines to ") + file, false);
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package dev.tend.tui.feed;
+
+import dev.tend.api.LogFollow;
+import dev.tend.api.LogListener;
+import dev.tend.api.LogStream;
+import dev.tend.api.SupervisorApi;
+import dev.tend.tui.state.LogLine;
+import dev.tend.tui.state.StreamKey;
+import dev.tend.tui.text.Durations;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Follows the logs a pane shows: both streams of each of its processes, history then live, decoded
+ * into lines and offered to the pane's {@link LogInbox}. Opening and closing follows is API work,
+ * so it runs on its own single thread (in order); the UI thread only asks. Asking again before the
+ * previous request ran replaces it (scrolling through the table does not open every log). A follow
+ * this class closed says nothing more, not even that it ended.
+ */
+public final class LogFollower implements AutoCloseable {
+  private final SupervisorApi api;
+  private final ExecutorService worker;
+  private final Clock clock;
+  private final int maxLineChars;
+  private final long historyBytes;
+  // worker thread only: the open follows of each pane, by process
+  private final Map<Integer, Map<String, List<Opened>>> open = new HashMap<>();
+
+  /** An open follow and the switch that silences its listener once it is closed. */
+  private record Opened(LogFollow follow, StreamListener listener) {
+    void close() {
+      listener.cancelled = true;
+      try {
+        follow.close();
+      } catch (RuntimeException e) {
+        // the server may be gone already; the follow is over either way
+      }
+    }
+  }
+
+  /**
+   * @param worker a single-thread executor this follower owns (it is shut down on close)
+   */
+  public LogFollower(
+      SupervisorApi api, ExecutorService worker, Clock clock, int maxLineChars, long historyBytes) {
+    this.api = api;
+    this.worker = worker;
+    this.clock = clock;
+    this.maxLineChars = maxLineChars;
+    this.historyBytes = historyBytes;
+  }
+
+  /**
+   * Follows {@code namespecs} into {@code inbox} from their history (UI thread); whatever the pane
+   * followed stops and what it had waiting is dropped.
+   */
+  public void follow(int pane, LogInbox inbox, List<String> namespecs) {
+    long gen = inbox.newGeneration();
+    List<String> names = List.copyOf(namespecs);
+    submit(
+        () -> {
+          closeFollows(pane);
+          if (gen == inbox.generation()) { // else a newer request for this pane is queued
+            open(pane, inbox, gen, names);
+          }
+        });
+  }
+
+  /**
+   * Makes the pane follow {@code namespecs} (UI thread): processes it already follows go on without
+   * a seam, new ones start from their history, the others stop.
+   */
+  public void update(int pane, LogInbox inbox, List<String> namespecs) {
+    long gen = inbox.generation();
+    List<String> names = List.copyOf(namespecs);
+    submit(
+        () -> {
+          if (gen != inbox.generation()) {
+            return; // a follow() replaced everything after this was asked
+          }
+          Map<String, List<Opened>> now = open.getOrDefault(pane, Map.of());
+          for (String gone : new ArrayList<>(now.keySet())) {
+            List<Opened> follows = names.contains(gone) ? null : now.remove(gone);
+            if (follows != null) {
+              follows.forEach(Opened::close);
+            }
+          }
+          open(pane, inbox, gen, names.stream().filter(n -> !now.containsKey(n)).toList());
+        });
+  }
+
+  /** Stops following for a pane (UI thread). */
+  public void stop(int pane, LogInbox inbox) {
+    inbox.newGeneration();
+    submit(() -> closeFollows(pane));
+  }
+
+  private void open(int pane, LogInbox inbox, long gen, List<String> names) {
+    Map<String, List<Opened>> byName = open.computeIfAbsent(pane, p -> new LinkedHashMap<>());
+    for (String namespec : names) {
+      List<Opened> follows = new ArrayList<>(2);
+      for (LogStream s : LogStream.values()) {
+        StreamListener l = new StreamListener(inbox, gen, namespec, s);
+        try {
+          follows.add(new Opened(api.followProcessLog(namespec, s, historyBytes, l), l));
+        } catch (RuntimeException e) {
+          inbox.offer(
+              gen,
+              notice(namespec, namespec + ": cannot follow " + s.word() + ": " + FaultWords.of(e)));
+        }
+      }
+      byName.put(namespec, follows);
+    }
+  }
+
+  private void submit(Runnable task) {
+    try {
+      worker.execute(task);
+    } catch (RejectedExecutionException e) {
+      // closing: nothing more to follow
+    }
+  }
+
+  private void closeFollows(int pane) {
+    Map<String, List<Opened>> old = open.remove(pane);
+    if (old != null) {
+      old.values().forEach(list -> list.forEach(Opened::close));
+    }
+  }
+
+  /** One stream's listener: decodes on the API's thread, offers lines to the inbox. */
+  private final class StreamListener implements LogListener {
+    private final LogInbox inbox;
+    private final long gen;
+    private final String namespec;
+    private final LogStream stream;
+    private final StreamKey key;
+    private final LogDecoder decoder = new LogDecoder(maxLineChars);
+    // set by the worker when it closes the follow; the listener then stays silent
+    volatile boolean cancelled;
+    // the API's thread: true until the first bytes (the history) arrived
+    private boolean first = true;
+
+    StreamListener(LogInbox inbox, long gen, String namespec, LogStream stream) {
+      this.inbox = inbox;
+      this.gen = gen;
+      this.namespec = namespec;
+      this.stream = stream;
+      this.key = new StreamKey(namespec, stream);
+    }
+
+    @Override
+    public void onData(byte[] data) {
+      if (cancelled) {
+        return;
+      }
+      if (first) {
+        first = false;
+        data = withoutCutFirstLine(data);
+      }
+      LogDecoder.Result r = decoder.decode(data);
+      long now = clock.millis();
+      List<LogLine> lines = new ArrayList<>(r.lines().size());
+      for (LogDecoder.Line l : r.lines()) {
+        lines.add(text(l, now));
+      }
+      LogDecoder.Line p = r.partial();
+      inbox.offer(gen, lines, key, p == null ? null : text(p, now));
+    }
+
+    @Override
+    public void onGap(long bytes) {
+      if (cancelled) {
+        return;
+      }
+      String what = bytes < 0 ? "some bytes" : Durations.bytes(bytes);
+      inbox.offer(
+          gen,
+          notice(
+              namespec,
+              namespec
+                  + ": "
+                  + what
+                  + " of "
+                  + stream.word()
+                  + " lost (log rotated, cleared, or written faster than it was read)"));
+    }
+
+    @Override
+    public void onClosed(String reason) {
+      if (cancelled) {
+        return;
+      }
+      LogDecoder.Line rest = decoder.flush();
+      if (rest != null) {
+        inbox.offer(gen, text(rest, clock.millis()));
+      }
+      inbox.offer(
+          gen, notice(namespec, namespec + ": " + stream.word() + " follow ended: " + reason));
+    }
+
+    private LogLine text(LogDecoder.Line l, long now) {
+      return new LogLine(
+          0, LogLine.Kind.TEXT, stream, namespec, now, l.text(), l.spans(), l.cutChars());
+    }
+  }
+
+  /**
+   * History that fills its whole window started inside a line (the log is longer): that piece of a
+   * line is dropped, as {@code tail -n} would never show it.
+   */
+  private byte[] withoutCutFirstLine(byte[] history) {
+    if (historyBytes <= 0 || history.length < historyBytes) {
+      return history;
+    }
+    for (int i = 0; i < history.length; i++) {
+      if (history[i] == '\n') {
+        return java.util.Arrays.copyOfRange(history, i + 1, history.length);
+      }
+    }
+    return history;
+  }
+
+  private LogLine notice(String source, String text) {
+    return new LogLine(0, LogLine.Kind.NOTICE, null, source, clock.millis(), text, List.of(), 0);
+  }
+
+  @Override
+  public void close() {
+    submit(
+        () -> {
+          for (Integer pane : new ArrayList<>(open.keySet())) {
+            closeFollows(pane);
+          }
+        });
+    worker.shutdown();
+  }
+}

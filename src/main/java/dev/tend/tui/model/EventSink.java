@@ -1,7 +1,0 @@
-package dev.tend.tui.model;
-
-/** Where background threads post updates for the UI thread; must be thread-safe and not block. */
-@FunctionalInterface
-public interface EventSink {
-  void post(ConsoleEvent event);
-}

@@ -1,6 +1,0 @@
-package dev.tend.tui.model;
-
-import dev.tend.tui.theme.Role;
-
-/** A piece of text and the role it is drawn in. */
-public record Segment(String text, Role role) {}

@@ -1,6 +1,0 @@
-package dev.tend.tui.model;
-
-import dev.tend.api.LogStream;
-
-/** One followed stream: a process and which of its outputs. */
-public record StreamKey(String source, LogStream stream) {}

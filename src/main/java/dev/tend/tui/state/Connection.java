@@ -1,0 +1,46 @@
+package dev.tend.tui.state;
+
+import dev.tend.api.SupervisorApi;
+import dev.tend.api.SupervisorState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the console knows of the server, for the header.
+ *
+ * @param status whether the server answers
+ * @param capabilities what it is (null until it first answered)
+ * @param identification its {@code getIdentification}
+ * @param daemonState the supervisor's own state from the last batch
+ * @param lostReason why it stopped answering (empty while connected)
+ * @param retryAt epoch millis of the next attempt while lost
+ */
+public record Connection(
+    Status status,
+    SupervisorApi.@Nullable Capabilities capabilities,
+    String identification,
+    @Nullable SupervisorState daemonState,
+    String lostReason,
+    long retryAt) {
+
+  public enum Status {
+    CONNECTING,
+    CONNECTED,
+    LOST
+  }
+
+  public static Connection connecting() {
+    return new Connection(Status.CONNECTING, null, "", null, "", 0);
+  }
+
+  public Connection connected(SupervisorApi.Capabilities caps, String ident) {
+    return new Connection(Status.CONNECTED, caps, ident, daemonState, "", 0);
+  }
+
+  public Connection lost(String reason, long retry) {
+    return new Connection(Status.LOST, capabilities, identification, daemonState, reason, retry);
+  }
+
+  public Connection withDaemonState(SupervisorState s) {
+    return new Connection(status, capabilities, identification, s, lostReason, retryAt);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.tend.tui.state;
+
+import dev.tend.api.ProcessInfo;
+import dev.tend.api.ProcessState;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Restart counts for servers that do not report them (supervisord: {@code restarts} is -1): a
+ * restart is a new spawn ({@code start} moved forward) that did not follow a stop or a give-up,
+ * i.e. the last state seen was BACKOFF, EXITED, STARTING or RUNNING. Counted from when the console
+ * attached; a manual start of an EXITED process counts too (the server cannot tell us otherwise).
+ */
+final class ObservedRestarts {
+
+  /** Restarts of one process and the epoch second of the last (0 when none). */
+  record Restarts(int count, long lastAt) {}
+
+  /** What the console last saw of a process. */
+  private record Seen(long start, ProcessState state, int count, long lastAt) {}
+
+  // UI thread only; one entry per process seen, removed with the process
+  private final Map<String, Seen> seen = new HashMap<>();
+
+  /** The restarts to show for this new sight of a process. */
+  Restarts observe(ProcessInfo info) {
+    String key = info.namespec();
+    if (info.restarts() >= 0) {
+      seen.remove(key);
+      return new Restarts(info.restarts(), info.restarts() > 0 ? info.start() : 0);
+    }
+    Seen before = seen.get(key);
+    int count = before == null ? 0 : before.count();
+    long lastAt = before == null ? 0 : before.lastAt();
+    if (before != null && info.start() > before.start() && automatic(before.state())) {
+      count++;
+      lastAt = info.start();
+    }
+    seen.put(key, new Seen(info.start(), info.state(), count, lastAt));
+    return new Restarts(count, lastAt);
+  }
+
+  void forget(String namespec) {
+    seen.remove(namespec);
+  }
+
+  void clear() {
+    seen.clear();
+  }
+
+  private static boolean automatic(ProcessState previous) {
+    return switch (previous) {
+      case BACKOFF, EXITED, STARTING, RUNNING -> true;
+      case STOPPED, STOPPING, FATAL, UNKNOWN -> false;
+    };
+  }
+}

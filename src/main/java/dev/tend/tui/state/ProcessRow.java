@@ -1,0 +1,77 @@
+package dev.tend.tui.state;
+
+import dev.tend.api.ProcessInfo;
+import dev.tend.api.ProcessState;
+import dev.tend.api.ProcessStats;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of the process table: what the server said, plus what the console derived (restarts and
+ * when the last was, resource use). Immutable; a new row replaces the old on every change.
+ *
+ * @param restarts automatic restarts, as the server reports them or as observed
+ * @param lastRestartAt epoch seconds of the last restart, 0 when none is known
+ * @param stats CPU and memory, null when the server does not sample them
+ */
+public record ProcessRow(
+    ProcessInfo info, int restarts, long lastRestartAt, @Nullable ProcessStats stats) {
+
+  public String namespec() {
+    return info.namespec();
+  }
+
+  public String group() {
+    return info.group();
+  }
+
+  public ProcessState state() {
+    return info.state();
+  }
+
+  public ProcessRow withStats(@Nullable ProcessStats s) {
+    return new ProcessRow(info, restarts, lastRestartAt, s);
+  }
+
+  /** Seconds since the last spawn while a process exists, else -1. */
+  public long uptimeSeconds(long nowEpochSeconds) {
+    boolean alive = info.pid() > 0 || info.state() == ProcessState.STARTING;
+    return alive && info.start() > 0 ? Math.max(0, nowEpochSeconds - info.start()) : -1;
+  }
+
+  /**
+   * Why the process is in its state, in a few words: the spawn error of a BACKOFF or FATAL process,
+   * the exit code or killing signal of an EXITED or STOPPED one; empty when there is nothing to
+   * say.
+   */
+  public String reason() {
+    String spawnerr = info.spawnerr();
+    return switch (info.state()) {
+      case BACKOFF, FATAL, UNKNOWN -> spawnerr.isEmpty() ? exitText() : spawnerr;
+      case EXITED -> exitText();
+      case STOPPED -> info.start() == 0 ? "not started" : info.exitSignal() > 0 ? exitText() : "";
+      case STARTING, RUNNING, STOPPING -> "";
+    };
+  }
+
+  private String exitText() {
+    if (info.exitSignal() > 0) {
+      return Signals.describe(info.exitSignal());
+    }
+    if (info.stop() == 0 && info.start() == 0) {
+      return "";
+    }
+    return info.exitstatus() == -1 ? "killed by a signal" : "exit " + info.exitstatus();
+  }
+
+  /**
+   * Whether the process needs attention: FATAL, BACKOFF, UNKNOWN, or EXITED by a signal or with a
+   * non-zero code ({@code !} jumps between these).
+   */
+  public boolean failing() {
+    return switch (info.state()) {
+      case FATAL, BACKOFF, UNKNOWN -> true;
+      case EXITED -> info.exitSignal() > 0 || info.exitstatus() != 0;
+      default -> false;
+    };
+  }
+}

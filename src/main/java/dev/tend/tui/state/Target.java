@@ -1,0 +1,51 @@
+package dev.tend.tui.state;
+
+import java.util.List;
+
+/** What a process action applies to: its reach decides how it is confirmed. */
+public sealed interface Target {
+
+  /** How the prompt and the messages name the target. */
+  String describe();
+
+  /** One process: y/n for dangerous actions. */
+  record One(String namespec) implements Target {
+    @Override
+    public String describe() {
+      return namespec;
+    }
+  }
+
+  /** Several processes (the tagged set): typed confirmation for dangerous actions. */
+  record Several(List<String> namespecs) implements Target {
+    public Several {
+      namespecs = List.copyOf(namespecs);
+    }
+
+    @Override
+    public String describe() {
+      String names = String.join(", ", namespecs.subList(0, Math.min(4, namespecs.size())));
+      return namespecs.size()
+          + " processes ("
+          + names
+          + (namespecs.size() > 4 ? ", ..." : "")
+          + ")";
+    }
+  }
+
+  /** A whole group ({@code group:*}). */
+  record Group(String group) implements Target {
+    @Override
+    public String describe() {
+      return "group " + group + " (" + group + ":*)";
+    }
+  }
+
+  /** Every process. */
+  record All() implements Target {
+    @Override
+    public String describe() {
+      return "all processes";
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.tend.tui.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tend.tui.state.Column;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TableLayoutTest {
+
+  private static List<Column> columns(List<TableLayout.Placed> p) {
+    return p.stream().map(TableLayout.Placed::column).toList();
+  }
+
+  private static int right(List<TableLayout.Placed> p) {
+    TableLayout.Placed last = p.get(p.size() - 1);
+    return last.x() + last.width();
+  }
+
+  @Test
+  void at80ColumnsDescriptionGoesFirstThenCpuAndRss() {
+    List<Column> all = List.of(Column.values());
+    assertEquals(all, columns(TableLayout.fit(120, 20, 40, true)));
+    assertEquals(all.subList(0, all.size() - 1), columns(TableLayout.fit(95, 20, 40, true)));
+    List<TableLayout.Placed> p = TableLayout.fit(80, 20, 40, true);
+    assertEquals(all.subList(0, 6), columns(p));
+    assertEquals(80, right(p));
+    assertEquals(20, p.get(0).width());
+    assertEquals(24, p.get(5).width());
+  }
+
+  @Test
+  void withoutStatsCpuAndRssAreLeftOut() {
+    assertEquals(
+        List.of(
+            Column.NAME,
+            Column.STATE,
+            Column.PID,
+            Column.UPTIME,
+            Column.RESTARTS,
+            Column.REASON,
+            Column.DESCRIPTION),
+        columns(TableLayout.fit(200, 20, 40, false)));
+  }
+
+  @Test
+  void roomGoesToNameThenReasonThenDescription() {
+    List<TableLayout.Placed> p = TableLayout.fit(200, 24, 30, true);
+    assertEquals(Column.values().length, p.size());
+    assertEquals(24, p.get(0).width());
+    TableLayout.Placed reason =
+        p.stream().filter(x -> x.column() == Column.REASON).findFirst().get();
+    assertEquals(30, reason.width());
+    assertEquals(200, right(p));
+  }
+
+  @Test
+  void neverWiderThanTheScreenEvenWhenTiny() {
+    for (int w = 20; w <= 220; w++) {
+      assertTrue(
+          right(TableLayout.fit(w, 30, 60, true)) <= Math.max(w, 2 + 10 + 1 + 8 + 1 + 14),
+          "w=" + w);
+    }
+  }
+}
