@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,23 @@ final class ConsoleCommand {
               "serverurl",
               "URL",
               "attach to unix:///path, http://host:port or ssh://[user@]host[/path/to/socket]"
-                  + " (docs/SERVERS.md)"),
+                  + " (docs/SERVERS.md), or to the NAME of a [server:NAME] of the servers file;"
+                  + " many times: one table of all their processes, with a SERVER column"),
+          CommandOption.of(
+              "g",
+              "group",
+              "NAME",
+              "the servers of [group:NAME] of the servers file (also: tend NAME); many times"),
+          CommandOption.flag("", "all", "every server of the servers file"),
+          CommandOption.flag(
+              "",
+              "local",
+              "every supervisord and tend instance found on this host (as tend servers --local)"),
+          CommandOption.of(
+              "",
+              "servers",
+              "FILE",
+              "the servers file (default ~/.config/tend/servers.conf; see tend servers --help)"),
           CommandOption.of(
               "u", "username", "USER", "basic-auth user (default: the config's [supervisorctl])"),
           CommandOption.of("p", "password", "PASSWORD", "basic-auth password"),
@@ -66,7 +83,9 @@ final class ConsoleCommand {
   static final String ABOUT =
       """
       tend: the console. Attaches to the supervisor of a config (a tend daemon or supervisord),
-      or, when none answers, starts tend daemon on it and attaches (HOSTED).
+      or, when none answers, starts tend daemon on it and attaches (HOSTED). With several
+      servers (-s many times, a group of the servers file, --all, --local), one table shows
+      the processes of all of them, each row with its SERVER.
       """;
 
   static final String HELP =
@@ -74,6 +93,7 @@ final class ConsoleCommand {
           + """
 
           usage: tend [-c FILE | -s URL] [-u USER] [-p PASSWORD] [--read-only] [--log-lines N]
+                 tend [-s URL|NAME]... [-g GROUP]... [--all] [--local] [GROUP...]
                  tend demo [--read-only]
 
           """
@@ -94,45 +114,74 @@ final class ConsoleCommand {
     } catch (Getopt.GetoptException e) {
       return usage(err, e.getMessage());
     }
-    if (!r.rest().isEmpty()) {
-      return usage(err, "unexpected arguments: " + String.join(" ", r.rest()));
-    }
-    String file = null;
-    String url = null;
-    String user = null;
-    String pass = null;
-    boolean readOnly = false;
-    Integer logLines = null;
+    Line line = new Line(r.rest());
     for (Getopt.Option o : r.options()) {
+      if (o.name().equals("--log-lines")) {
+        line.logLines = logLines(o.value());
+        if (line.logLines == null) {
+          return usage(
+              err,
+              "--log-lines must be a number from 100 to "
+                  + ConsoleOptions.MAX_LOG_LINES
+                  + ", got '"
+                  + o.value()
+                  + "'");
+        }
+      } else if (!line.take(o)) {
+        out.print(HELP);
+        return 0;
+      }
+    }
+    Choices choices = new Choices(line.readOnly, line.logLines);
+    ConsoleServers many =
+        new ConsoleServers(line.urls, line.groups, line.serversFile, line.all, line.local);
+    if (many.many()) {
+      return ConsoleOnServers.open(many, line.user, line.pass, choices, out, err);
+    }
+    String url = line.urls.isEmpty() ? null : line.urls.get(0);
+    return open(line.file, url, line.user, line.pass, choices, out, err);
+  }
+
+  /** The options as read, in order. */
+  private static final class Line {
+    // all fields: written while the options are read, then only read
+    @Nullable String file;
+    final List<String> urls = new ArrayList<>();
+    final List<String> groups;
+    @Nullable String serversFile;
+    boolean all;
+    boolean local;
+    @Nullable String user;
+    @Nullable String pass;
+    boolean readOnly;
+    @Nullable Integer logLines;
+
+    Line(List<String> words) {
+      groups = new ArrayList<>(words); // tend web: the servers of a group
+    }
+
+    /** Takes one option; false for help. */
+    boolean take(Getopt.Option o) {
       switch (o.name()) {
         case "-c", "--configuration" -> file = o.value();
-        case "-s", "--serverurl" -> url = o.value();
+        case "-s", "--serverurl" -> urls.add(o.value());
+        case "-g", "--group" -> groups.add(o.value());
+        case "--servers" -> serversFile = o.value();
+        case "--all" -> all = true;
+        case "--local" -> local = true;
         case "-u", "--username" -> user = o.value();
         case "-p", "--password" -> pass = o.value();
         case "--read-only" -> readOnly = true;
-        case "--log-lines" -> {
-          logLines = logLines(o.value());
-          if (logLines == null) {
-            return usage(
-                err,
-                "--log-lines must be a number from 100 to "
-                    + ConsoleOptions.MAX_LOG_LINES
-                    + ", got '"
-                    + o.value()
-                    + "'");
-          }
-        }
         default -> {
-          out.print(HELP);
-          return 0;
+          return false;
         }
       }
+      return true;
     }
-    return open(file, url, user, pass, new Choices(readOnly, logLines), out, err);
   }
 
   /** What the command line chose for the console itself. */
-  private record Choices(boolean readOnly, @Nullable Integer logLines) {}
+  record Choices(boolean readOnly, @Nullable Integer logLines) {}
 
   private static @Nullable Integer logLines(@Nullable String text) {
     try {
@@ -309,7 +358,7 @@ final class ConsoleCommand {
   }
 
   /** {@code log-lines} from console.conf, when it is set and sane (else a word on stderr). */
-  private static @Nullable Integer savedLogLines(ConsoleOptions options, PrintStream err) {
+  static @Nullable Integer savedLogLines(ConsoleOptions options, PrintStream err) {
     Path prefs = options.preferencesFile();
     String v = prefs == null ? null : ConsolePreferences.read(prefs).get("log-lines");
     if (v == null) {
@@ -349,7 +398,7 @@ final class ConsoleCommand {
     return new Target(chosen, read.file(), hasServer && Files.exists(read.file()), ctl);
   }
 
-  private static int usage(PrintStream err, String message) {
+  static int usage(PrintStream err, String message) {
     err.println("Error: " + message);
     err.println("For help, use tend --help");
     return 2;

@@ -71,6 +71,15 @@ final class CtlServers implements CtlOptions.ServerNames {
     return new ArrayList<>(out.values());
   }
 
+  /** Every server of the servers file, in its order ({@code tend --all}). */
+  List<Target> all(@Nullable String serversFile) throws CtlOptions.UsageException {
+    List<Target> out = new ArrayList<>();
+    for (ServerEntry e : required(serversFile).servers().values()) {
+      out.add(target(e));
+    }
+    return out;
+  }
+
   private static Target target(ServerEntry e) {
     return new Target(e.name(), e.url(), e.username(), e.password());
   }

@@ -10,6 +10,8 @@ import java.util.Locale;
  * order here is the order on screen; the view drops the least important at small widths.
  */
 public enum Column {
+  /** The server a row is on; shown only when the console has several. */
+  SERVER("SERVER", 6, false),
   NAME("NAME", 10, false),
   STATE("STATE", 8, false),
   PID("PID", 7, true),
@@ -45,7 +47,8 @@ public enum Column {
   /** The cell text of a row at {@code now} (epoch seconds); {@code -} when there is no value. */
   public String cell(ProcessRow row, long now) {
     return switch (this) {
-      case NAME -> row.namespec();
+      case SERVER -> row.server();
+      case NAME -> row.localNamespec();
       case STATE -> row.state().name();
       case PID -> row.info().pid() > 0 ? Integer.toString(row.info().pid()) : "-";
       case UPTIME -> {
@@ -71,10 +74,12 @@ public enum Column {
 
   /** Sort order for this column, ties broken by name; the first press sorts ascending. */
   public Comparator<ProcessRow> comparator(long now) {
-    Comparator<ProcessRow> byName = Comparator.comparing(ProcessRow::namespec);
+    // by server first: with many servers, each server's rows stay together
+    Comparator<ProcessRow> byName =
+        Comparator.comparing(ProcessRow::server).thenComparing(ProcessRow::localNamespec);
     Comparator<ProcessRow> key =
         switch (this) {
-          case NAME -> byName;
+          case SERVER, NAME -> byName;
           case STATE -> Comparator.comparingInt(r -> severity(r.state()));
           case PID -> Comparator.comparingInt(r -> r.info().pid());
           case UPTIME -> Comparator.comparingLong(r -> r.uptimeSeconds(now));

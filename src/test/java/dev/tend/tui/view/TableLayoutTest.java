@@ -13,6 +13,20 @@ class TableLayoutTest {
     return p.stream().map(TableLayout.Placed::column).toList();
   }
 
+  /** The columns with one server: all but SERVER. */
+  private static final List<Column> ONE_SERVER =
+      java.util.Arrays.stream(Column.values()).filter(c -> c != Column.SERVER).toList();
+
+  @Test
+  void withSeveralServersTheServerColumnComesFirstAsWideAsTheLongestName() {
+    List<TableLayout.Placed> p = TableLayout.fit(80, 20, 40, true, 9);
+    assertEquals(Column.SERVER, p.get(0).column());
+    assertEquals(9, p.get(0).width());
+    assertEquals(Column.NAME, p.get(1).column());
+    assertEquals(80, right(p));
+    assertEquals(ONE_SERVER, columns(TableLayout.fit(200, 20, 40, true, 0)));
+  }
+
   private static int right(List<TableLayout.Placed> p) {
     TableLayout.Placed last = p.get(p.size() - 1);
     return last.x() + last.width();
@@ -20,7 +34,7 @@ class TableLayoutTest {
 
   @Test
   void at80ColumnsDescriptionGoesFirstThenCpuAndRss() {
-    List<Column> all = List.of(Column.values());
+    List<Column> all = ONE_SERVER;
     assertEquals(all, columns(TableLayout.fit(120, 20, 40, true)));
     assertEquals(all.subList(0, all.size() - 1), columns(TableLayout.fit(95, 20, 40, true)));
     List<TableLayout.Placed> p = TableLayout.fit(80, 20, 40, true);
@@ -47,7 +61,7 @@ class TableLayoutTest {
   @Test
   void roomGoesToNameThenReasonThenDescription() {
     List<TableLayout.Placed> p = TableLayout.fit(200, 24, 30, true);
-    assertEquals(Column.values().length, p.size());
+    assertEquals(ONE_SERVER.size(), p.size());
     assertEquals(24, p.get(0).width());
     TableLayout.Placed reason =
         p.stream().filter(x -> x.column() == Column.REASON).findFirst().get();
