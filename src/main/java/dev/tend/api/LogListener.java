@@ -17,4 +17,14 @@ public interface LogListener {
 
   /** The follow ended (process removed, connection lost); no more calls follow. */
   void onClosed(String reason);
+
+  /**
+   * Whether {@link #onData} and {@link #onGap} only copy and signal: they never block and never
+   * call out. Then the implementation may call them on the thread that captures the output, as it
+   * captures it, instead of waking a thread of the follow's own for every write (a daemon following
+   * chatty programs for its clients would otherwise wake one per line).
+   */
+  default boolean copiesOnly() {
+    return false;
+  }
 }

@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * What {@code tend daemon --check} prints: each resolved process in start order with the settings
- * people look for, then every warning; or every error, supervisord's way ({@code Error: ...}) with
- * where it was written.
+ * people look for, then every warning (and one per section that uses tend's own keys, which a
+ * supervisord running the same file ignores); or every error, supervisord's way ({@code Error:
+ * ...}) with where it was written.
  */
 final class ConfigCheckReport {
   private ConfigCheckReport() {}
@@ -31,6 +32,10 @@ final class ConfigCheckReport {
     for (Diagnostic d : config.diagnostics()) {
       out.println(label(d) + d.message() + inParentheses(where(d)));
       warnings += d.severity() == Diagnostic.Severity.WARNING ? 1 : 0;
+    }
+    for (String w : TendKeysNote.warnings(config)) {
+      out.println("Warning: " + w);
+      warnings++;
     }
     out.println(
         config.file()
@@ -77,6 +82,7 @@ final class ConfigCheckReport {
     row(out, "startretries", String.valueOf(p.startretries()));
     row(out, "stopsignal", p.stopsignal().name());
     row(out, "priority", p.priority() + " (group " + g.priority() + ")");
+    TendKeysNote.rows(p.tend(), (name, value) -> row(out, name, value));
     out.println();
   }
 

@@ -27,6 +27,7 @@ import dev.tend.platform.NativeUserDatabase;
 import dev.tend.platform.Privileges;
 import dev.tend.platform.ProcessUmask;
 import dev.tend.platform.Rlimits;
+import dev.tend.platform.SelectorNetworkChecks;
 import dev.tend.platform.Signal;
 import dev.tend.platform.SignalWatcher;
 import dev.tend.platform.UserAccount;
@@ -118,7 +119,8 @@ final class Daemon {
       ThreadCoreLoop loop,
       NativeProcessLauncher launcher,
       NativeUserDatabase users,
-      MainLogBackend mainLog) {
+      MainLogBackend mainLog,
+      SelectorNetworkChecks network) {
     Map<String, String> env = System.getenv();
     return CoreServices.builder()
         .loop(loop)
@@ -135,6 +137,7 @@ final class Daemon {
         .zone(ZoneId.systemDefault())
         .version(Version.get())
         .trees(new ProcTrees())
+        .network(network)
         .build();
   }
 
@@ -147,7 +150,9 @@ final class Daemon {
     SupervisordConfig sd = config.supervisord();
     ThreadCoreLoop loop = new ThreadCoreLoop(CoreClock.SYSTEM, "tend-core");
     NativeProcessLauncher launcher = openLauncher();
-    Supervisor supervisor = new Supervisor(config, services(sd, loop, launcher, users, mainLog));
+    SelectorNetworkChecks network = new SelectorNetworkChecks();
+    Supervisor supervisor =
+        new Supervisor(config, services(sd, loop, launcher, users, mainLog, network));
     supervisor.onShutdownComplete(
         () -> {
           stopped.countDown();
@@ -180,6 +185,7 @@ final class Daemon {
                     }));
     try (SignalWatcher signals = watchSignals();
         launcher;
+        network;
         loop;
         server) {
       writePidfile(pidfile);

@@ -62,8 +62,6 @@ final class MainLogBackend implements MainLogAccess, AutoCloseable {
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(logbackLevel(config.loglevel()));
     root.addAppender(appender);
-    // Libraries speak only when something is wrong; the supervisor's own words are the log.
-    context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     return new MainLogBackend(file, appender);
   }
 

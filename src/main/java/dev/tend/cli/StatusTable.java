@@ -1,5 +1,6 @@
 package dev.tend.cli;
 
+import dev.tend.api.Health;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessState;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.List;
  * {@code status} lines (spec §4.4): {@code '%-Ws%-10s%s' % (namespec, state, description)} with W =
  * max(30, longest namespec) + 3, not stripped. With colour, states are coloured by what they mean
  * and a process up for less than {@link #RECENT_SECONDS} has its description highlighted (it may be
- * restarting in a loop); the columns stay where they are.
+ * restarting in a loop); the columns stay where they are. A process a tend daemon found unhealthy
+ * (its health check) ends with {@link #UNHEALTHY}; a supervisord never says so, so against it the
+ * lines are supervisorctl's, byte for byte.
  */
 final class StatusTable {
   /** Uptimes shorter than this are highlighted. */
@@ -24,6 +27,9 @@ final class StatusTable {
   private static final String MAGENTA = "\033[35m";
   private static final String DIM = "\033[2m";
   private static final String BOLD_YELLOW = "\033[1;33m";
+
+  /** The marker after the description of an unhealthy process. */
+  static final String UNHEALTHY = " [unhealthy]";
 
   private StatusTable() {}
 
@@ -40,14 +46,22 @@ final class StatusTable {
       ProcessInfo info = infos.get(i);
       String name = PythonFormat.padRight(names.get(i), width + 3);
       String state = info.statename();
+      boolean unhealthy = info.health().status() == Health.Status.UNHEALTHY;
       if (!colour) {
-        lines.add(name + PythonFormat.padRight(state, 10) + info.description());
+        lines.add(
+            name
+                + PythonFormat.padRight(state, 10)
+                + info.description()
+                + (unhealthy ? UNHEALTHY : ""));
         continue;
       }
       String padding = PythonFormat.padRight("", 10 - Math.min(10, state.length()));
       String description = info.description();
       if (isRecent(info)) {
         description = BOLD_YELLOW + description + RESET;
+      }
+      if (unhealthy) {
+        description += BOLD_RED + UNHEALTHY + RESET;
       }
       lines.add(name + stateColour(info.state()) + state + RESET + padding + description);
     }

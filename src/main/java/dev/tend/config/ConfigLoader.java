@@ -80,6 +80,7 @@ public final class ConfigLoader {
     FcgiSocketParser sockets = new FcgiSocketParser(host, here, context.users().currentUid());
     List<GroupConfig> groups =
         new GroupAssembler(doc, diagnostics, envNames, here, processes, sockets).groups();
+    DependencyCheck.check(doc, diagnostics, groups);
     ServerSectionParser servers =
         new ServerSectionParser(doc, diagnostics, envNames, here, host, true);
     List<InetHttpServerConfig> inet = servers.inetServers();

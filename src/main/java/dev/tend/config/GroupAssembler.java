@@ -187,9 +187,17 @@ final class GroupAssembler {
     }
     for (String e : events) {
       if (!EVENT_TYPES.contains(e)) {
-        r.error("events", "Unknown event type " + e + " in [" + section + "] events");
+        r.error(
+            "events",
+            "Unknown event type "
+                + e
+                + " in ["
+                + section
+                + "] events"
+                + TendEvents.inEventsHint(e));
       }
     }
+    events.addAll(TendEvents.read(r, hereOnly));
     if (r.typed("redirect_stderr", "false", hereOnly, ValueTypes::bool, false)) {
       r.error(
           "redirect_stderr",

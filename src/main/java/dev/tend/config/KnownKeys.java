@@ -14,42 +14,45 @@ final class KnownKeys {
   private KnownKeys() {}
 
   private static final List<String> PROCESS =
-      List.of(
-          "command",
-          "process_name",
-          "numprocs",
-          "numprocs_start",
-          "priority",
-          "autostart",
-          "autorestart",
-          "startsecs",
-          "startretries",
-          "exitcodes",
-          "stopsignal",
-          "stopwaitsecs",
-          "stopasgroup",
-          "killasgroup",
-          "user",
-          "redirect_stderr",
-          "stdout_logfile",
-          "stdout_logfile_maxbytes",
-          "stdout_logfile_backups",
-          "stdout_capture_maxbytes",
-          "stdout_events_enabled",
-          "stdout_syslog",
-          "stderr_logfile",
-          "stderr_logfile_maxbytes",
-          "stderr_logfile_backups",
-          "stderr_capture_maxbytes",
-          "stderr_events_enabled",
-          "stderr_syslog",
-          "environment",
-          "directory",
-          "umask",
-          "serverurl",
-          // tend only; supervisord ignores them
-          "stdout_logfile_timestamps",
-          "stderr_logfile_timestamps");
+      Stream.concat(
+              Stream.of(
+                  "command",
+                  "process_name",
+                  "numprocs",
+                  "numprocs_start",
+                  "priority",
+                  "autostart",
+                  "autorestart",
+                  "startsecs",
+                  "startretries",
+                  "exitcodes",
+                  "stopsignal",
+                  "stopwaitsecs",
+                  "stopasgroup",
+                  "killasgroup",
+                  "user",
+                  "redirect_stderr",
+                  "stdout_logfile",
+                  "stdout_logfile_maxbytes",
+                  "stdout_logfile_backups",
+                  "stdout_capture_maxbytes",
+                  "stdout_events_enabled",
+                  "stdout_syslog",
+                  "stderr_logfile",
+                  "stderr_logfile_maxbytes",
+                  "stderr_logfile_backups",
+                  "stderr_capture_maxbytes",
+                  "stderr_events_enabled",
+                  "stderr_syslog",
+                  "environment",
+                  "directory",
+                  "umask",
+                  "serverurl",
+                  // tend only; supervisord ignores them
+                  "stdout_logfile_timestamps",
+                  "stderr_logfile_timestamps"),
+              TendKeysParser.KEYS.stream())
+          .toList();
 
   /** Section type (the name, or its prefix up to and including the colon) to its keys. */
   private static final Map<String, List<String>> KEYS =
@@ -91,7 +94,9 @@ final class KnownKeys {
                   .toList()),
           Map.entry(
               "eventlistener:",
-              Stream.concat(PROCESS.stream(), Stream.of("events", "buffer_size", "result_handler"))
+              Stream.concat(
+                      PROCESS.stream(),
+                      Stream.of("events", "buffer_size", "result_handler", TendEvents.KEY))
                   .toList()));
 
   /** Types whose keys are free-form (passed to a Python factory). */

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     environment=} (the program wins), in order, as supervisord stores it: so a change to either
  *     makes the group "changed" for update; empty when both are unset
  * @param serverurl null means AUTO (the daemon's own server URL)
+ * @param tend tend's own keys (dependencies, readiness, health, backoff); {@link TendSettings#NONE}
+ *     when the section sets none
  */
 public record ProcessConfig(
     String name,
@@ -46,7 +48,8 @@ public record ProcessConfig(
     StreamConfig stderr,
     Map<String, String> environment,
     @Nullable String serverurl,
-    Origin origin) {
+    Origin origin,
+    TendSettings tend) {
 
   public ProcessConfig {
     exitcodes = List.copyOf(exitcodes);
@@ -90,6 +93,37 @@ public record ProcessConfig(
         stderr,
         environment,
         serverurl,
-        newOrigin);
+        newOrigin,
+        tend);
+  }
+
+  /** A copy that runs {@code other} instead (a probe command, as the program's own user). */
+  public ProcessConfig withCommand(String other) {
+    return new ProcessConfig(
+        name,
+        programName,
+        processNum,
+        other,
+        directory,
+        umask,
+        priority,
+        autostart,
+        autorestart,
+        startsecs,
+        startretries,
+        exitcodes,
+        stopsignal,
+        stopwaitsecs,
+        stopasgroup,
+        killasgroup,
+        uid,
+        user,
+        redirectStderr,
+        stdout,
+        stderr,
+        environment,
+        serverurl,
+        origin,
+        tend);
   }
 }

@@ -247,7 +247,8 @@ final class ProcessSectionParser {
         stderr,
         merged,
         s.serverurl,
-        r.origin());
+        r.origin(),
+        TendKeysParser.parse(r, names));
   }
 
   /** With redirect_stderr, stderr has no log file of its own (a configured one is warned of). */

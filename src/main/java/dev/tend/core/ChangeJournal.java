@@ -53,6 +53,16 @@ final class ChangeJournal {
     }
   }
 
+  /** Keeps {@code info} as the latest without announcing a change (nobody is woken). */
+  void refresh(ProcessInfo info) {
+    lock.lock();
+    try {
+      latest.computeIfPresent(info.namespec(), (k, old) -> info);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   void remove(String namespec) {
     lock.lock();
     try {

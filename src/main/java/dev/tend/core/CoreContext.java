@@ -12,6 +12,7 @@ import java.util.function.Function;
  *
  * @param zone the time zone of the descriptions ({@code Jan 01 12:00 PM})
  * @param retryPolicies each process's {@link StartRetryPolicy}, from its config
+ * @param probes how readiness and health checks are run
  */
 record CoreContext(
     CoreLoop loop,
@@ -20,4 +21,5 @@ record CoreContext(
     Spawner spawner,
     ProcessTrees trees,
     EventHub events,
-    Function<ProcessConfig, StartRetryPolicy> retryPolicies) {}
+    Function<ProcessConfig, StartRetryPolicy> retryPolicies,
+    Probes probes) {}

@@ -1,5 +1,6 @@
 package dev.tend.core;
 
+import dev.tend.platform.NetworkChecks;
 import dev.tend.platform.ProcessLauncher;
 import dev.tend.platform.UserDatabase;
 import java.time.ZoneId;
@@ -27,6 +28,7 @@ public final class CoreServices {
   private final ZoneId zone;
   private final String version;
   private final ProcessTrees trees;
+  private final NetworkChecks network;
 
   private CoreServices(Builder b) {
     this.loop = required(b.loop, "loop");
@@ -43,6 +45,7 @@ public final class CoreServices {
     this.stats = b.stats;
     this.serverUrl = b.serverUrl;
     this.trees = b.trees;
+    this.network = b.network;
   }
 
   private static <T> T required(@Nullable T value, String name) {
@@ -116,9 +119,15 @@ public final class CoreServices {
     return trees;
   }
 
+  /** The connections of readiness and health checks ({@code ready_tcp}, {@code health_http}). */
+  public NetworkChecks network() {
+    return network;
+  }
+
   /**
    * Names each part; {@link #build} fails naming the first required one missing. Optional: {@code
-   * stats} (none), {@code serverUrl} (none), {@code trees} (no tree tracking). One thread.
+   * stats} (none), {@code serverUrl} (none), {@code trees} (no tree tracking), {@code network}
+   * (every network check fails). One thread.
    */
   public static final class Builder {
     private @Nullable CoreLoop loop;
@@ -135,6 +144,7 @@ public final class CoreServices {
     private @Nullable ZoneId zone;
     private @Nullable String version;
     private ProcessTrees trees = ProcessTrees.NONE;
+    private NetworkChecks network = NetworkChecks.NONE;
 
     private Builder() {}
 
@@ -205,6 +215,11 @@ public final class CoreServices {
 
     public Builder trees(ProcessTrees trees) {
       this.trees = trees;
+      return this;
+    }
+
+    public Builder network(NetworkChecks network) {
+      this.network = network;
       return this;
     }
 

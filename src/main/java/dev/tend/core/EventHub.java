@@ -1,5 +1,6 @@
 package dev.tend.core;
 
+import dev.tend.api.Health;
 import dev.tend.api.LogStream;
 import dev.tend.api.ProcessState;
 import dev.tend.config.EventListenerConfig;
@@ -148,6 +149,62 @@ final class EventHub {
       default -> {}
     }
     return b.toString();
+  }
+
+  /**
+   * tend's readiness events: {@code processname:web groupname:web pid:42 probe:ready_tcp} then
+   * (after a newline) how the check went.
+   */
+  void readiness(ProcessRuntime p, boolean ready, String detail) {
+    if (!pools.isEmpty()) {
+      EventType type =
+          ready ? EventType.TEND_PROCESS_READINESS_READY : EventType.TEND_PROCESS_READINESS_TIMEOUT;
+      String probe = p.config().tend().readiness() == null ? "" : probeName(p, true);
+      publish(type, head(p) + " probe:" + probe + "\n" + detail);
+    }
+  }
+
+  /**
+   * tend's health events, when a check changes the process's health: {@code processname:web
+   * groupname:web pid:42 probe:health_http failures:3 action:restart} then the check's message.
+   *
+   * @param acting the settings whose action is taken now, or null when none is
+   */
+  void health(
+      ProcessRuntime p, Health health, dev.tend.config.TendSettings.@Nullable Health acting) {
+    if (pools.isEmpty()
+        || (health.status() != Health.Status.HEALTHY
+            && health.status() != Health.Status.UNHEALTHY)) {
+      return;
+    }
+    EventType type =
+        health.status() == Health.Status.HEALTHY
+            ? EventType.TEND_PROCESS_HEALTH_HEALTHY
+            : EventType.TEND_PROCESS_HEALTH_UNHEALTHY;
+    String action = acting == null ? "none" : acting.action().toString();
+    publish(
+        type,
+        head(p)
+            + " probe:"
+            + probeName(p, false)
+            + " failures:"
+            + health.failures()
+            + " action:"
+            + action
+            + "\n"
+            + health.message());
+  }
+
+  private static String head(ProcessRuntime p) {
+    return "processname:" + p.name() + " groupname:" + p.group() + " pid:" + p.pid();
+  }
+
+  /** {@code ready_tcp}, {@code health_http}: the key of the probe. */
+  private static String probeName(ProcessRuntime p, boolean readiness) {
+    dev.tend.config.TendSettings t = p.config().tend();
+    List<String> keys = t.keysInUse();
+    String prefix = readiness ? "ready_" : "health_";
+    return keys.stream().filter(k -> k.startsWith(prefix)).findFirst().orElse(prefix);
   }
 
   void groupAdded(String group) {

@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * supervisord's event types (spec §6.2) and their hierarchy: a listener subscribed to an abstract
- * type ({@code PROCESS_STATE}, or {@code EVENT} for all) gets every subtype.
+ * type ({@code PROCESS_STATE}, or {@code EVENT} for all) gets every subtype. tend's own types
+ * ({@code config.TendEvents}, subscribed with {@code tend_events=}) form a tree of their own under
+ * {@code TEND}, so {@code EVENT} never delivers a name a supervisord listener cannot know.
  */
 enum EventType {
   EVENT(null),
@@ -35,7 +37,14 @@ enum EventType {
   TICK_3600(TICK),
   PROCESS_GROUP(EVENT),
   PROCESS_GROUP_ADDED(PROCESS_GROUP),
-  PROCESS_GROUP_REMOVED(PROCESS_GROUP);
+  PROCESS_GROUP_REMOVED(PROCESS_GROUP),
+  TEND(null),
+  TEND_PROCESS_READINESS(TEND),
+  TEND_PROCESS_READINESS_READY(TEND_PROCESS_READINESS),
+  TEND_PROCESS_READINESS_TIMEOUT(TEND_PROCESS_READINESS),
+  TEND_PROCESS_HEALTH(TEND),
+  TEND_PROCESS_HEALTH_HEALTHY(TEND_PROCESS_HEALTH),
+  TEND_PROCESS_HEALTH_UNHEALTHY(TEND_PROCESS_HEALTH);
 
   private final @Nullable EventType parent;
 

@@ -58,14 +58,17 @@ final class OrderedStop {
     return byPriority.isEmpty() ? List.of() : byPriority.lastEntry().getValue();
   }
 
-  /** supervisord's stop_all: descending process priority; BACKOFF gives up. */
-  private static void stopAll(GroupRuntime g) {
+  /**
+   * supervisord's stop_all: descending process priority; BACKOFF gives up. A process with running
+   * dependants (tend's depends_on) is stopped after them, even those of a later level.
+   */
+  private void stopAll(GroupRuntime g) {
     List<ProcessRuntime> processes = g.processesByPriority();
     java.util.Collections.reverse(processes);
     for (ProcessRuntime p : processes) {
       ProcessState s = p.state();
       if (s == ProcessState.RUNNING || s == ProcessState.STARTING) {
-        p.stop();
+        core.stopAfterDependants(p);
       } else if (s == ProcessState.BACKOFF) {
         p.giveUp();
       }

@@ -19,4 +19,10 @@ interface ProcessHost {
    * spawn returned).
    */
   void infoChanged(ProcessInfo info);
+
+  /**
+   * Only a detail that clients need not be woken for changed (the time of the last health check):
+   * the latest info is kept, no change is announced.
+   */
+  void infoRefreshed(ProcessInfo info);
 }

@@ -39,6 +39,8 @@ final class ProcessRuntime {
   private final String group;
   private final ProcessConfig config;
   private final ProcessOutputs outputs;
+  // Readiness and health checks; NONE (no cost) without tend's keys.
+  private final ProcessChecks checks;
 
   // All fields below: loop thread only.
   private ProcessState state = STOPPED;
@@ -57,6 +59,8 @@ final class ProcessRuntime {
   private @Nullable TreeStop stopTree;
   // Callers waiting for this process to reach a state (start/stop with wait=true).
   private final List<StateWaiter> waiters = new ArrayList<>();
+  // True while a health check's restart stops it: it is started again once stopped.
+  private boolean restartWhenStopped;
 
   ProcessRuntime(
       CoreContext ctx,
@@ -71,6 +75,7 @@ final class ProcessRuntime {
     this.config = config;
     this.outputs = outputs;
     this.run = new RunRecord(ctx.clock());
+    this.checks = ProcessChecks.of(ctx, host, this, config);
   }
 
   String name() {
@@ -110,16 +115,20 @@ final class ProcessRuntime {
   }
 
   ProcessInfo info() {
-    return run.info(config, group, state, pid, outputs, ctx.zone());
+    return run.info(
+        config, group, state, pid, outputs, ctx.zone(), checks.health(), checks.reason(state));
+  }
+
+  /** What it reports; {@link Dependencies} writes the reason it waits and what it depends on. */
+  RunRecord record() {
+    return run;
   }
 
   // -- requests --
 
-  /** Autostart when the group is added: STOPPED -> STARTING if never started. */
-  void autostart() {
-    if (state == STOPPED && !everStarted() && config.autostart() && host.mayStart()) {
-      spawn(false);
-    }
+  /** Whether the group's autostart starts it: STOPPED, never started, autostart=true. */
+  boolean autostarts() {
+    return state == STOPPED && !everStarted() && config.autostart() && host.mayStart();
   }
 
   /** A start request; the caller checked the state. */
@@ -129,6 +138,7 @@ final class ProcessRuntime {
 
   /** An administrative stop; returns an error message or null (supervisord's stop()). */
   @Nullable String stop() {
+    restartWhenStopped = false;
     return kill(config.stopsignal());
   }
 
@@ -198,6 +208,7 @@ final class ProcessRuntime {
     cancelTimer();
     killing = false;
     stopTree = null;
+    restartWhenStopped = false;
     run.started(automatic);
     changeState(STARTING, true); // EXITED|FATAL|BACKOFF|STOPPED -> STARTING
   }
@@ -206,8 +217,8 @@ final class ProcessRuntime {
     OutputSink stdoutSink;
     OutputSink stderrSink;
     try {
-      stdoutSink = ctx.events().stdoutFor(this, outputs.stdoutSink());
-      stderrSink = outputs.stderrSink();
+      stdoutSink = checks.tap(ctx.events().stdoutFor(this, outputs.stdoutSink()));
+      stderrSink = checks.tapOrNull(outputs.stderrSink());
     } catch (java.io.IOException e) {
       throw new Spawner.Refused(
           "unknown error making dispatchers for '" + name() + "': " + e.getMessage());
@@ -223,6 +234,7 @@ final class ProcessRuntime {
     child = c;
     pid = c.pid();
     log.info("spawned: '" + name() + "' with pid " + pid);
+    checks.spawned();
     host.infoChanged(info()); // STARTING was announced before there was a pid
     // RUNNING needs an uptime strictly greater than startsecs.
     timer = ctx.loop().schedule(config.startsecs() * 1000L + 1, this::onStartsecsElapsed);
@@ -236,15 +248,37 @@ final class ProcessRuntime {
 
   private void onStartsecsElapsed() {
     timer = null;
-    if (state == STARTING) {
-      backoff = retry.failuresAfterGoodRun(backoff, run.upMillis());
-      changeState(RUNNING, true); // STARTING -> RUNNING
-      log.info(
-          "success: "
-              + name()
-              + " entered RUNNING state, process has stayed up for > than "
-              + config.startsecs()
-              + " seconds (startsecs)");
+    if (state == STARTING && checks.ready()) { // else it stays STARTING until it is ready
+      promote();
+    }
+  }
+
+  private void promote() {
+    backoff = retry.failuresWhenRunning(backoff);
+    changeState(RUNNING, true); // STARTING -> RUNNING
+    log.info(
+        String.format(
+            "success: %s entered RUNNING state, process has stayed up for > than %d seconds"
+                + " (startsecs)",
+            name(), config.startsecs()));
+  }
+
+  /** Its readiness check passed: RUNNING now if startsecs has passed, else when it has. */
+  void readinessPassed() {
+    if (state == STARTING && !killing && run.upMillis() > config.startsecs() * 1000L) {
+      promote();
+    }
+  }
+
+  /** STARTING, spawned, and not being stopped: what a readiness check may still act on. */
+  @Nullable ChildProcess startingChild() {
+    return state == STARTING && !killing ? child : null;
+  }
+
+  /** A health check's restart: stopped as by a stop request, then started again. */
+  void restartForHealth() {
+    if (state == RUNNING && stop() == null) {
+      restartWhenStopped = state == STOPPING;
     }
   }
 
@@ -279,24 +313,16 @@ final class ProcessRuntime {
     ChildProcess c = child;
     if (c == null) {
       String msg =
-          "attempted to kill "
-              + name()
-              + " with sig "
-              + signal.fullName()
-              + " but it wasn't running";
+          String.format(
+              "attempted to kill %s with sig %s but it wasn't running", name(), signal.fullName());
       log.debug(msg);
       return msg;
     }
     boolean toGroup = state == STOPPING ? config.killasgroup() : config.stopasgroup();
     log.debug(
-        "killing "
-            + name()
-            + " (pid "
-            + pid
-            + ") "
-            + (toGroup ? "process group " : "")
-            + "with signal "
-            + signal.fullName());
+        String.format(
+            "killing %s (pid %d) %swith signal %s",
+            name(), pid, toGroup ? "process group " : "", signal.fullName()));
     killing = true;
     if (stopTree == null) {
       stopTree = TreeStop.begin(ctx.trees(), config, pid);
@@ -341,9 +367,10 @@ final class ProcessRuntime {
     child = null;
     if (killing) {
       onStopped(status, oldPid);
-    } else if (ranMillis < config.startsecs() * 1000L && state == STARTING) {
+    } else if (state == STARTING
+        && (ranMillis < config.startsecs() * 1000L || checks.startFailedIfExitedNow())) {
       run.exitstatus(null);
-      run.spawnerr("Exited too quickly (process log may have details)");
+      run.spawnerr(checks.failedStartReason(ranMillis < config.startsecs() * 1000L));
       log.warn("exited: " + name() + " (" + status.describe() + "; not expected)");
       enterBackoff(); // STARTING -> BACKOFF
     } else {
@@ -369,13 +396,16 @@ final class ProcessRuntime {
     } else {
       log.warn(msg);
     }
+    if (restartWhenStopped && host.mayStart()) {
+      spawn(true); // STOPPED -> STARTING: the restart of an unhealthy process
+    }
   }
 
   /** An exit on its own after startsecs (or racing its timer): EXITED, then maybe a restart. */
   private void onExited(ExitStatus status, int oldPid, long ranMillis) {
     int es = status.code();
     boolean expected = config.exitcodes().contains(es);
-    backoff = retry.failuresAfterGoodRun(backoff, ranMillis);
+    backoff = retry.failuresAfterRun(backoff, ranMillis);
     run.exitstatus(es);
     if (state == STARTING) {
       changeState(RUNNING, true, oldPid); // STARTING -> RUNNING (exit raced the timer)
@@ -428,6 +458,7 @@ final class ProcessRuntime {
       return;
     }
     state = to;
+    checks.stateChanged(to);
     StateChange change = new StateChange(info(), from, to, expected, backoff, eventPid);
     host.stateChanged(change);
     ctx.events().processStateChanged(change, this);

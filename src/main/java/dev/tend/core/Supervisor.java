@@ -71,6 +71,7 @@ public final class Supervisor implements SupervisorApi {
         new ChildEnvironment(
             services.daemonEnvironment(), config.supervisord().environment(), services.serverUrl());
     Spawner spawner = new Spawner(services.launcher(), services.preparer(), services.users(), env);
+    Probes probes = new Probes(services.loop(), services.network(), spawner);
     CoreContext ctx =
         new CoreContext(
             services.loop(),
@@ -79,9 +80,11 @@ public final class Supervisor implements SupervisorApi {
             spawner,
             services.trees(),
             events,
-            retryPolicies);
+            retryPolicies,
+            probes);
     this.core =
-        new SupervisorCore(ctx, services.outputs(), publisher(journal, listeners), journal::put);
+        new SupervisorCore(
+            ctx, services.outputs(), publisher(journal, listeners), journal::put, journal::refresh);
     this.lifecycle = new Lifecycle(config, core, journal, events, services.configSource());
   }
 
@@ -300,7 +303,10 @@ public final class Supervisor implements SupervisorApi {
   }
 
   private List<ProcessResult> startEach(Supplier<List<ProcessRuntime>> which, boolean wait) {
-    return onEach(which, p -> !p.state().isRunning(), p -> core.startProcess(p, wait));
+    return onEach(
+        () -> core.startOrder(which.get()),
+        p -> !p.state().isRunning(),
+        p -> core.startProcess(p, wait));
   }
 
   @Override
@@ -323,7 +329,10 @@ public final class Supervisor implements SupervisorApi {
   }
 
   private List<ProcessResult> stopEach(Supplier<List<ProcessRuntime>> which, boolean wait) {
-    return onEach(which, p -> p.state().isRunning(), p -> core.stopProcess(p, wait));
+    return onEach(
+        () -> core.stopOrder(which.get()),
+        p -> p.state().isRunning(),
+        p -> core.stopProcess(p, wait));
   }
 
   /**

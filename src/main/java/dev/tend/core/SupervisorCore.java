@@ -35,26 +35,32 @@ final class SupervisorCore implements ProcessHost {
   // Told of every state change, then of every other change of what a process reports.
   private final StateListener published;
   private final Consumer<ProcessInfo> infoPublished;
+  private final Consumer<ProcessInfo> infoRefreshed;
   // Groups by name (lexical, as the API lists them). Loop thread only.
   private final Map<String, GroupRuntime> groups = new TreeMap<>();
   // Loop thread writes; read through mood() by the loop thread only.
   private SupervisorState mood = SupervisorState.RUNNING;
   // The ordered stop in progress (shutdown or restart), or null.
   private @Nullable OrderedStop orderedStop;
+  // tend's depends_on: the resolved graph, starts waiting for dependencies, stops for dependants.
+  private final Dependencies dependencies = new Dependencies(this);
 
   /**
    * @param published told of every state change, on the loop, before the ordered stop looks at it
    * @param infoPublished told when a process's info changed without a state change
+   * @param infoRefreshed told when only a detail changed that wakes nobody
    */
   SupervisorCore(
       CoreContext ctx,
       ProcessOutputsFactory outputsFactory,
       StateListener published,
-      Consumer<ProcessInfo> infoPublished) {
+      Consumer<ProcessInfo> infoPublished,
+      Consumer<ProcessInfo> infoRefreshed) {
     this.ctx = ctx;
     this.outputsFactory = outputsFactory;
     this.published = published;
     this.infoPublished = infoPublished;
+    this.infoRefreshed = infoRefreshed;
   }
 
   SupervisorState mood() {
@@ -71,6 +77,10 @@ final class SupervisorCore implements ProcessHost {
   @Override
   public void stateChanged(StateChange change) {
     published.onStateChange(change);
+    ProcessRuntime p = find(change.info().group(), change.info().name());
+    if (p != null) {
+      dependencies.stateChanged(p, change);
+    }
     OrderedStop stop = orderedStop;
     if (stop != null) {
       stop.advance(); // the ordered stop may move to the next level
@@ -80,6 +90,11 @@ final class SupervisorCore implements ProcessHost {
   @Override
   public void infoChanged(ProcessInfo info) {
     infoPublished.accept(info);
+  }
+
+  @Override
+  public void infoRefreshed(ProcessInfo info) {
+    infoRefreshed.accept(info);
   }
 
   void setMood(SupervisorState newMood) {
@@ -115,6 +130,7 @@ final class SupervisorCore implements ProcessHost {
     }
     GroupRuntime group = new GroupRuntime(config, members);
     groups.put(config.name(), group);
+    dependencies.rebuild(groups.values());
     EventListenerConfig listener = config.listener();
     if (config.kind() == dev.tend.config.GroupKind.EVENT_LISTENER && listener != null) {
       ctx.events().addPool(config, listener, members);
@@ -153,10 +169,15 @@ final class SupervisorCore implements ProcessHost {
     return g == null ? null : g.process(name);
   }
 
+  /** The group's autostart: each process that autostarts, after what it depends on. */
   void autostart(String groupName) {
     GroupRuntime g = groups.get(groupName);
     if (g != null) {
-      g.processesByPriority().forEach(ProcessRuntime::autostart);
+      for (ProcessRuntime p : g.processesByPriority()) {
+        if (p.autostarts()) {
+          dependencies.start(p);
+        }
+      }
     }
   }
 
@@ -167,6 +188,7 @@ final class SupervisorCore implements ProcessHost {
       throw new FaultException(Fault.STILL_RUNNING, name);
     }
     groups.remove(name);
+    dependencies.rebuild(groups.values());
     ctx.events().removePool(name);
     ctx.events().groupRemoved(name);
     List<String> gone = new ArrayList<>();
@@ -229,6 +251,23 @@ final class SupervisorCore implements ProcessHost {
     return all;
   }
 
+  /** {@code processes} with dependencies before their dependants: the order starts go in. */
+  List<ProcessRuntime> startOrder(List<ProcessRuntime> processes) {
+    return dependencies.startOrder(processes);
+  }
+
+  /** {@code processes} with dependants before their dependencies: the order stops go in. */
+  List<ProcessRuntime> stopOrder(List<ProcessRuntime> processes) {
+    return dependencies.stopOrder(processes);
+  }
+
+  /** A stop in an ordered stop: after the process's running dependants, if it has any. */
+  void stopAfterDependants(ProcessRuntime p) {
+    if (dependencies.stopAfterDependants(p) == null) {
+      p.stop();
+    }
+  }
+
   // -- start, stop, signal --
 
   /** startProcess for one process: completes when the wait (if any) is over. */
@@ -240,11 +279,29 @@ final class SupervisorCore implements ProcessHost {
     if (p.state() == ProcessState.UNKNOWN) {
       throw new FaultException(Fault.FAILED, p.namespec() + " is in an unknown process state");
     }
-    p.start();
+    CompletableFuture<Void> spawned = dependencies.start(p);
+    if (!spawned.isDone()) { // waits for its dependencies
+      return wait
+          ? spawned.thenCompose(v -> runningAfterSpawn(p))
+          : CompletableFuture.completedFuture(null);
+    }
+    try {
+      spawned.join(); // a dependency that cannot start fails here
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof FaultException f ? f : e;
+    }
     if (p.spawnerr() != null) {
       throw new FaultException(Fault.SPAWN_ERROR, p.namespec());
     }
-    if (!wait || p.state() == ProcessState.RUNNING) {
+    return wait ? runningAfterSpawn(p) : CompletableFuture.completedFuture(null);
+  }
+
+  /** startProcess(wait=true) once spawned: RUNNING, or supervisord's fault. */
+  private static CompletableFuture<Void> runningAfterSpawn(ProcessRuntime p) {
+    if (p.spawnerr() != null && p.state() != ProcessState.RUNNING) {
+      return CompletableFuture.failedFuture(new FaultException(Fault.SPAWN_ERROR, p.namespec()));
+    }
+    if (p.state() == ProcessState.RUNNING) {
       return CompletableFuture.completedFuture(null);
     }
     StateWaiter w = StateWaiter.untilRunning(p.namespec());
@@ -253,8 +310,15 @@ final class SupervisorCore implements ProcessHost {
   }
 
   CompletableFuture<Void> stopProcess(ProcessRuntime p, boolean wait) {
+    if (dependencies.cancelStart(p)) {
+      return CompletableFuture.completedFuture(null); // it was waiting to start: not any more
+    }
     if (!p.state().isRunning()) {
       throw new FaultException(Fault.NOT_RUNNING, p.namespec());
+    }
+    CompletableFuture<Void> afterDependants = dependencies.stopAfterDependants(p);
+    if (afterDependants != null) {
+      return wait ? afterDependants : CompletableFuture.completedFuture(null);
     }
     String error = p.stop();
     if (error != null) {
@@ -332,6 +396,7 @@ final class SupervisorCore implements ProcessHost {
    */
   void stopEverything(SupervisorState newMood, Runnable whenStopped) {
     mood = newMood;
+    dependencies.cancelAllStarts();
     if (orderedStop != null) {
       return;
     }

@@ -18,7 +18,12 @@ final class SupervisordRetry implements StartRetryPolicy {
   }
 
   @Override
-  public int failuresAfterGoodRun(int failures, long upMillis) {
+  public int failuresWhenRunning(int failures) {
+    return 0;
+  }
+
+  @Override
+  public int failuresAfterRun(int failures, long upMillis) {
     return 0;
   }
 

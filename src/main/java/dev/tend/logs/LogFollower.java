@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * virtual thread of its own (so a slow listener never holds up the writer or other followers). A
  * listener that falls more than the buffer's capacity behind is told the gap. Ends with exactly one
  * {@link LogListener#onClosed}; a call in progress when {@link #close} is called completes first.
+ *
+ * <p>A listener that {@link LogListener#copiesOnly() only copies} is called inline instead: on the
+ * writer's thread as each append is published (and on the starting thread for the history), so a
+ * chatty program costs no thread wake-up per line.
  */
 final class LogFollower implements LogFollow {
   private static final Logger LOG = LoggerFactory.getLogger(LogFollower.class);
@@ -29,17 +33,35 @@ final class LogFollower implements LogFollow {
   private final AtomicReference<@Nullable String> ended = new AtomicReference<>();
   // Set once by start() under this object's monitor; null for a follow that ended before starting.
   private @Nullable Thread thread;
+  // Inline follows: called by the tail buffer after each append; null for a threaded follow.
+  private final TailBuffer.@Nullable AppendListener inline;
+  // Inline follows, guarded by this: where the next delivery starts.
+  private long inlinePos;
 
   LogFollower(String name, TailBuffer tail, LogListener listener, Consumer<LogFollower> onEnd) {
     this.name = name;
     this.tail = tail;
     this.listener = listener;
     this.onEnd = onEnd;
+    this.inline = listener.copiesOnly() ? end -> deliverInline() : null;
   }
 
   synchronized void start(LogChunk history) {
     if (isEnded()) {
       return; // ended before it began: end() already said so
+    }
+    TailBuffer.AppendListener appended = inline;
+    if (appended != null) {
+      inlinePos = history.end();
+      if (history.length() > 0 && !call(() -> listener.onData(history.bytes()))) {
+        return;
+      }
+      tail.addListener(appended);
+      deliverInline(); // what was appended between the history and the listener's registration
+      if (isEnded()) {
+        tail.removeListener(appended); // ended meanwhile: end() may have looked before we added it
+      }
+      return;
     }
     Thread t = Thread.ofVirtual().name("tend-follow " + name).unstarted(() -> deliver(history));
     thread = t;
@@ -49,6 +71,14 @@ final class LogFollower implements LogFollow {
   /** Ends the follow with {@code reason} (the first reason given wins). */
   void end(String reason) {
     if (ended.compareAndSet(null, reason)) {
+      TailBuffer.AppendListener appended = inline;
+      if (appended != null) {
+        tail.removeListener(appended);
+        synchronized (this) {
+          finish(); // after a delivery in progress, which holds the monitor
+        }
+        return;
+      }
       Thread t;
       synchronized (this) {
         t = thread;
@@ -100,6 +130,35 @@ final class LogFollower implements LogFollow {
       end("listener failed: " + e);
     }
     finish();
+  }
+
+  /** Inline: delivers whatever lies beyond the last delivery, on the calling thread. */
+  private synchronized void deliverInline() {
+    while (!isEnded()) {
+      LogChunk c = tail.read(inlinePos, CHUNK);
+      if (c.end() == inlinePos && c.lost() == 0) {
+        return;
+      }
+      inlinePos = c.end();
+      if (c.lost() > 0 && !call(() -> listener.onGap(c.lost()))) {
+        return;
+      }
+      if (c.length() > 0 && !call(() -> listener.onData(c.bytes()))) {
+        return;
+      }
+    }
+  }
+
+  /** Calls the listener; a failure ends the follow (returns false). */
+  private boolean call(Runnable r) {
+    try {
+      r.run();
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("follower of {} failed; the follow ends", name, e);
+      end("listener failed: " + e);
+      return false;
+    }
   }
 
   private void finish() {

@@ -143,6 +143,9 @@ final class LibC {
 
   static native int sigprocmask(int how, Pointer set, @Nullable Pointer oldset);
 
+  /** Sets a disposition: {@code null} is SIG_DFL, {@code new Pointer(1)} SIG_IGN. */
+  static native @Nullable Pointer signal(int signum, @Nullable Pointer handler);
+
   static native int waitpid(int pid, int[] status, int options);
 
   static native int kill(int pid, int sig);

@@ -70,6 +70,9 @@ public final class SignalWatcher implements AutoCloseable {
 
   private void handle(Signal signal) {
     try {
+      if (ignored(signal)) {
+        InheritedIgnore.undo(signal);
+      }
       installed.put(signal, JvmSignals.handle(signal, () -> received(signal)));
     } catch (JvmSignals.Refused e) {
       refused.put(signal, String.valueOf(e.getMessage()));

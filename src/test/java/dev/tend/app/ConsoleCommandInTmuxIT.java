@@ -1,5 +1,6 @@
 package dev.tend.app;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,13 +85,19 @@ class ConsoleCommandInTmuxIT {
 
   /** Runs {@code tend ARGS} in the tmux pane; the pane says {@code it-done=<exit>} after. */
   private void tend(String... args) throws Exception {
+    tendAt(110, 32, args);
+  }
+
+  /** {@link #tend} in a pane of {@code cols} x {@code rows}. */
+  private void tendAt(int cols, int rows, String... args) throws Exception {
     StringBuilder cmd =
         new StringBuilder("env TERM=xterm-256color LANG=C.UTF-8 PAGER=less HOME=" + dir + " ");
     for (String part : TendCommand.command(args)) {
       cmd.append('\'').append(part).append("' ");
     }
     cmd.append("; echo it-done=$?; sleep 60");
-    tmux("new-session", "-d", "-s", "main", "-x", "110", "-y", "32", cmd.toString());
+    String x = Integer.toString(cols);
+    tmux("new-session", "-d", "-s", "main", "-x", x, "-y", Integer.toString(rows), cmd.toString());
     tmux("set-option", "-g", "set-clipboard", "on"); // OSC 52 from the console fills a buffer
   }
 
@@ -212,6 +219,91 @@ class ConsoleCommandInTmuxIT {
       driveSleeperAndTicker();
       keys("q");
       awaitScreen("the shell", s -> s.contains("it-done=0"));
+    }
+  }
+
+  /**
+   * tend's keys: db crashes to FATAL, the worker depends on it, web's health check finds nobody on
+   * a free port (the same lines for a real supervisord, which ignores the keys).
+   */
+  private static String[][] checkedPrograms() throws IOException {
+    int port;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort(); // closed again: nobody listens there
+    }
+    return new String[][] {
+      {"db", "command=sh -c 'exit 1'", "startsecs=1", "startretries=0"},
+      {"worker", "command=sleep 1000", "depends_on=db"},
+      {
+        "web",
+        "command=sleep 1000",
+        "health_tcp=127.0.0.1:" + port,
+        "health_interval=1",
+        "health_retries=1",
+        "health_action=none"
+      }
+    };
+  }
+
+  @Test
+  void at80x24AUnhealthyProgramAndADependantWaitingForAFatalOne() throws Exception {
+    StringBuilder conf = new StringBuilder();
+    conf.append(
+        """
+        [supervisord]
+        logfile=%(here)s/tend.log
+        pidfile=%(here)s/tend.pid
+        childlogdir=%(here)s
+        [unix_http_server]
+        file=%(here)s/tend.sock
+        """);
+    for (String[] p : checkedPrograms()) {
+      conf.append("[program:").append(p[0]).append("]\n");
+      for (int i = 1; i < p.length; i++) {
+        conf.append(p[i]).append('\n');
+      }
+    }
+    Path file = dir.resolve("checked.conf");
+    Files.writeString(file, conf);
+    TendCommand.Result started = TendCommand.run(dir, "daemon", "-c", file.toString());
+    assertTrue(started.exit() == 0, started.err());
+    tendAt(80, 24, "-c", file.toString());
+    String s =
+        awaitScreen(
+            "web unhealthy, the worker waiting for db",
+            x ->
+                rowOf(x, "web").contains("unhealthy")
+                    && rowOf(x, "worker").contains("waiting for db: FATAL"));
+    assertTrue(s.contains("HEALTH"), s);
+    assertTrue(s.lines().allMatch(l -> l.length() <= 80), s);
+    keys("/", "worker", "Enter", "d");
+    awaitScreen("the details", x -> x.contains("depends on") && x.contains("db"));
+    keys("Escape", "Escape", "/", "web", "Enter", "d");
+    awaitScreen(
+        "the last check", x -> x.contains("unhealthy: connection refused") && x.contains(" ago)"));
+    keys("Escape", "q");
+    awaitScreen("the shell", x -> x.contains("it-done=0"));
+  }
+
+  @Test
+  void aRealSupervisordIgnoresTheKeysAndTheConsoleHasNoHealthColumn() throws Exception {
+    RealSupervisord sd = RealSupervisord.in(dir.resolve("sd"));
+    for (String[] p : checkedPrograms()) {
+      sd = sd.program(p[0], java.util.Arrays.copyOfRange(p, 1, p.length));
+    }
+    try (RealSupervisord running = sd.start()) {
+      tendAt(80, 24, "-s", running.serverUrl());
+      String s =
+          awaitScreen(
+              "polling supervisord, everything started at once",
+              x ->
+                  x.contains("(polling)")
+                      && rowOf(x, "worker").contains("RUNNING")
+                      && rowOf(x, "web").contains("RUNNING"));
+      assertFalse(s.contains("HEALTH"), s);
+      keys("q");
+      awaitScreen("the shell", x -> x.contains("it-done=0"));
     }
   }
 

@@ -339,17 +339,6 @@ class LayeringTest {
         .check(classes);
   }
 
-  @Test
-  void jettyStaysInTheServer() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackages("dev.tend.control.server..", "dev.tend.app..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("org.eclipse.jetty..")
-        .check(classes);
-  }
-
   /**
    * One reaper owns waitpid(-1) in the daemon: a ProcessBuilder child there would have its exit
    * stolen. The one exception is {@code SshProcess}, which starts the user's ssh for {@code tend

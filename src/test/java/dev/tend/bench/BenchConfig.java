@@ -17,6 +17,8 @@ final class BenchConfig {
 
   private final Path dir;
   private final List<String> programs = new ArrayList<>(); // rendered [program:x] sections
+  private int inetPort; // an [inet_http_server] on 127.0.0.1 at this port; 0: none
+  private int minfds = 8192; // [supervisord] minfds
 
   BenchConfig(Path dir) {
     this.dir = dir;
@@ -77,6 +79,22 @@ final class BenchConfig {
     return this;
   }
 
+  /** Adds an {@code [inet_http_server]} on 127.0.0.1 at {@code port}. */
+  BenchConfig inet(int port) {
+    this.inetPort = port;
+    return this;
+  }
+
+  /** The {@code minfds} the daemon asks for (a lower one lets it run under a small limit). */
+  BenchConfig minfds(int n) {
+    this.minfds = n;
+    return this;
+  }
+
+  int inetPort() {
+    return inetPort;
+  }
+
   int programCount() {
     return programs.size();
   }
@@ -85,9 +103,13 @@ final class BenchConfig {
     Files.createDirectories(dir);
     StringBuilder c = new StringBuilder();
     c.append("[unix_http_server]\nfile=").append(socket()).append("\nchmod=0700\n\n");
+    if (inetPort > 0) {
+      c.append("[inet_http_server]\nport=127.0.0.1:").append(inetPort).append("\n\n");
+    }
     c.append("[supervisord]\nlogfile=").append(mainLog()).append('\n');
     c.append("loglevel=info\npidfile=").append(dir.resolve("daemon.pid")).append('\n');
-    c.append("childlogdir=").append(dir).append("\nminfds=8192\nminprocs=200\n\n");
+    c.append("childlogdir=").append(dir).append("\nminfds=").append(minfds);
+    c.append("\nminprocs=200\n\n");
     c.append("[rpcinterface:supervisor]\n");
     c.append(
         "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\n\n");

@@ -21,8 +21,8 @@ record BenchOptions(
       """
       usage: bench/run [--rows ID,ID...] [--reps N] [--quick] [--json FILE] [--only tend|supervisord]
                        [--work DIR] [--keep]
-        --rows    rows to run, in that order (default: all): ctl rpc scale chatty throughput
-                  crashloop tail shutdown
+        --rows    rows to run, in that order (default: all): ctl rpc getstate scale chatty
+                  throughput crashloop tail shutdown
         --reps    repetitions per contender (default 3; 1 with --quick)
         --quick   small sizes and short windows: a smoke test that every row still runs (CI)
         --json    where the JSON goes (default bench/results/latest.json)

@@ -37,9 +37,14 @@ final class DaemonRun implements AutoCloseable {
 
   /** Writes nothing: {@code config} must be written. Output goes to {@code daemon.out}. */
   static DaemonRun start(Contender c, Path root, BenchConfig config) throws IOException {
+    return start(c, c.daemon(root, config.file()), config);
+  }
+
+  /** The same with the daemon started by {@code command}. */
+  static DaemonRun start(Contender c, List<String> command, BenchConfig config) throws IOException {
     Files.deleteIfExists(config.mainLog());
     Files.deleteIfExists(config.socket());
-    ProcessBuilder pb = new ProcessBuilder(c.daemon(root, config.file()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.directory(config.dir().toFile());
     pb.redirectErrorStream(true);
     pb.redirectOutput(config.dir().resolve("daemon.out").toFile());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tend.api.Health;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessState;
 import java.util.List;
@@ -70,5 +71,42 @@ class StatusTableTest {
     assertTrue(coloured.get(0).contains("\033[1;33mpid 42, uptime 0:00:05"), "recent: highlighted");
     assertFalse(coloured.get(1).contains("\033[1;33m"), "an hour up: not highlighted");
     assertTrue(coloured.get(2).contains("\033[1;31mFATAL"), coloured.get(2));
+  }
+
+  @Test
+  void anUnhealthyProcessFromATendDaemonIsMarkedAndOthersAreNot() {
+    ProcessInfo base = info("web", "web", ProcessState.RUNNING, "pid 42, uptime 1:00:00", 3600);
+    ProcessInfo unhealthy = withHealth(base, Health.Status.UNHEALTHY);
+    ProcessInfo healthy = withHealth(base, Health.Status.HEALTHY);
+    assertEquals(
+        List.of(
+            "web                              RUNNING   pid 42, uptime 1:00:00 [unhealthy]",
+            "web                              RUNNING   pid 42, uptime 1:00:00"),
+        StatusTable.lines(List.of(unhealthy, healthy), false));
+    assertTrue(
+        StatusTable.lines(List.of(unhealthy), true)
+            .get(0)
+            .endsWith("\033[1;31m [unhealthy]\033[0m"));
+  }
+
+  private static ProcessInfo withHealth(ProcessInfo p, Health.Status status) {
+    return new ProcessInfo(
+        p.name(),
+        p.group(),
+        p.description(),
+        p.start(),
+        p.stop(),
+        p.now(),
+        p.state(),
+        p.spawnerr(),
+        p.exitstatus(),
+        p.stdoutLogfile(),
+        p.stderrLogfile(),
+        p.pid(),
+        p.restarts(),
+        p.exitSignal(),
+        new Health(status, p.now(), "HTTP 503", 3),
+        "",
+        List.of());
   }
 }

@@ -54,4 +54,22 @@ class DemoConfigTest {
     assertEquals("unix://" + run.resolve("demo.sock"), c.ctl().serverurl());
     assertEquals(RpcInterfaceConfig.MAIN_FACTORY, c.rpcInterfaces().get(0).factory());
   }
+
+  @Test
+  void theWorkerWaitsForTheWebServerToBeReady() throws Exception {
+    SupervisorConfig c = load();
+    ProcessConfig web = c.group("web").orElseThrow().processes().get(0);
+    assertEquals(
+        new Probe.Http("http://127.0.0.1:8087/ready", "127.0.0.1", 8087, "/ready"),
+        web.tend().readiness().probe());
+    assertEquals(TendSettings.HealthAction.RESTART, web.tend().health().action());
+    ProcessConfig worker = c.group("worker").orElseThrow().processes().get(0);
+    assertEquals(List.of(new DependencySpec(null, "web")), worker.tend().dependsOn());
+    assertEquals(
+        List.of(new DependencySpec(null, "worker")),
+        c.group("queue").orElseThrow().processes().get(0).tend().dependsOn());
+    assertEquals(
+        TendSettings.Backoff.Kind.EXPONENTIAL,
+        c.group("crasher").orElseThrow().processes().get(0).tend().backoff().kind());
+  }
 }

@@ -8,6 +8,7 @@ import dev.tend.config.ConfigException;
 import dev.tend.config.SupervisorConfig;
 import dev.tend.platform.ExitStatus;
 import dev.tend.testing.FakeLauncher;
+import dev.tend.testing.FakeNetworkChecks;
 import dev.tend.testing.FakeOutputs;
 import dev.tend.testing.FakeUserDatabase;
 import dev.tend.testing.ManualLoop;
@@ -26,6 +27,7 @@ final class CoreHarness {
   final ManualLoop loop = new ManualLoop();
   final FakeLauncher launcher = new FakeLauncher();
   final FakeUserDatabase users = new FakeUserDatabase();
+  final FakeNetworkChecks network = new FakeNetworkChecks();
   final List<StateChange> changes = new ArrayList<>();
   final Map<String, FakeOutputs> outputs = new HashMap<>();
   // The config a reread/restart will find; tests replace it.
@@ -64,6 +66,7 @@ final class CoreHarness {
                   return new PreparedCommand(Path.of("/usr/bin/" + argv.get(0)), argv);
                 })
             .users(users)
+            .network(network)
             .outputs(
                 (group, process, events) -> {
                   FakeOutputs o = new FakeOutputs(process.redirectStderr());

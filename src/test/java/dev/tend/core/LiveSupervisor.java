@@ -10,6 +10,7 @@ import dev.tend.logs.LogSettings;
 import dev.tend.logs.SyslogWriter;
 import dev.tend.platform.NativeProcessLauncher;
 import dev.tend.platform.NativeUserDatabase;
+import dev.tend.platform.SelectorNetworkChecks;
 import dev.tend.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ final class LiveSupervisor implements AutoCloseable {
   final List<StateChange> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ThreadCoreLoop loop;
   private final NativeProcessLauncher launcher;
+  private final SelectorNetworkChecks network = new SelectorNetworkChecks();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   LiveSupervisor(Path dir, String programSections) throws IOException, ConfigException {
@@ -73,6 +75,7 @@ final class LiveSupervisor implements AutoCloseable {
             .zone(ZoneId.systemDefault())
             .version("test")
             .trees(new ProcTrees())
+            .network(network)
             .build();
     this.supervisor = new Supervisor(config, services);
     supervisor.addStateListener(changes::add);
@@ -122,6 +125,7 @@ final class LiveSupervisor implements AutoCloseable {
       throw new AssertionError("interrupted while stopping", e);
     }
     launcher.close();
+    network.close();
     loop.close();
   }
 }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tend.config.Autorestart;
 import dev.tend.config.ProcessConfig;
+import dev.tend.config.TendSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class StartRetryPolicyTest {
     assertEquals(StartRetryPolicy.Retry.after(1000), p.afterFailedStart(1, 0));
     assertEquals(StartRetryPolicy.Retry.after(3000), p.afterFailedStart(3, 0));
     assertTrue(p.afterFailedStart(4, 0).giveUp());
-    assertEquals(0, p.failuresAfterGoodRun(3, 1), "reaching RUNNING forgets the failures");
+    assertEquals(0, p.failuresWhenRunning(3), "reaching RUNNING forgets the failures");
+    assertEquals(0, p.failuresAfterRun(3, 10), "so does an exit after startsecs");
     assertEquals(0, p.autorestartDelayMillis(2, 0));
   }
 
@@ -54,7 +56,12 @@ class StartRetryPolicyTest {
     }
 
     @Override
-    public int failuresAfterGoodRun(int failures, long upMillis) {
+    public int failuresWhenRunning(int failures) {
+      return failures;
+    }
+
+    @Override
+    public int failuresAfterRun(int failures, long upMillis) {
       return failures;
     }
 
@@ -139,5 +146,99 @@ class StartRetryPolicyTest {
     CoreHarness h = new CoreHarness(config(program(p))).start();
     h.exit("web", 1);
     assertEquals(FATAL, h.state("web"));
+  }
+
+  private static CoreHarness backingOff(TendSettings.Backoff backoff, Autorestart autorestart) {
+    TendSettings t = new TendSettings(List.of(), null, null, backoff);
+    ProcessConfig p =
+        with(
+            process("web", "server"),
+            b -> b.startsecs(1).startretries(10).autorestart(autorestart).tend(t));
+    return new CoreHarness(config(program(p))).start();
+  }
+
+  /** The time from each exit to the next spawn, in ms, for {@code failures} quick failures. */
+  private static List<Long> delaysOfQuickFailures(CoreHarness h, int failures) {
+    List<Long> delays = new ArrayList<>();
+    for (int i = 0; i < failures; i++) {
+      h.exit("web", 1);
+      long failedAt = h.loop.monotonicMillis();
+      int spawned = h.launcher.spawnCount();
+      while (h.launcher.spawnCount() == spawned) {
+        h.loop.advance(100);
+      }
+      delays.add(h.loop.monotonicMillis() - failedAt);
+    }
+    return delays;
+  }
+
+  @Test
+  void exponentialBackoffDoublesFromInitialUpToMax() {
+    CoreHarness h =
+        backingOff(
+            new TendSettings.Backoff(TendSettings.Backoff.Kind.EXPONENTIAL, 1, 5, 60),
+            Autorestart.FALSE);
+    assertEquals(List.of(1000L, 2000L, 4000L, 5000L, 5000L), delaysOfQuickFailures(h, 5));
+    assertEquals(5, h.info("web").restarts());
+  }
+
+  @Test
+  void linearBackoffFromItsInitial() {
+    CoreHarness h =
+        backingOff(
+            new TendSettings.Backoff(TendSettings.Backoff.Kind.LINEAR, 2, 5, 60),
+            Autorestart.FALSE);
+    assertEquals(List.of(2000L, 4000L, 5000L), delaysOfQuickFailures(h, 3));
+  }
+
+  @Test
+  void backoffStillGivesUpPastStartretries() {
+    CoreHarness h =
+        backingOff(
+            new TendSettings.Backoff(TendSettings.Backoff.Kind.EXPONENTIAL, 1, 60, 60),
+            Autorestart.FALSE);
+    delaysOfQuickFailures(h, 10);
+    h.exit("web", 1);
+    assertEquals(FATAL, h.state("web"));
+  }
+
+  @Test
+  void aCrashLoopPastStartsecsBacksOffUntilARunLastsResetAfter() {
+    CoreHarness h =
+        backingOff(
+            new TendSettings.Backoff(TendSettings.Backoff.Kind.EXPONENTIAL, 1, 60, 30),
+            Autorestart.TRUE);
+    List<Long> delays = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      h.loop.advance(2000); // RUNNING after 1 s, crashes after 2 s
+      assertEquals(RUNNING, h.state("web"));
+      h.exit("web", 1);
+      long exitedAt = h.loop.monotonicMillis();
+      int spawned = h.launcher.spawnCount();
+      while (h.launcher.spawnCount() == spawned) {
+        h.loop.advance(100);
+      }
+      delays.add(h.loop.monotonicMillis() - exitedAt);
+    }
+    assertEquals(List.of(1000L, 2000L, 4000L, 8000L), delays, "supervisord restarts at once");
+    h.loop.advance(30_000);
+    h.exit("web", 1);
+    assertEquals(STARTING, h.state("web"), "a 30 s run forgot the failures: restarted at once");
+  }
+
+  @Test
+  void theBackoffKeysChooseTendsPolicy() {
+    ProcessConfig c =
+        with(
+            process("web", "server"),
+            b ->
+                b.tend(
+                    new TendSettings(
+                        List.of(),
+                        null,
+                        null,
+                        new TendSettings.Backoff(TendSettings.Backoff.Kind.LINEAR, 1, 60, 60))));
+    assertTrue(StartRetryPolicy.of(c) instanceof BackoffRetry);
+    assertTrue(StartRetryPolicy.of(process("web", "x")) instanceof SupervisordRetry);
   }
 }

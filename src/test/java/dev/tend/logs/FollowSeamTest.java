@@ -87,6 +87,15 @@ class FollowSeamTest {
     run(256 * 1024, 3, 2L * 1024 * 1024, 16);
   }
 
+  @Test
+  void inlineFollowersCalledOnTheWritersThreadSeeAContiguousStreamToo() throws Exception {
+    inline = true;
+    run(256 * 1024, 3, 2L * 1024 * 1024, 16);
+  }
+
+  // Whether the followers ask to be called inline (LogListener.copiesOnly).
+  private boolean inline;
+
   private void run(long maxBytes, int backups, long total, int followers) throws Exception {
     LogSettings settings = LogConfigs.settings(dir).withTailCapacity(CAPACITY);
     try (ProcessLogs logs =
@@ -122,7 +131,7 @@ class FollowSeamTest {
                     continue;
                   }
                   long history = random.nextBoolean() ? random.nextInt(CAPACITY) : CAPACITY * 8L;
-                  RecordingFollow r = new RecordingFollow();
+                  RecordingFollow r = new RecordingFollow(() -> {}, inline);
                   synchronized (recorded) {
                     recorded.add(r);
                     follows.add(logs.follow(LogStream.STDOUT, history, r));

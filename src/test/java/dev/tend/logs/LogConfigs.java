@@ -72,7 +72,8 @@ final class LogConfigs {
         err,
         Map.of(),
         null,
-        new Origin(Path.of("test.conf"), 1, "program:" + name));
+        new Origin(Path.of("test.conf"), 1, "program:" + name),
+        dev.tend.config.TendSettings.NONE);
   }
 
   static LogSettings settings(Path childlogdir) {

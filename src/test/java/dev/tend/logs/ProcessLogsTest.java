@@ -258,6 +258,24 @@ class ProcessLogsTest {
   }
 
   @Test
+  void aFollowerThatOnlyCopiesIsCalledOnTheWritersThreadAsEachWriteArrives() throws IOException {
+    openFile(dir.resolve("web.log"), 0, 0, 1024);
+    StreamCapture sink = logs.sink(LogStream.STDOUT);
+    feed(sink, "one\ntwo\n");
+    List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RecordingFollow r = new RecordingFollow(() -> callers.add(Thread.currentThread()), true);
+    LogFollow f = logs.follow(LogStream.STDOUT, 4, r);
+    assertEquals("two\n", r.text(), "the history, before follow() returns");
+    feed(sink, "three\n");
+    assertEquals("two\nthree\n", r.text(), "the write, before the writer goes on");
+    assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), callers);
+    f.close();
+    assertEquals(List.of("data:4", "data:6", "closed:closed"), r.calls());
+    feed(sink, "four\n");
+    assertEquals("two\nthree\n", r.text());
+  }
+
+  @Test
   void aSlowFollowerIsToldWhatItMissed() throws Exception {
     openFile(dir.resolve("web.log"), 0, 0, 16);
     StreamCapture sink = logs.sink(LogStream.STDOUT);

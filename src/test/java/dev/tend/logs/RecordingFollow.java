@@ -15,13 +15,24 @@ final class RecordingFollow implements LogListener {
   private final List<String> calls = new ArrayList<>(); // guarded by this
   private long received; // guarded by this: bytes delivered plus bytes reported lost
   private final Runnable afterData; // run after each onData, outside the lock (to stall the follow)
+  private final boolean copiesOnly; // asks to be called inline, on the writer's thread
 
   RecordingFollow() {
     this(() -> {});
   }
 
   RecordingFollow(Runnable afterData) {
+    this(afterData, false);
+  }
+
+  RecordingFollow(Runnable afterData, boolean copiesOnly) {
     this.afterData = afterData;
+    this.copiesOnly = copiesOnly;
+  }
+
+  @Override
+  public boolean copiesOnly() {
+    return copiesOnly;
   }
 
   @Override

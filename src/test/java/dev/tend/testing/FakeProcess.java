@@ -3,6 +3,7 @@ package dev.tend.testing;
 import dev.tend.api.ConfigInfo;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.Health;
 import dev.tend.api.LogStream;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessState;
@@ -50,6 +51,9 @@ public final class FakeProcess {
   OnStart onStart = OnStart.RUNS;
   double cpu;
   long rss = -1;
+  Health health = Health.NONE;
+  String reason = "";
+  List<String> dependsOn = List.of();
   long version;
   final FakeLog stdout = new FakeLog();
   final FakeLog stderr = new FakeLog();
@@ -197,6 +201,21 @@ public final class FakeProcess {
         });
   }
 
+  /** What tend's health check last found (a supervisord reports none). */
+  public FakeProcess health(Health h) {
+    return set(() -> health = h);
+  }
+
+  /** tend's reason why the process waits ({@code waiting for broker: FATAL}). */
+  public FakeProcess waiting(String why) {
+    return set(() -> reason = why);
+  }
+
+  /** tend's resolved {@code depends_on}. */
+  public FakeProcess dependsOn(String... namespecs) {
+    return set(() -> dependsOn = List.of(namespecs));
+  }
+
   /** Signals sent to this process, canonical names. */
   public List<String> signals() {
     synchronized (fake) {
@@ -300,7 +319,10 @@ public final class FakeProcess {
         "/var/log/" + name + ".err.log",
         pid,
         restarts,
-        exitSignal);
+        exitSignal,
+        health,
+        reason,
+        dependsOn);
   }
 
   /** supervisord's description (spec 3.4), stop times in UTC for reproducible tests. */

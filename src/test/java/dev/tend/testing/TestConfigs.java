@@ -11,6 +11,7 @@ import dev.tend.config.ProcessConfig;
 import dev.tend.config.StreamConfig;
 import dev.tend.config.SupervisorConfig;
 import dev.tend.config.SupervisordConfig;
+import dev.tend.config.TendSettings;
 import dev.tend.platform.Signal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ public final class TestConfigs {
         NO_LOG,
         Map.of(),
         null,
-        new Origin(Path.of("test.conf"), 1, "program:" + name));
+        new Origin(Path.of("test.conf"), 1, "program:" + name),
+        TendSettings.NONE);
   }
 
   /** A copy with record components changed through a builder-ish function. */
@@ -126,6 +128,7 @@ public final class TestConfigs {
     public boolean killasgroup;
     public boolean redirectStderr;
     public Map<String, String> environment;
+    public TendSettings tend;
     private final ProcessConfig p;
 
     Builder(ProcessConfig p) {
@@ -144,6 +147,12 @@ public final class TestConfigs {
       killasgroup = p.killasgroup();
       redirectStderr = p.redirectStderr();
       environment = p.environment();
+      tend = p.tend();
+    }
+
+    public Builder tend(TendSettings v) {
+      tend = v;
+      return this;
     }
 
     public Builder startsecs(int v) {
@@ -227,7 +236,8 @@ public final class TestConfigs {
           p.stderr(),
           environment,
           p.serverurl(),
-          p.origin());
+          p.origin(),
+          tend);
     }
   }
 }

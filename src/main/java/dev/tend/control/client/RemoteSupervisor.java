@@ -41,6 +41,7 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   private final TendMethods tend;
   private volatile @Nullable Capabilities capabilities; // null until first asked, then fixed
   private @Nullable PolledChanges polledChanges; // guarded by this; made on first use (supervisord)
+  private volatile boolean tendInfo = true; // false once the server lacks tend.getAllProcessInfo
 
   public RemoteSupervisor(XmlRpcClient rpc) {
     this.rpc = rpc;
@@ -157,8 +158,20 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
         rpc.call("supervisor.getProcessInfo", namespec), "getProcessInfo");
   }
 
+  /**
+   * From a tend server with what only it reports (health, reasons, dependencies), in one call; a
+   * supervisord answers the first try UNKNOWN_METHOD, and is asked its own method from then on.
+   */
   @Override
   public List<ProcessInfo> getAllProcessInfo() {
+    Capabilities c = capabilities;
+    if (tendInfo && (c == null || c.pushesChanges())) {
+      List<ProcessInfo> infos = tend.allProcessInfo();
+      if (infos != null) {
+        return infos;
+      }
+      tendInfo = false;
+    }
     return WireRecords.processInfos(rpc.call("supervisor.getAllProcessInfo"), "getAllProcessInfo");
   }
 

@@ -10,6 +10,7 @@ import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import dev.tend.api.LogStream;
 import dev.tend.api.LogTail;
+import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessStats;
 import dev.tend.api.SupervisorApi.Capabilities;
 import java.time.Duration;
@@ -19,7 +20,12 @@ import org.jspecify.annotations.Nullable;
 
 /** The client side of the {@code tend.*} methods of docs/PROTOCOL.md. */
 final class TendMethods {
+  /** How long a streaming follow waits for a frame before it takes the server for gone. */
+  private static final Duration STREAM_SILENCE = Duration.ofSeconds(60);
+
   private final XmlRpcClient rpc;
+  // Whether the server streams follows (GET /tend/follow); learnt with the capabilities.
+  private volatile boolean streamsFollows;
 
   TendMethods(XmlRpcClient rpc) {
     this.rpc = rpc;
@@ -38,6 +44,8 @@ final class TendMethods {
     }
     String what = "tend.getCapabilities";
     Map<?, ?> s = WireValues.struct(v, what);
+    // a member older daemons lack: they follow by long-poll only
+    streamsFollows = s.get("followStream") instanceof Boolean b && b;
     return new Capabilities(
         "tend " + stringMember(s, "version", what),
         boolMember(s, "pushesChanges", what),
@@ -67,12 +75,45 @@ final class TendMethods {
     return WireRecords.changeBatch(v, "tend.waitForChanges");
   }
 
+  /** {@code tend.getAllProcessInfo}, or null from a server without it (supervisord). */
+  @Nullable List<ProcessInfo> allProcessInfo() {
+    Object v;
+    try {
+      v = rpc.call("tend.getAllProcessInfo");
+    } catch (FaultException e) {
+      if (e.is(Fault.UNKNOWN_METHOD)) {
+        return null;
+      }
+      throw e;
+    }
+    return WireRecords.processInfos(v, "tend.getAllProcessInfo");
+  }
+
   List<ProcessStats> processStats() {
     return WireRecords.processStats(rpc.call("tend.getProcessStats"), "tend.getProcessStats");
   }
 
   LogFollow followProcessLog(
       String namespec, LogStream stream, long historyBytes, LogListener listener) {
+    String name = namespec + " " + stream.word();
+    if (streamsFollows) {
+      long interval = rpc.settings().followInterval().toMillis();
+      StreamedLogFollow.Source source =
+          (position, history) ->
+              rpc.openStream(
+                  "/tend/follow?name="
+                      + RemoteSupervisor.percentEncode(namespec)
+                      + "&stream="
+                      + stream.word()
+                      + "&position="
+                      + RemoteSupervisor.percentEncode(position)
+                      + "&history="
+                      + Math.max(0, Math.min(Integer.MAX_VALUE, history))
+                      + "&interval="
+                      + interval,
+                  STREAM_SILENCE);
+      return new StreamedLogFollow(source, listener, name).start(historyBytes);
+    }
     String what = "tend.followProcessLog";
     PushedLogFollow.Source source =
         (position, history, timeoutSeconds) -> {
@@ -84,8 +125,7 @@ final class TendMethods {
               stringMember(s, "position", what),
               WireValues.longMember(s, "lost", what));
         };
-    return new PushedLogFollow(
-            source, listener, namespec + " " + stream.word(), rpc.settings().followInterval())
+    return new PushedLogFollow(source, listener, name, rpc.settings().followInterval())
         .start(historyBytes);
   }
 

@@ -13,6 +13,7 @@ import static dev.tend.control.client.WireValues.struct;
 import dev.tend.api.ChangeBatch;
 import dev.tend.api.ConfigInfo;
 import dev.tend.api.ConnectionException;
+import dev.tend.api.Health;
 import dev.tend.api.LogTail;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessResult;
@@ -39,6 +40,7 @@ final class WireRecords {
     ProcessState state = processState(code);
     Object restarts = s.get("restarts");
     Object exitSignal = s.get("exitsignal");
+    Object deps = s.get("dependson");
     return new ProcessInfo(
         stringMember(s, "name", what),
         stringMember(s, "group", what),
@@ -53,7 +55,30 @@ final class WireRecords {
         stringMember(s, "stderr_logfile", what),
         intMember(s, "pid", what),
         restarts == null ? -1 : integer(restarts, what + ".restarts"),
-        exitSignal == null ? 0 : integer(exitSignal, what + ".exitsignal"));
+        exitSignal == null ? 0 : integer(exitSignal, what + ".exitsignal"),
+        health(s, what),
+        optionalString(s, "reason", what),
+        deps == null ? List.of() : strings(deps, what + ".dependson"));
+  }
+
+  /** tend's health members; {@link Health#NONE} from a server that does not send them. */
+  private static Health health(Map<?, ?> s, String what) {
+    Object status = s.get("health");
+    if (status == null) {
+      return Health.NONE;
+    }
+    Object checked = s.get("healthchecked");
+    Object failures = s.get("healthfailures");
+    return new Health(
+        Health.Status.ofWord(string(status, what + ".health")),
+        checked == null ? 0 : integer(checked, what + ".healthchecked"),
+        optionalString(s, "healthmessage", what),
+        failures == null ? 0 : integer(failures, what + ".healthfailures"));
+  }
+
+  private static String optionalString(Map<?, ?> s, String key, String what) {
+    Object v = s.get(key);
+    return v == null ? "" : string(v, what + "." + key);
   }
 
   /** A state code this client does not know (a newer server) reads as UNKNOWN. */

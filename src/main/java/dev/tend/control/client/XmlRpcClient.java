@@ -159,18 +159,37 @@ public final class XmlRpcClient implements AutoCloseable {
    *     such process or no log file yet)
    */
   public LogFollow stream(String path, LogListener listener) {
+    OpenStream s = openStream(path, settings.readTimeout());
+    return HttpStream.start(s.connection(), s.response(), listener, path);
+  }
+
+  /** An endless response being read: its connection and the response whose body is the stream. */
+  record OpenStream(HttpConnection connection, HttpResponse response) implements AutoCloseable {
+    @Override
+    public void close() {
+      connection.close();
+    }
+  }
+
+  /**
+   * Sends {@code GET path} on a new connection and reads the response head; the caller reads the
+   * body, waiting up to {@code readTimeout} for each piece ({@link Duration#ZERO}: for ever).
+   *
+   * @throws ConnectionException when the server cannot be reached or does not answer 200
+   */
+  OpenStream openStream(String path, Duration readTimeout) {
     HttpConnection c = pool.open();
     try {
       byte[] head =
           ("GET " + path + " HTTP/1.1\r\n" + commonHeaders() + "\r\n")
               .getBytes(StandardCharsets.ISO_8859_1);
-      int timeout = ClientSettings.millis(settings.readTimeout());
-      c.write(new ByteBuffer[] {ByteBuffer.wrap(head)}, timeout);
-      HttpResponse response = HttpResponse.read(c, timeout);
+      c.write(
+          new ByteBuffer[] {ByteBuffer.wrap(head)}, ClientSettings.millis(settings.readTimeout()));
+      HttpResponse response = HttpResponse.read(c, ClientSettings.millis(readTimeout));
       if (response.status() != 200) {
         throw statusError(response, "GET " + path);
       }
-      return HttpStream.start(c, response, listener, path);
+      return new OpenStream(c, response);
     } catch (IOException e) {
       c.close();
       throw pool.route().explain(ioError(e, "GET " + path), e);

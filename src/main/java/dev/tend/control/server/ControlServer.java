@@ -2,39 +2,61 @@ package dev.tend.control.server;
 
 import dev.tend.api.SupervisorApi;
 import dev.tend.config.SupervisorConfig;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * supervisord's control server for a {@link SupervisorApi}: XML-RPC on {@code /RPC2} (the {@code
- * supervisor.*} and {@code system.*} methods of supervisord 4.2.5 and tend's {@code tend.*}), and
- * the {@code /logtail} and {@code /mainlogtail} streams, on every {@code [unix_http_server]} and
- * {@code [inet_http_server]} of the config, with their basic auth.
+ * supervisor.*} and {@code system.*} methods of supervisord 4.2.5 and tend's {@code tend.*}), the
+ * {@code /logtail} and {@code /mainlogtail} streams, and tend's streaming follow, on every {@code
+ * [unix_http_server]} and {@code [inet_http_server]} of the config, with their basic auth.
  *
  * <p>The app starts one with {@link #start}, calls {@link #reopen} after the supervisor reloaded
- * its config (supervisord recreates its servers then too), and closes it at exit, which removes the
- * socket files. Thread-safe; {@link #reopen} and {@link #close} may be called from any thread, the
- * supervisor's loop included: they do not wait for calls in flight, which end with the connection.
+ * its config (listeners whose section did not change stay open through it), and closes it at exit,
+ * which removes the socket files. A watchdog reopens a listener that fails or whose socket file is
+ * removed, within about a second. Thread-safe; {@link #reopen} and {@link #close} may be called
+ * from any thread but the core's loop (closing waits up to 2 s for answers owed, which the loop may
+ * be computing).
  */
 public final class ControlServer implements AutoCloseable {
-  private final ServerLimits limits;
-  private final Consumer<String> messages;
+  private static final Duration DRAIN = Duration.ofSeconds(2);
+  private static final Duration WATCH = Duration.ofSeconds(1);
+
   private final FollowSessions follows;
-  private final RpcEndpoint rpc;
-  private final LogtailStream logtail;
-  // Guarded by this: the listeners of the current config; null once closed.
-  private @Nullable HttpListeners listeners;
+  private final MainLogStream mainLog;
+  private final Connections connections;
+  private final RefusalLog refusals;
+  private final HttpListeners listeners;
+  private final Thread watchdog;
+  // Set once by close().
+  private volatile boolean closed;
 
   private ControlServer(
-      SupervisorApi api, SupervisorConfig config, Consumer<String> messages, ServerLimits limits)
-      throws ControlServerException {
-    this.limits = limits;
-    this.messages = messages;
+      SupervisorApi api,
+      SupervisorConfig config,
+      Consumer<String> messages,
+      ServerLimits limits,
+      @Nullable Route pages) {
     this.follows = new FollowSessions(api);
-    this.rpc = new RpcEndpoint(MethodTable.of(api, follows), limits.xml());
-    this.logtail = new LogtailStream(api);
-    this.listeners = HttpListeners.open(config, rpc, logtail, limits, messages);
+    this.mainLog = new MainLogStream(config.supervisord().logfile());
+    this.refusals = new RefusalLog(limits, System::nanoTime);
+    PendingAnswers pending = new PendingAnswers();
+    RpcEndpoint rpc = new RpcEndpoint(MethodTable.of(api, follows), limits.xml());
+    Router router =
+        new Router(
+            new RpcRoute(rpc, pending),
+            new LogtailStream(api),
+            mainLog,
+            new FollowStream(follows),
+            pages);
+    this.connections = new Connections(limits, router, refusals, pending);
+    // a platform thread: its stat() of the socket files, once a second, would keep a spare
+    // virtual-thread carrier alive for ever (blocking file calls make the scheduler compensate)
+    this.watchdog = Thread.ofPlatform().name("tend-http-watchdog").daemon().unstarted(this::watch);
+    this.listeners = new HttpListeners(connections, messages, () -> LockSupport.unpark(watchdog));
   }
 
   /**
@@ -53,39 +75,98 @@ public final class ControlServer implements AutoCloseable {
   public static ControlServer start(
       SupervisorApi api, SupervisorConfig config, Consumer<String> messages, ServerLimits limits)
       throws ControlServerException {
-    return new ControlServer(api, config, messages, limits);
+    return start(api, config, messages, limits, null);
   }
 
   /**
-   * Closes the listeners and opens those of {@code config}. Log follows of {@code
-   * tend.followProcessLog} survive, so clients continue where they were. On failure no listener is
-   * open, and a later reopen may try again.
+   * The same, with a route for the web pages ({@link Router#isPage}): served on the same listeners,
+   * behind the same auth.
    */
-  public synchronized void reopen(SupervisorConfig config) throws ControlServerException {
-    if (listeners == null) {
+  static ControlServer start(
+      SupervisorApi api,
+      SupervisorConfig config,
+      Consumer<String> messages,
+      ServerLimits limits,
+      @Nullable Route pages)
+      throws ControlServerException {
+    ControlServer s = new ControlServer(api, config, messages, limits, pages);
+    try {
+      s.listeners.reconcile(config);
+    } catch (ControlServerException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
+    s.watchdog.start();
+    return s;
+  }
+
+  /**
+   * Moves to the listeners of {@code config}: those whose section is unchanged stay open with their
+   * connections; the others close (their connections end after the answer they are writing;
+   * long-polls and streams at once) and the new ones open. Log follows survive, so clients continue
+   * where they were.
+   *
+   * @throws ControlServerException when a new listener cannot be opened; the others stay as they
+   *     are, and a later reopen may try again
+   */
+  public void reopen(SupervisorConfig config) throws ControlServerException {
+    if (closed) {
       throw new IllegalStateException("the control server is closed");
     }
-    listeners.close();
-    listeners = HttpListeners.open(config, rpc, logtail, limits, messages);
+    mainLog.logfile(config.supervisord().logfile());
+    listeners.reconcile(config);
   }
 
   /** Where clients reach the server: {@code unix:///path}, {@code http://host:port}. */
-  public synchronized List<String> urls() {
-    return listeners == null ? List.of() : listeners.urls();
+  public List<String> urls() {
+    return closed ? List.of() : listeners.urls();
   }
 
-  /** Stops listening and removes the socket files; idempotent. */
+  /**
+   * Stops listening and removes the socket files, lets the answers owed go out (at most 2 s), then
+   * ends every connection; idempotent.
+   */
   @Override
-  public synchronized void close() {
-    if (listeners != null) {
-      listeners.close();
-      listeners = null;
-      follows.close();
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
     }
+    LockSupport.unpark(watchdog);
+    listeners.close();
+    connections.close(DRAIN);
+    follows.close();
   }
 
   /** Requests being served right now (waiting calls and log streams included). */
-  synchronized int inFlight() {
-    return listeners == null ? 0 : listeners.inFlight();
+  int inFlight() {
+    return connections.inFlight();
+  }
+
+  /** Open connections (for tests). */
+  int connections() {
+    return connections.size();
+  }
+
+  /** Requests read since the server started (for tests). */
+  long requests() {
+    return connections.requests();
+  }
+
+  /** Open connections waiting for a request (for tests). */
+  int idleConnections() {
+    return connections.idle();
+  }
+
+  private void watch() {
+    while (!closed) {
+      LockSupport.parkNanos(WATCH.toNanos());
+      if (!closed) {
+        listeners.heal();
+        refusals.flush();
+      }
+    }
   }
 }

@@ -18,6 +18,9 @@ final class FollowedLog implements LogListener {
   /** {@link Slice#lost} when bytes were lost but nobody knows how many. */
   static final long UNKNOWN_LOSS = -1;
 
+  /** Writes are joined into pieces of up to this many bytes. */
+  private static final int MERGE_BYTES = 4096;
+
   private final int capacity;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -52,6 +55,12 @@ final class FollowedLog implements LogListener {
     this.capacity = capacity;
   }
 
+  /** It copies and signals, so the logs may call it on their writer's thread. */
+  @Override
+  public boolean copiesOnly() {
+    return true;
+  }
+
   @Override
   public void onData(byte[] data) {
     if (data.length == 0) {
@@ -69,7 +78,19 @@ final class FollowedLog implements LogListener {
       } else {
         kept = kept.clone();
       }
-      pieces.addLast(new Piece(start, kept, pendingLoss));
+      Piece last = pieces.peekLast();
+      if (last != null
+          && pendingLoss == 0
+          && last.end() == start
+          && last.data.length + kept.length <= MERGE_BYTES) {
+        // small writes (lines) join the newest piece: reads then walk few pieces
+        byte[] joined = java.util.Arrays.copyOf(last.data, last.data.length + kept.length);
+        System.arraycopy(kept, 0, joined, last.data.length, kept.length);
+        pieces.pollLast();
+        pieces.addLast(new Piece(last.start, joined, last.lostBefore));
+      } else {
+        pieces.addLast(new Piece(start, kept, pendingLoss));
+      }
       retained += kept.length;
       end = start + kept.length;
       pendingLoss = 0;
@@ -162,38 +183,35 @@ final class FollowedLog implements LogListener {
   }
 
   private @Nullable Slice sliceAt(long position, int max) {
-    Piece first = null;
-    for (Piece p : pieces) {
-      if (p.end() > position) {
-        first = p;
+    // the pieces that end after the position, found from the newest back: a reader keeping up
+    // is at or near the end, so this looks at one or two
+    java.util.ArrayList<Piece> after = new java.util.ArrayList<>();
+    for (java.util.Iterator<Piece> it = pieces.descendingIterator(); it.hasNext(); ) {
+      Piece p = it.next();
+      if (p.end() <= position) {
         break;
       }
+      after.add(p);
     }
-    if (first == null) {
+    if (after.isEmpty()) {
       return null;
     }
+    Piece first = after.getLast();
     long lost = 0;
     if (position < first.start) {
       lost = first.lostBefore == UNKNOWN_LOSS ? UNKNOWN_LOSS : first.start - position;
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     long at = Math.max(position, first.start);
-    boolean started = false;
-    for (Piece p : pieces) {
-      if (p.end() <= at) {
-        continue;
-      }
-      if (started && p.start != at) {
+    for (int i = after.size() - 1; i >= 0 && out.size() < max; i--) {
+      Piece p = after.get(i);
+      if (i < after.size() - 1 && p.start != at) {
         break; // a hole: the next read reports it
       }
       int from = (int) (at - p.start);
       int n = Math.min(p.data.length - from, max - out.size());
       out.write(p.data, from, n);
       at += n;
-      started = true;
-      if (out.size() >= max) {
-        break;
-      }
     }
     return new Slice(out.toByteArray(), at, lost, false);
   }

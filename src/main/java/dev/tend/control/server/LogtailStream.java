@@ -6,18 +6,9 @@ import dev.tend.api.LogStream;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.SupervisorApi;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ExecutionException;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * process, an unknown channel, or a stream without a log file. Follows through {@link
  * SupervisorApi#followProcessLog}, so a rotated log is followed without a seam.
  */
-final class LogtailStream implements ControlHandler.Route {
+final class LogtailStream implements Route {
   static final int HISTORY_BYTES = 1024;
   private static final int BUFFER_BYTES = 256 * 1024;
   private static final int MAX_WRITE = 64 * 1024;
+
   private static final Duration WAKE = Duration.ofSeconds(30);
 
   private final SupervisorApi api;
@@ -66,11 +58,11 @@ final class LogtailStream implements ControlHandler.Route {
   }
 
   @Override
-  public void serve(Request request, Response response, Callback callback) {
-    Target target = parse(ControlHandler.path(request));
+  public void serve(Exchange ex) throws IOException, InterruptedException {
+    Target target = parse(ex.path());
     String logfile = target == null ? "" : logfile(target);
     if (target == null || logfile.isEmpty()) {
-      ErrorPages.send(response, callback, HttpStatus.NOT_FOUND_404);
+      ex.error(HttpStatus.NOT_FOUND);
       return;
     }
     FollowedLog log = new FollowedLog(BUFFER_BYTES);
@@ -78,11 +70,11 @@ final class LogtailStream implements ControlHandler.Route {
     try {
       follow = api.followProcessLog(target.namespec(), target.stream(), HISTORY_BYTES, log);
     } catch (FaultException e) {
-      ErrorPages.send(response, callback, HttpStatus.NOT_FOUND_404);
+      ex.error(HttpStatus.NOT_FOUND);
       return;
     }
     try {
-      startStream(request, response, Path.of(logfile));
+      ChunkedStream out = startStream(ex, Path.of(logfile));
       long position = 0;
       while (true) {
         FollowedLog.Slice s = log.read(position, MAX_WRITE, WAKE.toNanos());
@@ -91,15 +83,10 @@ final class LogtailStream implements ControlHandler.Route {
         }
         position = s.next();
         if (s.data().length > 0) {
-          write(response, s.data());
+          out.write(s.data());
         }
       }
-      response.write(true, ByteBuffer.allocate(0), callback);
-    } catch (IOException | ExecutionException e) {
-      callback.failed(e); // the client went away
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      callback.failed(e); // the server is closing
+      out.finish();
     } finally {
       follow.close();
     }
@@ -114,30 +101,18 @@ final class LogtailStream implements ControlHandler.Route {
     }
   }
 
-  /** Headers as supervisord sends them, committed at once so the client sees the stream open. */
-  static void startStream(Request request, Response response, Path file)
-      throws IOException, ExecutionException, InterruptedException {
+  /** Headers as supervisord sends them, sent at once so the client sees the stream open. */
+  static ChunkedStream startStream(Exchange ex, Path file) throws IOException {
     // a quiet log is not an idle connection; a client that stops reading still times out
-    request.addIdleTimeoutListener(timeout -> false);
-    response.setStatus(HttpStatus.OK_200);
+    ex.streamUntilClientGoes();
+    String modified = null;
     if (Files.exists(file)) {
-      response
-          .getHeaders()
-          .put(
-              HttpHeader.LAST_MODIFIED,
-              DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                  Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC)));
+      modified = "Last-Modified: " + HttpDate.format(Files.getLastModifiedTime(file).toInstant());
     }
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
-    response.getHeaders().put("X-Accel-Buffering", "no");
-    write(response, new byte[0]);
-  }
-
-  /** Writes and waits until written (on a virtual thread, the wait costs no platform thread). */
-  static void write(Response response, byte[] data)
-      throws ExecutionException, InterruptedException {
-    Callback.Completable done = new Callback.Completable();
-    response.write(false, ByteBuffer.wrap(data), done);
-    done.get();
+    String[] headers =
+        modified == null
+            ? new String[] {"X-Accel-Buffering: no"}
+            : new String[] {modified, "X-Accel-Buffering: no"};
+    return ex.stream("text/plain;charset=utf-8", headers);
   }
 }

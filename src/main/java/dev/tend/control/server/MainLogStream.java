@@ -4,11 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,45 +11,46 @@ import org.jspecify.annotations.Nullable;
  * follows, polling the file every 100 ms as supervisord does (on a virtual thread, so a follower
  * costs no platform thread). 404 when the log goes to syslog or the file does not exist.
  */
-final class MainLogStream implements ControlHandler.Route {
+final class MainLogStream implements Route {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final int MAX_WRITE = 64 * 1024;
 
-  private final @Nullable Path logfile;
+  // The main log of the current config; replaced by a reload.
+  private volatile @Nullable Path logfile;
 
   MainLogStream(@Nullable Path logfile) {
     this.logfile = logfile;
   }
 
+  /** A reload may move the main log. */
+  void logfile(@Nullable Path file) {
+    this.logfile = file;
+  }
+
   @Override
-  public void serve(Request request, Response response, Callback callback) {
+  public void serve(Exchange ex) throws IOException, InterruptedException {
     Path file = logfile;
     FileTail tail;
     try {
       if (file == null || !Files.exists(file)) {
-        ErrorPages.send(response, callback, HttpStatus.NOT_FOUND_404);
+        ex.error(HttpStatus.NOT_FOUND);
         return;
       }
       tail = new FileTail(file, LogtailStream.HISTORY_BYTES);
     } catch (IOException e) {
-      ErrorPages.send(response, callback, HttpStatus.NOT_FOUND_404);
+      ex.error(HttpStatus.NOT_FOUND);
       return;
     }
     try (tail) {
-      LogtailStream.startStream(request, response, file);
+      ChunkedStream out = LogtailStream.startStream(ex, file);
       while (true) {
         byte[] data = tail.poll(MAX_WRITE);
         if (data.length > 0) {
-          LogtailStream.write(response, data);
+          out.write(data);
         } else {
           Thread.sleep(POLL);
         }
       }
-    } catch (IOException | ExecutionException e) {
-      callback.failed(e); // the client went away, or the file cannot be read
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      callback.failed(e); // the server is closing
     }
   }
 }

@@ -39,7 +39,7 @@ final class TendMethods {
     List<RpcMethod> m = new ArrayList<>();
     m.add(
         define("tend.getCapabilities", "What this server offers beyond supervisord's API")
-            .returns(STRUCT, "{version, pushesChanges, processStats, rawLogs}")
+            .returns(STRUCT, "{version, pushesChanges, processStats, rawLogs, followStream}")
             .does(a -> capabilities(api)));
     m.add(
         define(
@@ -57,6 +57,13 @@ final class TendMethods {
                 a ->
                     WireStructs.changes(
                         api.waitForChanges(cursor(a.string(0)), waitFor(a.integer(1))))));
+    m.add(
+        define(
+                "tend.getAllProcessInfo",
+                "supervisor.getAllProcessInfo with what only tend reports: restarts, exit signal,"
+                    + " health, the reason a process waits, its dependencies")
+            .returns(ARRAY, "An array of process info structs")
+            .does(a -> WireStructs.tendProcessInfos(api.getAllProcessInfo())));
     m.add(
         define(
                 "tend.getProcessStats",
@@ -149,6 +156,7 @@ final class TendMethods {
     s.put("pushesChanges", c.pushesChanges());
     s.put("processStats", c.processStats());
     s.put("rawLogs", c.rawLogs());
+    s.put("followStream", c.rawLogs()); // GET /tend/follow, over the same follows
     return s;
   }
 

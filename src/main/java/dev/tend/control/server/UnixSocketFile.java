@@ -41,11 +41,12 @@ final class UnixSocketFile {
   private final UnixHttpServerConfig config;
   private final Consumer<String> messages;
   private final Path target;
-  // The private directory and the socket Jetty binds in it; null once published or removed.
+  // The private directory and the socket the listener binds in it; null once published or removed.
   private @Nullable Path tempDir;
   private @Nullable Path tempSocket;
-  // The inode of the published socket, so close removes only our own file.
-  private @Nullable Object publishedKey;
+  // The inode of the published socket, so close removes only our own file; written by the
+  // thread that opens or closes the listener, read by the one that checks it.
+  private volatile @Nullable Object publishedKey;
 
   UnixSocketFile(UnixHttpServerConfig config, Consumer<String> messages) {
     this.config = config;
@@ -203,6 +204,22 @@ final class UnixSocketFile {
       return true;
     } catch (Exception e) {
       return true; // no answer in time: something holds it
+    }
+  }
+
+  /**
+   * Whether the configured path still names the socket this server published (false when someone
+   * deleted or replaced it: clients can no longer reach this listener).
+   */
+  boolean stillPublished() {
+    Object key = publishedKey;
+    if (key == null) {
+      return false;
+    }
+    try {
+      return key.equals(key(target));
+    } catch (IOException e) {
+      return false;
     }
   }
 

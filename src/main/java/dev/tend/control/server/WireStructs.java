@@ -39,12 +39,29 @@ final class WireStructs {
     return s;
   }
 
-  /** The §3.4 struct plus what only tend reports: {@code restarts} and {@code exitsignal}. */
+  /**
+   * The §3.4 struct plus what only tend reports (docs/PROTOCOL.md): restarts, exit signal, health,
+   * the reason it waits, its dependencies.
+   */
   static Map<String, Object> tendProcessInfo(ProcessInfo p) {
     Map<String, Object> s = processInfo(p);
     s.put("restarts", p.restarts());
     s.put("exitsignal", p.exitSignal());
+    s.put("health", p.health().status().word());
+    s.put("healthchecked", capped(p.health().checked()));
+    s.put("healthmessage", p.health().message());
+    s.put("healthfailures", p.health().failures());
+    s.put("reason", p.reason());
+    s.put("dependson", new ArrayList<Object>(p.dependsOn()));
     return s;
+  }
+
+  static List<Object> tendProcessInfos(List<ProcessInfo> infos) {
+    List<Object> out = new ArrayList<>(infos.size());
+    for (ProcessInfo p : infos) {
+      out.add(tendProcessInfo(p));
+    }
+    return out;
   }
 
   static List<Object> processInfos(List<ProcessInfo> infos) {

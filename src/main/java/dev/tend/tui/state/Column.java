@@ -1,5 +1,6 @@
 package dev.tend.tui.state;
 
+import dev.tend.api.Health;
 import dev.tend.api.ProcessState;
 import dev.tend.tui.text.Durations;
 import java.util.Comparator;
@@ -14,6 +15,8 @@ public enum Column {
   SERVER("SERVER", 6, false),
   NAME("NAME", 10, false),
   STATE("STATE", 8, false),
+  /** tend's health checks; left out when no process has one (and under supervisord). */
+  HEALTH("HEALTH", 9, false),
   PID("PID", 7, true),
   UPTIME("UPTIME", 6, true),
   RESTARTS("RESTARTS", 8, true),
@@ -50,6 +53,7 @@ public enum Column {
       case SERVER -> row.server();
       case NAME -> row.localNamespec();
       case STATE -> row.state().name();
+      case HEALTH -> row.info().health().status() == Health.Status.NONE ? "-" : row.healthWord();
       case PID -> row.info().pid() > 0 ? Integer.toString(row.info().pid()) : "-";
       case UPTIME -> {
         long up = row.uptimeSeconds(now);
@@ -81,6 +85,7 @@ public enum Column {
         switch (this) {
           case SERVER, NAME -> byName;
           case STATE -> Comparator.comparingInt(r -> severity(r.state()));
+          case HEALTH -> Comparator.comparingInt(r -> severity(r.info().health().status()));
           case PID -> Comparator.comparingInt(r -> r.info().pid());
           case UPTIME -> Comparator.comparingLong(r -> r.uptimeSeconds(now));
           case RESTARTS -> Comparator.comparingInt(ProcessRow::restarts);
@@ -91,6 +96,16 @@ public enum Column {
           case DESCRIPTION -> Comparator.comparing(r -> r.info().description());
         };
     return key.thenComparing(byName);
+  }
+
+  /** Unhealthy first when sorting by health, processes without a check last. */
+  static int severity(Health.Status s) {
+    return switch (s) {
+      case UNHEALTHY -> 0;
+      case UNKNOWN -> 1;
+      case HEALTHY -> 2;
+      case NONE -> 3;
+    };
   }
 
   /** Problems first when sorting by state. */

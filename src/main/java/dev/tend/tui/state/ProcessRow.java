@@ -1,5 +1,6 @@
 package dev.tend.tui.state;
 
+import dev.tend.api.Health;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessState;
 import dev.tend.api.ProcessStats;
@@ -57,10 +58,14 @@ public record ProcessRow(
 
   /**
    * Why the process is in its state, in a few words: the spawn error of a BACKOFF or FATAL process,
-   * the exit code or killing signal of an EXITED or STOPPED one; empty when there is nothing to
-   * say.
+   * the exit code or killing signal of an EXITED or STOPPED one, or what tend says it waits for
+   * ({@code waiting for broker: FATAL}); empty when there is nothing to say.
    */
   public String reason() {
+    String waits = info.reason();
+    if (!waits.isEmpty() && info.state() != ProcessState.RUNNING) {
+      return waits; // tend's: the dependency or readiness check it waits for, or that failed
+    }
     String spawnerr = info.spawnerr();
     return switch (info.state()) {
       case BACKOFF, FATAL, UNKNOWN -> spawnerr.isEmpty() ? exitText() : spawnerr;
@@ -80,11 +85,24 @@ public record ProcessRow(
     return info.exitstatus() == -1 ? "killed by a signal" : "exit " + info.exitstatus();
   }
 
+  /** The health column's word: {@code healthy}, {@code unhealthy}, {@code unknown}. */
+  public String healthWord() {
+    return info.health().status().word();
+  }
+
+  /** Whether tend's health check found the process unhealthy. */
+  public boolean unhealthy() {
+    return info.health().status() == Health.Status.UNHEALTHY;
+  }
+
   /**
-   * Whether the process needs attention: FATAL, BACKOFF, UNKNOWN, or EXITED by a signal or with a
-   * non-zero code ({@code !} jumps between these).
+   * Whether the process needs attention: FATAL, BACKOFF, UNKNOWN, EXITED by a signal or with a
+   * non-zero code, or unhealthy ({@code !} jumps between these).
    */
   public boolean failing() {
+    if (unhealthy()) {
+      return true;
+    }
     return switch (info.state()) {
       case FATAL, BACKOFF, UNKNOWN -> true;
       case EXITED -> info.exitSignal() > 0 || info.exitstatus() != 0;

@@ -1,6 +1,7 @@
 package dev.tend.tui.state;
 
 import dev.tend.api.ChangeBatch;
+import dev.tend.api.Health;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessState;
 import dev.tend.api.ProcessStats;
@@ -50,6 +51,8 @@ public final class ProcessTable {
   private boolean hideStopped;
   // UI thread only: whether any stats sample had values (else CPU and RSS are left out)
   private boolean statsSeen;
+  // UI thread only. Whether a live row has a health check; recomputed by each apply.
+  private boolean healthSeen;
   // UI thread only. The visible rows as last computed; stale when something changed since.
   private List<ProcessRow> visible = List.of();
   // UI thread only. Whether visible must be computed again.
@@ -83,6 +86,10 @@ public final class ProcessTable {
       live.put(key, new ProcessRow(server, info, r.count(), r.lastAt(), stats.get(key)));
     }
     batch.removed().forEach(n -> remove(ServerKey.of(server, n)));
+    healthSeen = false;
+    for (ProcessRow r : live.values()) {
+      healthSeen |= r.info().health().status() != Health.Status.NONE;
+    }
     changed();
   }
 
@@ -105,6 +112,14 @@ public final class ProcessTable {
     sample.forEach(s -> stats.put(ServerKey.of(server, s.namespec()), s));
     live.replaceAll((k, row) -> row.server().equals(server) ? row.withStats(stats.get(k)) : row);
     changed();
+  }
+
+  /**
+   * Whether any process has a health check (tend's {@code health_*} keys), else the HEALTH column
+   * is left out; a supervisord never reports one.
+   */
+  public boolean hasHealth() {
+    return healthSeen;
   }
 
   /** Whether CPU% and RSS have ever had a value (else those columns are left out). */

@@ -1,6 +1,7 @@
 package dev.tend.tui.view;
 
 import dev.tend.api.ConfigInfo;
+import dev.tend.api.Health;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessStats;
 import dev.tend.tui.state.Overlay;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 public final class DetailsSheet {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
   /** One line of the sheet. */
   public record Field(String label, String value) {}
@@ -34,6 +37,10 @@ public final class DetailsSheet {
     f.add(new Field("name", row.namespec()));
     String reason = row.reason();
     f.add(new Field("state", i.state().name() + (reason.isEmpty() ? "" : " (" + reason + ")")));
+    health(f, i.health(), zone, nowSeconds);
+    if (!i.dependsOn().isEmpty()) {
+      f.add(new Field("depends on", String.join(", ", i.dependsOn())));
+    }
     if (i.pid() > 0) {
       f.add(new Field("pid", Integer.toString(i.pid())));
       long up = row.uptimeSeconds(nowSeconds);
@@ -72,6 +79,23 @@ public final class DetailsSheet {
     }
     config(f, loaded);
     return f;
+  }
+
+  /**
+   * tend's last health check, {@code unhealthy: HTTP 503 (3 failed in a row)}, and when it was
+   * taken, {@code 14:03:15 (12s ago)}; nothing without a check.
+   */
+  private static void health(List<Field> f, Health h, ZoneId zone, long nowSeconds) {
+    if (h.status() == Health.Status.NONE) {
+      return;
+    }
+    String said = h.message().isEmpty() ? "" : ": " + h.message();
+    String failed = h.failures() > 0 ? " (" + h.failures() + " failed in a row)" : "";
+    f.add(new Field("health", h.status().word() + said + failed));
+    if (h.checked() > 0) {
+      String at = LocalDateTime.ofInstant(Instant.ofEpochSecond(h.checked()), zone).format(CLOCK);
+      f.add(new Field("checked", at + " (" + Durations.coarse(nowSeconds - h.checked()) + " ago)"));
+    }
   }
 
   private static void config(List<Field> f, Overlay.@Nullable Details loaded) {

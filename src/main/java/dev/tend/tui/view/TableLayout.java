@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * Fits the table's columns to a width: drops the least important first (DESCRIPTION, then RSS and
- * CPU together, then RESTARTS, UPTIME, PID) until the minimum widths and a readable NAME and REASON
- * fit (their longest values, up to 24 each), then gives the room left to NAME (up to its longest
- * value), to EXIT/REASON, and the rest to DESCRIPTION or, without it, REASON. Columns are separated
- * by one space, after a two-character gutter for the tag mark.
+ * CPU together, then RESTARTS, UPTIME, HEALTH, PID) until the minimum widths and a readable NAME
+ * and REASON fit (their longest values, up to 24 each), then gives the room left to NAME (up to its
+ * longest value), to EXIT/REASON, and the rest to DESCRIPTION or, without it, REASON. Columns are
+ * separated by one space, after a two-character gutter for the tag mark.
  */
 public final class TableLayout {
   /** Tag mark and a space before the first column. */
@@ -23,6 +23,7 @@ public final class TableLayout {
           List.of(Column.RSS, Column.CPU),
           List.of(Column.RESTARTS),
           List.of(Column.UPTIME),
+          List.of(Column.HEALTH),
           List.of(Column.PID));
 
   /** NAME and REASON get this much of their longest value before less important columns stay. */
@@ -39,17 +40,24 @@ public final class TableLayout {
    * @param longestName the widest namespec among the rows (NAME grows to it, not beyond)
    * @param longestReason the widest reason text among the rows
    * @param withStats whether CPU% and RSS have anything to show
+   * @param withHealth whether a process has a health check (else HEALTH is left out)
    */
-  public static List<Placed> fit(int width, int longestName, int longestReason, boolean withStats) {
-    return fit(width, longestName, longestReason, withStats, 0);
+  public static List<Placed> fit(
+      int width, int longestName, int longestReason, boolean withStats, boolean withHealth) {
+    return fit(width, longestName, longestReason, withStats, withHealth, 0);
   }
 
   /**
-   * As {@link #fit(int, int, int, boolean)}, with a SERVER column first as wide as {@code
+   * As {@link #fit(int, int, int, boolean, boolean)}, with a SERVER column first as wide as {@code
    * longestServer} (up to 16) when it is above 0 (the console has several servers).
    */
   public static List<Placed> fit(
-      int width, int longestName, int longestReason, boolean withStats, int longestServer) {
+      int width,
+      int longestName,
+      int longestReason,
+      boolean withStats,
+      boolean withHealth,
+      int longestServer) {
     List<Column> columns = new ArrayList<>(List.of(Column.values()));
     if (longestServer <= 0) {
       columns.remove(Column.SERVER);
@@ -57,6 +65,9 @@ public final class TableLayout {
     if (!withStats) {
       columns.remove(Column.CPU);
       columns.remove(Column.RSS);
+    }
+    if (!withHealth) {
+      columns.remove(Column.HEALTH);
     }
     int extra =
         Math.max(0, Math.min(longestName, NAME_WANTED) - Column.NAME.minWidth())

@@ -39,7 +39,8 @@ final class TableView {
       }
     }
     List<TableLayout.Placed> cols =
-        TableLayout.fit(area.width(), longestName, longestReason, t.hasStats(), longestServer);
+        TableLayout.fit(
+            area.width(), longestName, longestReason, t.hasStats(), t.hasHealth(), longestServer);
     titles(p, st, t, cols, area);
     Style row = st.of(Role.TABLE_ROW);
     int drawn = end - top;
@@ -115,6 +116,7 @@ final class TableView {
       Style s =
           switch (c.column()) {
             case STATE, REASON -> live ? state : base;
+            case HEALTH -> live ? health(st, r, base) : base;
             case NAME -> t.isTagged(r.namespec()) ? st.of(Role.TABLE_TAGGED) : base;
             default -> base;
           };
@@ -131,6 +133,15 @@ final class TableView {
           c.column().rightAligned(),
           selected ? st.highlighted(s, highlight) : s);
     }
+  }
+
+  /** Unhealthy in FATAL's colour, healthy in RUNNING's; no check or no result yet: plain. */
+  private static Style health(Styles st, ProcessRow r, Style base) {
+    return switch (r.info().health().status()) {
+      case UNHEALTHY -> st.of(Role.STATE_FATAL);
+      case HEALTHY -> st.of(Role.STATE_RUNNING);
+      case UNKNOWN, NONE -> base;
+    };
   }
 
   private static void cell(

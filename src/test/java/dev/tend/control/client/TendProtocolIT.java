@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tend.api.ChangeBatch;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.Health;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogStream;
 import dev.tend.api.LogTail;
@@ -180,6 +181,34 @@ class TendProtocolIT {
         List.of("0", 5), calls("tend.waitForChanges").get(0).params(), "seconds rounded up");
     api.waitForChanges(b.cursor(), Duration.ZERO);
     assertEquals(List.of("18446744", 0), calls("tend.waitForChanges").get(1).params());
+  }
+
+  @Test
+  void getAllProcessInfoAsksTendsMethodAndReadsHealthReasonAndDependencies() throws Exception {
+    Map<String, Object> web = process("web", 20, 0);
+    web.put("health", "unhealthy");
+    web.put("healthchecked", 1234);
+    web.put("healthmessage", "HTTP 503");
+    web.put("healthfailures", 3);
+    web.put("reason", "");
+    web.put("dependson", List.of("db:primary"));
+    methods.put("tend.getAllProcessInfo", p -> List.of(web));
+    serve();
+    ProcessInfo info = api.getAllProcessInfo().get(0);
+    assertEquals(new Health(Health.Status.UNHEALTHY, 1234, "HTTP 503", 3), info.health());
+    assertEquals(List.of("db:primary"), info.dependsOn());
+    assertEquals(0, calls("tend.getCapabilities").size(), "one call, no detection first");
+  }
+
+  @Test
+  void aServerWithoutTendsProcessInfoIsAskedSupervisordsFromThenOn() throws Exception {
+    methods.put("supervisor.getAllProcessInfo", p -> List.of(process("web", 20, 0)));
+    serve();
+    methods.remove("tend.getCapabilities");
+    assertEquals(Health.NONE, api.getAllProcessInfo().get(0).health());
+    api.getAllProcessInfo();
+    assertEquals(1, calls("tend.getAllProcessInfo").size());
+    assertEquals(2, calls("supervisor.getAllProcessInfo").size());
   }
 
   @Test

@@ -132,21 +132,19 @@ class LoadIT {
   }
 
   /**
-   * Platform threads that serve requests or supervise, by kind: Jetty's pool (selectors included),
-   * its timer, the virtual threads' carriers, the core loop.
+   * Platform threads that serve requests or supervise, by kind: the virtual threads' carriers and
+   * the JVM's I/O pollers under them (the server has no platform thread of its own), the core loop.
    */
   static Map<String, Integer> serverThreads() {
     Map<String, Integer> kinds = new java.util.TreeMap<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       String name = t.getName();
       String kind =
-          name.startsWith("tend-http-timer")
-              ? "jetty timer"
-              : name.startsWith("tend-http")
-                  ? "jetty pool"
-                  : name.startsWith("ForkJoinPool-") || name.equals("VirtualThread-unparker")
-                      ? "virtual thread carriers"
-                      : name.equals("test-core") ? "core loop" : null;
+          name.startsWith("ForkJoinPool-") || name.equals("VirtualThread-unparker")
+              ? "virtual thread carriers"
+              : name.contains("Poller")
+                  ? "I/O pollers"
+                  : name.equals("test-core") ? "core loop" : null;
       if (kind != null) {
         kinds.merge(kind, 1, Integer::sum);
       }

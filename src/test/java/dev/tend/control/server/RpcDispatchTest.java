@@ -233,9 +233,31 @@ class RpcDispatchTest {
   }
 
   @Test
+  void tendsGetAllProcessInfoHasTendsMembers() {
+    List<?> all = (List<?>) value("tend.getAllProcessInfo");
+    assertEquals("getAllProcessInfo()", api.calls.get(0));
+    Map<?, ?> web = (Map<?, ?>) all.get(2);
+    assertEquals("web", web.get("name"));
+    assertEquals(3, web.get("restarts"));
+    assertEquals("none", web.get("health"));
+    assertEquals(List.of(), web.get("dependson"));
+    assertEquals("", web.get("reason"));
+  }
+
+  @Test
   void capabilitiesNameTheVersionAlone() {
     assertEquals(
-        Map.of("version", "1.2.3", "pushesChanges", true, "processStats", true, "rawLogs", true),
+        Map.of(
+            "version",
+            "1.2.3",
+            "pushesChanges",
+            true,
+            "processStats",
+            true,
+            "rawLogs",
+            true,
+            "followStream",
+            true),
         value("tend.getCapabilities"));
   }
 

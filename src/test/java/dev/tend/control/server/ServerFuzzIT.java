@@ -81,11 +81,13 @@ class ServerFuzzIT {
                 List.of(ServerConfigs.inet(null)),
                 dir.resolve("main.log")),
             m -> {},
-            ServerLimits.DEFAULTS.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+            ServerLimits.DEFAULTS
+                .withIdleTimeout(Duration.ofSeconds(2))
+                .withRequestTimeouts(Duration.ofSeconds(1)));
     String tcp = server.urls().get(1);
     int port = java.net.URI.create(tcp).getPort();
 
-    storm(port, 1, WARM_UP); // warms Jetty's pool and the JIT
+    storm(port, 1, WARM_UP); // warms the JIT
     Await.until("warm-up requests ended", Duration.ofSeconds(30), () -> server.inFlight() == 0);
     int threadsBefore = threads();
     int fdsBefore = fds();

@@ -58,7 +58,16 @@ class TendNamespaceIT {
   void capabilitiesSayWhatTendOffers() {
     assertEquals(
         Map.of(
-            "version", "9.9.9-test", "pushesChanges", true, "processStats", true, "rawLogs", true),
+            "version",
+            "9.9.9-test",
+            "pushesChanges",
+            true,
+            "processStats",
+            true,
+            "rawLogs",
+            true,
+            "followStream",
+            true),
         c.call("tend.getCapabilities"));
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tend.api.ChangeBatch;
 import dev.tend.api.ConfigInfo;
+import dev.tend.api.Health;
 import dev.tend.api.ProcessInfo;
 import dev.tend.api.ProcessState;
 import dev.tend.api.ProcessStats;
@@ -59,6 +60,48 @@ class WireStructsTest {
     Map<String, Object> t = WireStructs.tendProcessInfo(p);
     assertEquals(7, t.get("restarts"));
     assertEquals(15, t.get("exitsignal"));
+  }
+
+  @Test
+  void tendsProcessInfoAddsHealthReasonAndDependenciesAfterSupervisordsMembers() {
+    ProcessInfo p =
+        new ProcessInfo(
+            "worker",
+            "worker",
+            "waiting for broker: FATAL",
+            0,
+            0,
+            1_700_000_005L,
+            ProcessState.STOPPED,
+            "",
+            0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            new Health(Health.Status.UNHEALTHY, 1_700_000_001L, "HTTP 503", 3),
+            "waiting for broker: FATAL",
+            List.of("broker", "db:primary"));
+    Map<String, Object> t = WireStructs.tendProcessInfo(p);
+    assertEquals(
+        List.of(
+            "description",
+            "restarts",
+            "exitsignal",
+            "health",
+            "healthchecked",
+            "healthmessage",
+            "healthfailures",
+            "reason",
+            "dependson"),
+        new ArrayList<>(t.keySet()).subList(13, t.size()));
+    assertEquals("unhealthy", t.get("health"));
+    assertEquals(1_700_000_001, t.get("healthchecked"));
+    assertEquals("HTTP 503", t.get("healthmessage"));
+    assertEquals(3, t.get("healthfailures"));
+    assertEquals("waiting for broker: FATAL", t.get("reason"));
+    assertEquals(List.of("broker", "db:primary"), t.get("dependson"));
   }
 
   @Test

@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Prints the many-servers budget (issue 12): 20 servers x 50 programs in one console: time from
- * the start to the first frame with every row, keypress-to-screen latency (j/k and the server jump
- * }), idle CPU of the console's threads. The real console on a virtual terminal at 200x60, each
- * server a {@link FakeSupervisorApi} (in-process, pushing changes as a tend daemon does); not over
- * ssh. Not a test: numbers. {@code java -cp target/classes:target/test-classes:target/lib/*
+ * Prints the many-servers budget (issue 12): 20 servers x 50 programs in one console: time from the
+ * start to the first frame with every row, keypress-to-screen latency (j/k and the server jump }),
+ * idle CPU of the console's threads. The real console on a virtual terminal at 200x60, each server
+ * a {@link FakeSupervisorApi} (in-process, pushing changes as a tend daemon does); not over ssh.
+ * Not a test: numbers. {@code java -cp target/classes:target/test-classes:target/lib/*
  * dev.tend.tui.view.ManyServersBenchmark [idle-seconds]}.
  */
 public final class ManyServersBenchmark {
@@ -68,7 +68,9 @@ public final class ManyServersBenchmark {
     ui.start();
     String all = SERVERS * PROGRAMS + " processes";
     Await.until(
-        "every row", Duration.ofSeconds(60), () -> screen(term).contains(all + "  " + all.split(" ")[0]));
+        "every row",
+        Duration.ofSeconds(60),
+        () -> screen(term).contains(all + "  " + all.split(" ")[0]));
     System.out.printf(
         Locale.ROOT,
         "first frame with %d servers x %d programs (all %d rows counted, %d/%d up): %.1f ms after"

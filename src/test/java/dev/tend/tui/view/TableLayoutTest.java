@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tend.tui.state.Column;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +20,12 @@ class TableLayoutTest {
 
   @Test
   void withSeveralServersTheServerColumnComesFirstAsWideAsTheLongestName() {
-    List<TableLayout.Placed> p = TableLayout.fit(80, 20, 40, true, 9);
+    List<TableLayout.Placed> p = TableLayout.fit(80, 20, 40, true, false, 9);
     assertEquals(Column.SERVER, p.get(0).column());
     assertEquals(9, p.get(0).width());
     assertEquals(Column.NAME, p.get(1).column());
     assertEquals(80, right(p));
-    assertEquals(ONE_SERVER, columns(TableLayout.fit(200, 20, 40, true, 0)));
+    assertEquals(withoutHealth(), columns(TableLayout.fit(200, 20, 40, true, false, 0)));
   }
 
   private static int right(List<TableLayout.Placed> p) {
@@ -34,10 +35,10 @@ class TableLayoutTest {
 
   @Test
   void at80ColumnsDescriptionGoesFirstThenCpuAndRss() {
-    List<Column> all = ONE_SERVER;
-    assertEquals(all, columns(TableLayout.fit(120, 20, 40, true)));
-    assertEquals(all.subList(0, all.size() - 1), columns(TableLayout.fit(95, 20, 40, true)));
-    List<TableLayout.Placed> p = TableLayout.fit(80, 20, 40, true);
+    List<Column> all = withoutHealth();
+    assertEquals(all, columns(TableLayout.fit(120, 20, 40, true, false)));
+    assertEquals(all.subList(0, all.size() - 1), columns(TableLayout.fit(95, 20, 40, true, false)));
+    List<TableLayout.Placed> p = TableLayout.fit(80, 20, 40, true, false);
     assertEquals(all.subList(0, 6), columns(p));
     assertEquals(80, right(p));
     assertEquals(20, p.get(0).width());
@@ -55,13 +56,13 @@ class TableLayoutTest {
             Column.RESTARTS,
             Column.REASON,
             Column.DESCRIPTION),
-        columns(TableLayout.fit(200, 20, 40, false)));
+        columns(TableLayout.fit(200, 20, 40, false, false)));
   }
 
   @Test
   void roomGoesToNameThenReasonThenDescription() {
-    List<TableLayout.Placed> p = TableLayout.fit(200, 24, 30, true);
-    assertEquals(ONE_SERVER.size(), p.size());
+    List<TableLayout.Placed> p = TableLayout.fit(200, 24, 30, true, false);
+    assertEquals(withoutHealth().size(), p.size());
     assertEquals(24, p.get(0).width());
     TableLayout.Placed reason =
         p.stream().filter(x -> x.column() == Column.REASON).findFirst().get();
@@ -72,9 +73,34 @@ class TableLayoutTest {
   @Test
   void neverWiderThanTheScreenEvenWhenTiny() {
     for (int w = 20; w <= 220; w++) {
-      assertTrue(
-          right(TableLayout.fit(w, 30, 60, true)) <= Math.max(w, 2 + 10 + 1 + 8 + 1 + 14),
-          "w=" + w);
+      for (boolean health : new boolean[] {false, true}) {
+        assertTrue(
+            right(TableLayout.fit(w, 30, 60, true, health)) <= Math.max(w, 2 + 10 + 1 + 8 + 1 + 14),
+            "w=" + w);
+      }
     }
+  }
+
+  private static List<Column> withoutHealth() {
+    return Arrays.stream(Column.values())
+        .filter(c -> c != Column.HEALTH && c != Column.SERVER)
+        .toList();
+  }
+
+  @Test
+  void healthComesAfterTheStateWhenAProcessHasACheck() {
+    assertEquals(ONE_SERVER, columns(TableLayout.fit(220, 20, 40, true, true)));
+    assertEquals(withoutHealth(), columns(TableLayout.fit(220, 20, 40, true, false)));
+  }
+
+  @Test
+  void at80ColumnsHealthStaysAfterRestartsAndUptimeGo() {
+    List<TableLayout.Placed> p = TableLayout.fit(80, 20, 40, true, true);
+    assertEquals(
+        List.of(Column.NAME, Column.STATE, Column.HEALTH, Column.PID, Column.REASON), columns(p));
+    assertEquals(80, right(p));
+    assertEquals(
+        List.of(Column.NAME, Column.STATE, Column.REASON),
+        columns(TableLayout.fit(50, 20, 40, true, true)));
   }
 }
