@@ -5,5 +5,9 @@
 
 # Every face: the ctl path is short-lived and latency-bound; the daemon and console stay up.
 tend_common_opts=(-XX:+UseSerialGC -XX:-UsePerfData -Xss512k --enable-native-access=ALL-UNNAMED)
-# The console: a heap that gives back what a burst of log lines took (a 10 MB/s log grows it)
-tend_console_opts=(-Xms16m -Xmx512m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10)
+# The console: a heap that gives back what a burst of log lines took (a 10 MB/s log grows it); C1
+# only with one compiler thread, as the daemon: C2 compiling was most of its CPU in the first
+# minutes watching 400 programs (5.7 to 2.6 % of a core) and 21 MiB of its RSS (88 to 67 MiB;
+# bench/console-watch, bench/README.md).
+tend_console_opts=(-Xms16m -Xmx512m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10
+  -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1)

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The log pump after the pipe read: one read's bytes through {@link StreamCapture} (capture-mode
  * scan, tail buffer, rotating file) as the I/O thread delivers them, for a 64-byte line (bench row
- * "chatty") and a 64 KiB block (row "throughput").
+ * "chatty"), a 64 KiB block and a 1 MiB read of a grown pipe (row "throughput").
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC"})
 @State(Scope.Benchmark)
 public class LogPumpBenchmark {
-  @Param({"64", "65536"})
+  @Param({"64", "65536", "1048576"})
   int readBytes;
 
   private Path dir;

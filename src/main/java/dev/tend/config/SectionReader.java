@@ -75,6 +75,11 @@ final class SectionReader {
     if (value == null) {
       return null;
     }
+    if (value.indexOf('%') < 0) {
+      // Python's value % names leaves a value without a % as it is; the merged map of names
+      // (the daemon's environment and more) cost more than the rest of a program's section
+      return value;
+    }
     Map<String, Object> combined = new LinkedHashMap<>(envNames);
     combined.putAll(names);
     return PercentFormat.expand(value, combined, section + "." + key);

@@ -87,33 +87,47 @@ final class ValueTypes {
    * IOT}, {@code POLL}.
    */
   static Signal signal(String s) throws InvalidValueException {
-    int number;
-    try {
-      long n = pythonInt(s, 10);
-      number = n == (int) n ? (int) n : -1;
-    } catch (InvalidValueException notANumber) {
-      String name = PythonText.strip(s).toUpperCase(Locale.ROOT);
-      name = name.startsWith("SIG") ? name.substring(3) : name;
-      number =
-          switch (name) {
-            case "RTMIN" -> 34;
-            case "RTMAX" -> 64;
-            default ->
-                // SIG_DFL and friends are handler constants, not signals (supervisord takes them)
-                name.startsWith("_")
-                    ? -1
-                    : Signal.byName("SIG" + name).map(Signal::number).orElse(-1);
-          };
-      if (number < 0) {
-        throw new InvalidValueException(
-            "value " + PythonText.repr(s) + " is not a valid signal name");
-      }
-    }
+    String stripped = PythonText.strip(s);
+    // A name, as nearly every stopsignal is, goes straight to the names: trying int() first cost
+    // two exceptions per program at each load.
+    int number =
+        !stripped.isEmpty() && Character.isLetter(stripped.codePointAt(0))
+            ? signalByName(s, stripped)
+            : signalNumber(s, stripped);
     if ((number < 1 || number > 31) && number != 34 && number != 64) {
       throw new InvalidValueException(
           "value " + PythonText.repr(s) + " is not a valid signal number");
     }
     return Signal.byNumber(number).orElseThrow();
+  }
+
+  private static int signalNumber(String s, String stripped) throws InvalidValueException {
+    try {
+      long n = pythonInt(s, 10);
+      return n == (int) n ? (int) n : -1;
+    } catch (InvalidValueException notANumber) {
+      return signalByName(s, stripped);
+    }
+  }
+
+  private static int signalByName(String s, String stripped) throws InvalidValueException {
+    String name = stripped.toUpperCase(Locale.ROOT);
+    name = name.startsWith("SIG") ? name.substring(3) : name;
+    int number =
+        switch (name) {
+          case "RTMIN" -> 34;
+          case "RTMAX" -> 64;
+          default ->
+              // SIG_DFL and friends are handler constants, not signals (supervisord takes them)
+              name.startsWith("_")
+                  ? -1
+                  : Signal.byName("SIG" + name).map(Signal::number).orElse(-1);
+        };
+    if (number < 0) {
+      throw new InvalidValueException(
+          "value " + PythonText.repr(s) + " is not a valid signal name");
+    }
+    return number;
   }
 
   static List<Integer> exitcodes(String s) throws InvalidValueException {

@@ -96,6 +96,11 @@ public final class StreamCapture implements OutputSink {
   }
 
   @Override
+  public boolean urgent() {
+    return log.urgent();
+  }
+
+  @Override
   public void onEof() {
     if (ended) {
       return;

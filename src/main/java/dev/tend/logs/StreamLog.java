@@ -70,6 +70,11 @@ final class StreamLog {
     return tail;
   }
 
+  /** Whether someone follows or waits for this stream's bytes now: they must get them at once. */
+  boolean urgent() {
+    return !follows.isEmpty() || tail.awaited();
+  }
+
   /** A spawn is about to write: the file is created now (as supervisord opens it at spawn). */
   void attachSink() throws IOException {
     lock.lock();

@@ -88,6 +88,11 @@ public final class TailBuffer {
     return waiters.size();
   }
 
+  /** Whether a thread waits in {@link #awaitBeyond} now; cheap, unlike {@link #waiting}. */
+  boolean awaited() {
+    return !waiters.isEmpty();
+  }
+
   public boolean isClosed() {
     return closed;
   }

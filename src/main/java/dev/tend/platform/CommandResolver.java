@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
@@ -81,20 +82,20 @@ public final class CommandResolver {
         }
       }
     }
-    String shown = PythonText.repr(filename);
     if (attrs == null) {
-      return new NotFound("can't find command " + shown);
+      return new NotFound("can't find command " + PythonText.repr(filename));
     }
     if (attrs.isDirectory()) {
-      return new NotExecutable("command at " + shown + " is a directory");
+      return new NotExecutable("command at " + PythonText.repr(filename) + " is a directory");
     }
     if (attrs.permissions().stream().noneMatch(EXECUTE::contains)) {
-      return new NotExecutable("command at " + shown + " is not executable");
+      return new NotExecutable("command at " + PythonText.repr(filename) + " is not executable");
     }
-    if (!Files.isExecutable(Path.of(filename))) {
-      return new NoPermission("no permission to run command " + shown);
+    Path file = Path.of(filename);
+    if (!Files.isExecutable(file)) {
+      return new NoPermission("no permission to run command " + PythonText.repr(filename));
     }
-    return new Found(Path.of(filename));
+    return new Found(file);
   }
 
   /** Python's os.path.join for a directory and a bare name. */
@@ -105,9 +106,22 @@ public final class CommandResolver {
     return dir + "/" + name;
   }
 
+  /**
+   * stat(2), or null when there is nothing there. Asked without an exception for a missing file:
+   * the PATH search misses in most directories, and each exception (a stack trace) cost more than
+   * the stat itself, at every spawn.
+   */
   private static @Nullable PosixFileAttributes stat(String file) {
     try {
-      return Files.readAttributes(Path.of(file), PosixFileAttributes.class);
+      Path p = Path.of(file);
+      // The JDK answers "if exists" without an exception for the basic view only; on Linux that
+      // answer is the POSIX one.
+      BasicFileAttributes a =
+          p.getFileSystem().provider().readAttributesIfExists(p, BasicFileAttributes.class);
+      if (a == null || a instanceof PosixFileAttributes) {
+        return (PosixFileAttributes) a;
+      }
+      return Files.readAttributes(p, PosixFileAttributes.class);
     } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
       return null;
     }

@@ -28,6 +28,8 @@ final class LibC {
   static final int F_SETFD = 2;
   static final int F_GETFL = 3;
   static final int F_SETFL = 4;
+  static final int F_SETPIPE_SZ = 1031;
+  static final int F_GETPIPE_SZ = 1032;
 
   static final int EPOLLIN = 0x1;
   static final int EPOLLOUT = 0x4;
@@ -61,6 +63,7 @@ final class LibC {
   static final int PR_GET_CHILD_SUBREAPER = 37;
   static final long SYS_PIDFD_SEND_SIGNAL = 424;
   static final long SYS_PIDFD_OPEN = 434;
+  static final long SYS_FCNTL = Platform.isIntel() ? 72 : 25;
   static final int RLIMIT_NPROC = 6;
   static final int RLIMIT_NOFILE = 7;
   static final long RLIM_INFINITY = -1L;
@@ -92,6 +95,18 @@ final class LibC {
   }
 
   static native int pipe2(int[] fds, int flags);
+
+  /**
+   * syscall(2) with four arguments (the kernel ignores those a call does not take). Declared
+   * variadic in C, but glibc writes it in assembly that only moves registers, so a fixed signature
+   * is safe to bind directly: the spawn path's fcntl and pidfd calls cost no reflection.
+   */
+  static native long syscall(long number, long a1, long a2, long a3, long a4);
+
+  /** fcntl(2) with an integer argument (or none), through {@link #syscall}; -1 with errno set. */
+  static int fcntl(int fd, int cmd, long arg) {
+    return (int) syscall(SYS_FCNTL, fd, cmd, arg, 0);
+  }
 
   static native int close(int fd);
 

@@ -3,7 +3,6 @@ package dev.tend.platform;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The variadic glibc functions. JNA's direct mapping cannot declare C varargs, so these go through
@@ -17,8 +16,6 @@ interface LibCVarargs extends Library {
   int ioctl(int fd, long request, Object... args);
 
   int prctl(int option, Object... args);
-
-  long syscall(long number, @Nullable Object... args);
 
   int open(String path, int flags, Object... mode);
 }

@@ -17,4 +17,14 @@ public interface OutputSink {
    * Called once, before the exit listener hears of the exit.
    */
   void onEof();
+
+  /**
+   * Whether someone waits for this stream's bytes now (a follow): the platform then reads it the
+   * moment it is written, where it may otherwise let the output of several programs gather for a
+   * couple of milliseconds to read it in fewer wake-ups. Asked on the I/O thread after each read;
+   * must be cheap.
+   */
+  default boolean urgent() {
+    return false;
+  }
 }

@@ -10,13 +10,13 @@ final class Pidfd {
 
   /** A pidfd for {@code pid} (close-on-exec), or minus the errno. */
   static int open(int pid) {
-    long fd = LibCVarargs.C.syscall(LibC.SYS_PIDFD_OPEN, pid, 0);
+    long fd = LibC.syscall(LibC.SYS_PIDFD_OPEN, pid, 0, 0, 0);
     return fd < 0 ? -LibC.errno() : (int) fd;
   }
 
   /** 0, or the errno ({@code ESRCH} once the process has been reaped). */
   static int sendSignal(int pidfd, int signal) {
-    long rc = LibCVarargs.C.syscall(LibC.SYS_PIDFD_SEND_SIGNAL, pidfd, signal, null, 0);
+    long rc = LibC.syscall(LibC.SYS_PIDFD_SEND_SIGNAL, pidfd, signal, 0, 0); // siginfo NULL
     return rc < 0 ? LibC.errno() : 0;
   }
 }

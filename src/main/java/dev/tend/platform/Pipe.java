@@ -19,8 +19,8 @@ record Pipe(int readFd, int writeFd) {
       fds[0] = aboveStdio(fds[0]);
       fds[1] = aboveStdio(fds[1]);
       int parentEnd = fds[nonBlockingEnd];
-      int flags = LibCVarargs.C.fcntl(parentEnd, LibC.F_GETFL);
-      if (flags < 0 || LibCVarargs.C.fcntl(parentEnd, LibC.F_SETFL, flags | LibC.O_NONBLOCK) < 0) {
+      int flags = LibC.fcntl(parentEnd, LibC.F_GETFL, 0);
+      if (flags < 0 || LibC.fcntl(parentEnd, LibC.F_SETFL, flags | LibC.O_NONBLOCK) < 0) {
         int errno = LibC.errno();
         throw new SpawnException(
             errno, Errno.name(errno), "fcntl O_NONBLOCK: " + Errno.name(errno));
@@ -37,7 +37,7 @@ record Pipe(int readFd, int writeFd) {
     if (fd > 2) {
       return fd;
     }
-    int moved = LibCVarargs.C.fcntl(fd, LibC.F_DUPFD_CLOEXEC, 3);
+    int moved = LibC.fcntl(fd, LibC.F_DUPFD_CLOEXEC, 3);
     if (moved < 0) {
       int errno = LibC.errno(); // fd stays open: the caller closes it
       throw new SpawnException(errno, Errno.name(errno), "cannot move fd " + fd + " above 2");

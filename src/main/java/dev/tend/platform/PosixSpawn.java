@@ -77,18 +77,14 @@ final class PosixSpawn {
 
   /** Spawns; returns the pid. Throws with the errno posix_spawn reported (parent or child side). */
   int start() throws SpawnException {
-    try (Memory attr = new Memory(LibC.SPAWNATTR_SIZE);
-        Memory actions = new Memory(LibC.FILE_ACTIONS_SIZE);
-        Memory emptyMask = new Memory(LibC.SIGSET_SIZE);
-        Memory defaults = new Memory(LibC.SIGSET_SIZE);
+    try (Memory actions = new Memory(LibC.FILE_ACTIONS_SIZE);
         Memory path = CStrings.of(executable);
         CStrings args = CStrings.vector(argv);
         CStrings env = CStrings.vector(environment)) {
-      check("posix_spawnattr_init", LibC.posix_spawnattr_init(attr));
       check("posix_spawn_file_actions_init", LibC.posix_spawn_file_actions_init(actions));
       try {
-        configureAttributes(attr, emptyMask, defaults);
         configureFileActions(actions);
+        Pointer attr = newSession ? Attributes.NEW_SESSION : Attributes.NEW_GROUP;
         int[] pid = new int[1];
         int rc = LibC.posix_spawn(pid, path, actions, attr, args.pointer(), env.pointer());
         if (rc != 0) {
@@ -98,28 +94,47 @@ final class PosixSpawn {
         return pid[0];
       } finally {
         LibC.posix_spawn_file_actions_destroy(actions);
-        LibC.posix_spawnattr_destroy(attr);
       }
     }
   }
 
-  private void configureAttributes(Pointer attr, Pointer emptyMask, Pointer defaults)
-      throws SpawnException {
-    LibC.sigemptyset(emptyMask);
-    LibC.sigfillset(defaults);
-    LibC.sigdelset(defaults, Signal.KILL.number());
-    LibC.sigdelset(defaults, Signal.STOP.number());
-    // glibc's sigfillset leaves out its internal signals 32 and 33, and its posix_spawn then sets
-    // them to SIG_IGN in the child, which survives exec (a forked child, as supervisord's, has them
-    // at SIG_DFL). Naming them in sigdefault makes the child reset them; sigaddset refuses them,
-    // so set their bits (sig - 1) in the first word directly.
-    defaults.setLong(0, defaults.getLong(0) | 1L << 31 | 1L << 32);
-    short flags = LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF;
-    flags |= newSession ? LibC.POSIX_SPAWN_SETSID : LibC.POSIX_SPAWN_SETPGROUP;
-    check("posix_spawnattr_setflags", LibC.posix_spawnattr_setflags(attr, flags));
-    check("posix_spawnattr_setpgroup", LibC.posix_spawnattr_setpgroup(attr, 0));
-    check("posix_spawnattr_setsigmask", LibC.posix_spawnattr_setsigmask(attr, emptyMask));
-    check("posix_spawnattr_setsigdefault", LibC.posix_spawnattr_setsigdefault(attr, defaults));
+  /**
+   * The two sets of spawn attributes, made once: every child gets an empty signal mask and default
+   * dispositions, and its own process group or session. posix_spawn only reads them.
+   */
+  private static final class Attributes {
+    static final Memory NEW_GROUP = make(LibC.POSIX_SPAWN_SETPGROUP);
+    static final Memory NEW_SESSION = make(LibC.POSIX_SPAWN_SETSID);
+
+    private Attributes() {}
+
+    private static Memory make(short placement) {
+      Memory attr = new Memory(LibC.SPAWNATTR_SIZE);
+      try (Memory emptyMask = new Memory(LibC.SIGSET_SIZE);
+          Memory defaults = new Memory(LibC.SIGSET_SIZE)) {
+        check("posix_spawnattr_init", LibC.posix_spawnattr_init(attr));
+        LibC.sigemptyset(emptyMask);
+        LibC.sigfillset(defaults);
+        LibC.sigdelset(defaults, Signal.KILL.number());
+        LibC.sigdelset(defaults, Signal.STOP.number());
+        // glibc's sigfillset leaves out its internal signals 32 and 33, and its posix_spawn then
+        // sets them to SIG_IGN in the child, which survives exec (a forked child, as supervisord's,
+        // has them at SIG_DFL). Naming them in sigdefault makes the child reset them; sigaddset
+        // refuses them, so set their bits (sig - 1) in the first word directly.
+        defaults.setLong(0, defaults.getLong(0) | 1L << 31 | 1L << 32);
+        short flags = LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF;
+        check(
+            "posix_spawnattr_setflags",
+            LibC.posix_spawnattr_setflags(attr, (short) (flags | placement)));
+        check("posix_spawnattr_setpgroup", LibC.posix_spawnattr_setpgroup(attr, 0));
+        check("posix_spawnattr_setsigmask", LibC.posix_spawnattr_setsigmask(attr, emptyMask));
+        check("posix_spawnattr_setsigdefault", LibC.posix_spawnattr_setsigdefault(attr, defaults));
+      } catch (SpawnException e) {
+        throw new IllegalStateException(
+            "cannot set up posix_spawn attributes: " + e.getMessage(), e);
+      }
+      return attr;
+    }
   }
 
   private void configureFileActions(Pointer actions) throws SpawnException {
@@ -137,16 +152,13 @@ final class PosixSpawn {
           LibC.posix_spawn_file_actions_adddup2(actions, d[0], d[1]));
     }
     if (directory != null) {
-      if (ADD_CHDIR == null) {
-        throw new IllegalStateException("this glibc has no posix_spawn_file_actions_addchdir_np");
-      }
       try (Memory dir = CStrings.of(directory)) {
         // glibc copies the path into the actions, so the memory may go now
-        check("addchdir_np", ADD_CHDIR.invokeInt(new Object[] {actions, dir}));
+        check("addchdir_np", addChdir(actions, dir));
       }
     }
     if (!listOpenFds && ADD_CLOSEFROM != null) {
-      check("addclosefrom_np", ADD_CLOSEFROM.invokeInt(new Object[] {actions, firstClosedFd}));
+      check("addclosefrom_np", addClosefrom(actions, firstClosedFd));
     } else {
       for (int fd : openFds()) {
         if (fd >= firstClosedFd) {
@@ -154,6 +166,23 @@ final class PosixSpawn {
         }
       }
     }
+  }
+
+  private static int addChdir(Pointer actions, Pointer dir) {
+    if (SpawnActionsNp.AVAILABLE) {
+      return SpawnActionsNp.posix_spawn_file_actions_addchdir_np(actions, dir);
+    }
+    if (ADD_CHDIR == null) {
+      throw new IllegalStateException("this glibc has no posix_spawn_file_actions_addchdir_np");
+    }
+    return ADD_CHDIR.invokeInt(new Object[] {actions, dir});
+  }
+
+  private static int addClosefrom(Pointer actions, int from) {
+    if (SpawnActionsNp.AVAILABLE) {
+      return SpawnActionsNp.posix_spawn_file_actions_addclosefrom_np(actions, from);
+    }
+    return ADD_CLOSEFROM == null ? -1 : ADD_CLOSEFROM.invokeInt(new Object[] {actions, from});
   }
 
   /** The fds open in this process now (for glibc before 2.34, which lacks closefrom). */

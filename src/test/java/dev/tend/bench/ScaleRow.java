@@ -30,8 +30,11 @@ final class ScaleRow implements Row {
   public List<Metric> metrics() {
     List<Metric> m = new ArrayList<>();
     for (int n : FULL) {
-      if (n > 0) {
-        Double goal = n == 400 ? 0.5 : null;
+      if (n == 1000) {
+        // the issue's goal is tend's own time: a thousand programs RUNNING within 2 s
+        m.add(new Metric("spawn@" + n, "launch -> " + n + " RUNNING", "s", false, null, 2.0));
+      } else if (n > 0) {
+        Double goal = n == 400 ? 0.3 : null;
         m.add(Metric.lower("spawn@" + n, "launch -> " + n + " RUNNING", "s", goal));
       }
     }

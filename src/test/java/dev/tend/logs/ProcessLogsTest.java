@@ -276,6 +276,33 @@ class ProcessLogsTest {
   }
 
   @Test
+  void aStreamIsUrgentForThePlatformOnlyWhileSomeoneFollowsOrWaitsForIt() throws Exception {
+    openFile(dir.resolve("web.log"), 0, 0, 1024);
+    StreamCapture out = logs.sink(LogStream.STDOUT);
+    StreamCapture err = logs.sink(LogStream.STDERR);
+    assertFalse(out.urgent(), "nobody follows: its lines may gather");
+    LogFollow f = logs.follow(LogStream.STDOUT, 0, new RecordingFollow());
+    assertTrue(out.urgent(), "followed: read the moment it is written");
+    assertFalse(err.urgent(), "the other stream is not followed");
+    f.close();
+    Await.until("the follow gone", () -> !out.urgent());
+    Thread poller =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    logs.awaitBeyond(LogStream.STDERR, 0, Duration.ofMinutes(1));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    Await.until("a long-poll waiting", err::urgent);
+    feed(err, "wakes it\n");
+    poller.join();
+    assertFalse(err.urgent());
+  }
+
+  @Test
   void aSlowFollowerIsToldWhatItMissed() throws Exception {
     openFile(dir.resolve("web.log"), 0, 0, 16);
     StreamCapture sink = logs.sink(LogStream.STDOUT);

@@ -23,6 +23,13 @@ import org.jspecify.annotations.Nullable;
  * <p>A process counts as changed when any field but {@code now} and {@code description} differs:
  * those two move every second for a running process and say nothing new (uptime follows from {@code
  * start} and {@code now}).
+ *
+ * <p>A snapshot of every process is what costs supervisord (its {@code getAllProcessInfo} of 400
+ * programs is tens of milliseconds of Python): with a {@link Probe}, a quiet server is asked only
+ * for a cheap mark each interval (its state and the end of its main log, where it writes every
+ * spawn, exit and stop at level info), and the snapshot is taken again when the mark moves, while
+ * changes are recent ({@code busyFor}), and at least every {@code fullEvery} (changes that log only
+ * at debug level, or a main log at warn).
  */
 final class PolledChanges {
   /** One snapshot, taken in one round trip. */
@@ -33,6 +40,15 @@ final class PolledChanges {
     Snapshot take();
   }
 
+  /** A cheap look at the server whose answer moves whenever a process may have changed. */
+  interface Probe {
+    /** The mark, or an empty {@code logTail} when the server has no main log to read. */
+    Mark mark();
+  }
+
+  /** The supervisor's state and the last bytes of its main log. */
+  record Mark(SupervisorState state, String logTail) {}
+
   /** Pauses the polling thread; interruptible. */
   interface Sleeper {
     void sleep(Duration d) throws InterruptedException;
@@ -41,19 +57,40 @@ final class PolledChanges {
   private static final int KEPT = 8;
 
   private final Source source;
+  private final @Nullable Probe probe;
+  private final long fullEveryNanos;
+  private final long busyForNanos;
   private final Duration interval;
   private final Sleeper sleeper;
   private final LongSupplier nanoClock;
   private final ArrayDeque<Kept> kept = new ArrayDeque<>(); // guarded by this; newest first
   private long lastCursor; // guarded by this; cursor of the newest kept snapshot
+  private @Nullable Mark lastMark; // guarded by this; the probe's mark taken before that snapshot
+  private long lastFullAt; // guarded by this; nanoClock when that snapshot was taken
+  private long lastChangeAt; // guarded by this; nanoClock when a snapshot last differed
 
   private record Kept(long cursor, Snapshot snapshot, Map<String, ProcessInfo> byName) {}
 
   PolledChanges(Source source, Duration interval, Sleeper sleeper, LongSupplier nanoClock) {
+    this(source, null, Duration.ZERO, Duration.ZERO, interval, sleeper, nanoClock);
+  }
+
+  PolledChanges(
+      Source source,
+      @Nullable Probe probe,
+      Duration fullEvery,
+      Duration busyFor,
+      Duration interval,
+      Sleeper sleeper,
+      LongSupplier nanoClock) {
     this.source = source;
+    this.probe = probe;
+    this.fullEveryNanos = fullEvery.toNanos();
+    this.busyForNanos = busyFor.toNanos();
     this.interval = interval;
     this.sleeper = sleeper;
     this.nanoClock = nanoClock;
+    this.lastChangeAt = nanoClock.getAsLong() - busyForNanos;
   }
 
   /**
@@ -63,26 +100,53 @@ final class PolledChanges {
   ChangeBatch waitForChanges(long cursor, Duration timeout) {
     long deadline = nanoClock.getAsLong() + timeout.toNanos();
     while (true) {
-      Snapshot now = source.take();
-      ChangeBatch batch = compare(cursor, now);
-      if (batch != null) {
-        return batch;
+      SupervisorState state;
+      Mark mark = probe == null ? null : probe.mark();
+      if (mark != null && quiet(cursor, mark)) {
+        state = mark.state();
+      } else {
+        Snapshot now = source.take();
+        ChangeBatch batch = compare(cursor, now, mark);
+        if (batch != null) {
+          return batch;
+        }
+        state = now.state();
       }
       long left = deadline - nanoClock.getAsLong();
       if (left <= 0 || Thread.currentThread().isInterrupted()) {
-        return new ChangeBatch(cursor, false, now.state(), List.of(), List.of());
+        return new ChangeBatch(cursor, false, state, List.of(), List.of());
       }
       try {
         sleeper.sleep(Duration.ofNanos(Math.min(left, interval.toNanos())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new ChangeBatch(cursor, false, now.state(), List.of(), List.of());
+        return new ChangeBatch(cursor, false, state, List.of(), List.of());
       }
     }
   }
 
+  /**
+   * Whether the newest snapshot still stands without taking another: {@code cursor} names it, the
+   * mark is readable and has not moved since, nothing changed lately and it is not too old.
+   */
+  private synchronized boolean quiet(long cursor, Mark mark) {
+    long now = nanoClock.getAsLong();
+    return cursor != 0
+        && cursor == lastCursor
+        && !mark.logTail().isEmpty()
+        && mark.equals(lastMark)
+        && now - lastChangeAt >= busyForNanos
+        && now - lastFullAt < fullEveryNanos;
+  }
+
   /** A batch when {@code now} differs from the cursor's snapshot (or it is unknown), else null. */
-  private synchronized @Nullable ChangeBatch compare(long cursor, Snapshot now) {
+  private synchronized @Nullable ChangeBatch compare(
+      long cursor, Snapshot now, @Nullable Mark mark) {
+    long at = nanoClock.getAsLong();
+    if (cursor == lastCursor) { // the newest snapshot stays the base: the mark and age go with it
+      lastMark = mark;
+      lastFullAt = at;
+    }
     Kept base = null;
     for (Kept k : kept) {
       if (k.cursor == cursor && cursor != 0) {
@@ -91,7 +155,7 @@ final class PolledChanges {
       }
     }
     if (base == null) {
-      return new ChangeBatch(keep(now), true, now.state(), now.processes(), List.of());
+      return new ChangeBatch(keep(now, mark, at), true, now.state(), now.processes(), List.of());
     }
     List<ProcessInfo> changed = new ArrayList<>();
     Map<String, ProcessInfo> seen = new HashMap<>();
@@ -111,10 +175,13 @@ final class PolledChanges {
     if (changed.isEmpty() && removed.isEmpty() && now.state() == base.snapshot.state()) {
       return null;
     }
-    return new ChangeBatch(keep(now), false, now.state(), changed, removed);
+    lastChangeAt = at;
+    return new ChangeBatch(keep(now, mark, at), false, now.state(), changed, removed);
   }
 
-  private long keep(Snapshot s) {
+  private long keep(Snapshot s, @Nullable Mark mark, long at) {
+    lastMark = mark;
+    lastFullAt = at;
     Map<String, ProcessInfo> byName = new LinkedHashMap<>();
     for (ProcessInfo p : s.processes()) {
       byName.put(p.namespec(), p);

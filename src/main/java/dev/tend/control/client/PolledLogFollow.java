@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * half a character). Bytes that never decode are located by halving the read and skipped with
  * {@code onGap}.
  *
+ * <p>A log that stays the same size is polled less and less often, down to once every {@link
+ * #MAX_IDLE_INTERVAL} (a pane following a quiet program asked supervisord five times a second per
+ * stream); the first change brings it back to every {@code interval}.
+ *
  * <p>Not detectable by polling sizes: a log cleared and grown past the old offset within one
  * interval; its first bytes are then missed without a gap report.
  */
@@ -43,6 +47,7 @@ final class PolledLogFollow implements LogFollow {
   static final int MAX_HISTORY = 4 * CHUNK;
   static final long MAX_BEHIND = 4L * 1024 * 1024;
   private static final int MAX_READS_PER_POLL = 32;
+  static final Duration MAX_IDLE_INTERVAL = Duration.ofSeconds(1);
 
   private final Source source;
   private final LogListener listener;
@@ -54,6 +59,7 @@ final class PolledLogFollow implements LogFollow {
   private long offset; // poller thread: bytes of the current file already delivered
   private long pendingGap; // poller thread: bytes skipped, reported before the next data
   private int reads; // poller thread: calls made in the current poll
+  private long seenSize = -1; // poller thread: the log's size at the last poll
 
   PolledLogFollow(Source source, LogListener listener, String name, Duration interval) {
     this.source = source;
@@ -72,9 +78,10 @@ final class PolledLogFollow implements LogFollow {
     String reason;
     try {
       history(historyBytes);
+      Duration wait = interval;
       while (!closed) {
-        Thread.sleep(interval);
-        poll();
+        Thread.sleep(wait);
+        wait = nextWait(wait, poll(), interval);
       }
       reason = "closed";
     } catch (InterruptedException e) {
@@ -121,10 +128,21 @@ final class PolledLogFollow implements LogFollow {
     poll();
   }
 
-  /** One poll: delivers what the log gained since the offset. */
-  void poll() {
+  /** The pause before the next poll: doubled while the log stays the same, up to a second. */
+  static Duration nextWait(Duration last, boolean changed, Duration interval) {
+    if (changed) {
+      return interval;
+    }
+    Duration doubled = last.multipliedBy(2);
+    return doubled.compareTo(MAX_IDLE_INTERVAL) > 0 ? MAX_IDLE_INTERVAL : doubled;
+  }
+
+  /** One poll: delivers what the log gained since the offset; whether its size changed. */
+  boolean poll() {
     reads = 0;
     long size = size();
+    boolean changed = size != seenSize;
+    seenSize = size;
     if (size < offset) {
       flushGap();
       listener.onGap(-1); // cleared or rotated: the rest of the old file is unknown
@@ -154,6 +172,7 @@ final class PolledLogFollow implements LogFollow {
       // cleared or rotated between the size probe and the read; the next poll sees it
     }
     flushGap();
+    return changed;
   }
 
   /** Reads from the offset: {@code n} bytes, or up to three fewer; null if none decodes. */

@@ -35,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   private static final Duration CHANGES_POLL = Duration.ofSeconds(1);
+  // A quiet supervisord is looked at in full this often (PolledChanges), and every poll while
+  // changes are this recent; the probe reads this much of its main log's end.
+  private static final Duration CHANGES_FULL_EVERY = Duration.ofSeconds(10);
+  private static final Duration CHANGES_BUSY_FOR = Duration.ofSeconds(5);
+  private static final int MARK_TAIL_BYTES = 160;
   private static final Duration LOG_POLL = Duration.ofMillis(200);
 
   private final XmlRpcClient rpc;
@@ -348,7 +353,15 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
   private synchronized PolledChanges polledChanges() {
     PolledChanges p = polledChanges;
     if (p == null) {
-      p = new PolledChanges(this::snapshot, CHANGES_POLL, Thread::sleep, System::nanoTime);
+      p =
+          new PolledChanges(
+              this::snapshot,
+              this::mark,
+              CHANGES_FULL_EVERY,
+              CHANGES_BUSY_FOR,
+              CHANGES_POLL,
+              Thread::sleep,
+              System::nanoTime);
       polledChanges = p;
     }
     return p;
@@ -361,6 +374,19 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
     return new PolledChanges.Snapshot(
         WireRecords.supervisorState(r.get(0).value(), "getState"),
         WireRecords.processInfos(r.get(1).value(), "getAllProcessInfo"));
+  }
+
+  /** The state and the main log's last bytes: a fault reading the log leaves the tail empty. */
+  private PolledChanges.Mark mark() {
+    List<CallResult> r =
+        rpc.multicall(
+            List.of(
+                Call.of("supervisor.getState"),
+                Call.of("supervisor.readLog", -MARK_TAIL_BYTES, 0)));
+    SupervisorState state = WireRecords.supervisorState(r.get(0).value(), "getState");
+    CallResult tail = r.get(1);
+    return new PolledChanges.Mark(
+        state, !tail.isFault() && tail.value() instanceof String s ? s : "");
   }
 
   private static List<ProcessResult> results(Object v, String what) {

@@ -161,4 +161,87 @@ class PolledChangesTest {
       Thread.interrupted();
     }
   }
+
+  // -- with a probe: a quiet supervisord is asked for a cheap mark, not every process --
+
+  private String logTail = "spawned: 'a' with pid 10";
+  private int marks;
+
+  private PolledChanges probed() {
+    return new PolledChanges(
+        () -> {
+          snapshots++;
+          return new PolledChanges.Snapshot(state, List.copyOf(processes.values()));
+        },
+        () -> {
+          marks++;
+          return new PolledChanges.Mark(state, logTail);
+        },
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(1),
+        d -> {
+          sleeps.add(d);
+          nanos += d.toNanos();
+          duringSleep.run();
+        },
+        () -> nanos);
+  }
+
+  @Test
+  void aQuietServerIsProbedEverySecondAndLookedAtInFullOnlyEveryTenSeconds() {
+    PolledChanges quiet = probed();
+    put("a", ProcessState.RUNNING, 10, 1);
+    long cursor = quiet.waitForChanges(0, Duration.ZERO).cursor();
+    snapshots = 0;
+    ChangeBatch b = quiet.waitForChanges(cursor, Duration.ofSeconds(30));
+    assertEquals(List.of(), b.processes());
+    assertEquals(32, marks, "the first call's, then one at 0, 1, ... 30 s");
+    assertEquals(3, snapshots, "in full at 10, 20 and 30 s");
+  }
+
+  @Test
+  void aMovedMainLogTakesASnapshotAtOnceAndKeepsPollingInFullWhileChangesAreRecent() {
+    PolledChanges watched = probed();
+    put("a", ProcessState.RUNNING, 10, 1);
+    long cursor = watched.waitForChanges(0, Duration.ZERO).cursor();
+    snapshots = 0;
+    duringSleep =
+        () -> {
+          if (sleeps.size() == 3) {
+            put("a", ProcessState.EXITED, 0, 3);
+            logTail += "\nexited: a (exit status 0; expected)";
+          }
+        };
+    ChangeBatch b = watched.waitForChanges(cursor, Duration.ofSeconds(30));
+    assertEquals(List.of(processes.get("a")), b.processes());
+    assertEquals(1, snapshots, "only when the mark moved, at 3 s");
+    snapshots = 0;
+    watched.waitForChanges(b.cursor(), Duration.ofSeconds(8));
+    assertEquals(5, snapshots, "every second while the change is under 5 s old, then probes");
+  }
+
+  @Test
+  void aChangeTheMainLogDoesNotShowIsSeenWithinTheFullInterval() {
+    PolledChanges watched = probed();
+    put("a", ProcessState.RUNNING, 10, 1);
+    long cursor = watched.waitForChanges(0, Duration.ZERO).cursor();
+    nanos += Duration.ofSeconds(6).toNanos(); // the start is not a change
+    duringSleep = () -> put("a", ProcessState.STOPPING, 10, 2); // logged at debug level only
+    ChangeBatch b = watched.waitForChanges(cursor, Duration.ofSeconds(30));
+    assertEquals(List.of(processes.get("a")), b.processes());
+    assertTrue(nanos <= Duration.ofSeconds(16).toNanos(), "seen by the 10 s look: " + nanos);
+  }
+
+  @Test
+  void withoutAMainLogToReadEveryPollIsInFull() {
+    PolledChanges blind = probed();
+    logTail = "";
+    put("a", ProcessState.RUNNING, 10, 1);
+    long cursor = blind.waitForChanges(0, Duration.ZERO).cursor();
+    nanos += Duration.ofSeconds(6).toNanos();
+    snapshots = 0;
+    blind.waitForChanges(cursor, Duration.ofSeconds(3));
+    assertEquals(4, snapshots, "at 0, 1, 2 and 3 s");
+  }
 }

@@ -3,7 +3,9 @@ package dev.tend.control.client;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tend.testing.Await;
 import dev.tend.testing.RecordingLogListener;
@@ -202,5 +204,25 @@ class PolledLogFollowTest {
     byte[] c = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
+  }
+
+  @Test
+  void aQuietLogIsPolledLessOftenUpToASecondAndAChangeBringsBackTheInterval() {
+    log.append("started\n");
+    follow.history(0);
+    assertTrue(follow.poll(), "the first poll sees the size");
+    assertFalse(follow.poll(), "nothing new");
+    Duration base = Duration.ofMillis(200);
+    Duration wait = base;
+    List<Duration> waits = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      wait = PolledLogFollow.nextWait(wait, false, base);
+      waits.add(wait);
+    }
+    assertEquals(
+        List.of(400L, 800L, 1000L, 1000L, 1000L), waits.stream().map(Duration::toMillis).toList());
+    log.append("more\n");
+    assertTrue(follow.poll());
+    assertEquals(base, PolledLogFollow.nextWait(wait, true, base));
   }
 }

@@ -32,9 +32,10 @@ import org.jspecify.annotations.Nullable;
  * daemon's capture, its follow long-poll, XML-RPC with base64, the client's decoding, the console):
  * (1) a pane following a process that writes 10 MB/s: how long a line takes from its write to the
  * screen, and how fast keys answer meanwhile; (2) four panes following four chatty programs: CPU of
- * the console's JVM; (3) heap after GC every 30 s while they go on. Each line the programs write
- * starts with its write time, so the screen tells its age. Numbers, not pass/fail: {@code
- * bin/log-bench [memory-seconds]} (default 600).
+ * the console's JVM; (3) heap after GC every 30 s while they go on. After (1), the heap the JVM
+ * holds and its RSS for 10 s with no GC asked for. Each line the programs write starts with its
+ * write time, so the screen tells its age. Numbers, not pass/fail: {@code bin/log-bench
+ * [memory-seconds]} (default 600).
  */
 public final class LogPanesBenchmark {
   private static final int COLUMNS = 200;
@@ -150,6 +151,7 @@ public final class LogPanesBenchmark {
                 + " daemon");
         tenMegabytes(term, frames);
         api.stopProcess("blast", true);
+        afterBurst();
       }
       System.out.println(
           "== four panes following four chatty programs (200 lines/s, 24 KB/s each)");
@@ -267,6 +269,27 @@ public final class LogPanesBenchmark {
         Locale.ROOT,
         "age of each pane's newest line at each frame (10 s after): %s%n",
         stats(frames.stopAges()));
+  }
+
+  /**
+   * The heap the JVM holds (committed) and the RSS every 2 s for 10 s after the burst stopped, with
+   * no GC asked for: what the console's GC options give back by themselves.
+   */
+  private static void afterBurst() throws Exception {
+    var mem = ManagementFactory.getMemoryMXBean();
+    for (int t = 0; t <= 10; t += 2) {
+      var heap = mem.getHeapMemoryUsage();
+      System.out.printf(
+          Locale.ROOT,
+          "t=%2ds after the burst: heap committed %6.1f MB (used %6.1f MB), RSS %s%n",
+          t,
+          heap.getCommitted() / 1048576.0,
+          heap.getUsed() / 1048576.0,
+          rss());
+      if (t < 10) {
+        Thread.sleep(2000);
+      }
+    }
   }
 
   private static void memory(int seconds) throws Exception {
