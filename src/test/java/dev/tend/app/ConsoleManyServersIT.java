@@ -87,6 +87,8 @@ class ConsoleManyServersIT {
       t.await("web2 is lost, web1 is not", WAIT, "1/2 servers up", "web2 lost");
       web2.start();
       t.await("web2 comes back by itself", WAIT, "2/2 servers up", "reconnected to web2");
+      t.keys("q"); // in the log pane q closes it; then the table has the keys
+      t.await("the table has the keys again", WAIT, "Enter log");
       t.keys("q");
       Integer exit = Await.value("the console ends", WAIT, t::ended, e -> e != null);
       assertEquals(0, exit, t.screen());
