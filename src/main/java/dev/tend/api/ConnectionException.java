@@ -13,7 +13,13 @@ public final class ConnectionException extends RuntimeException {
     NO_SUCH_FILE,
     UNAUTHORIZED,
     PROTOCOL,
-    IO
+    IO,
+    /**
+     * The way to the server failed (ssh: the host unreachable, the login refused, the connection
+     * lost, the socket not open to the ssh user); the message says what, in that tool's own words,
+     * and is shown as it is.
+     */
+    TRANSPORT
   }
 
   private final Kind kind;

@@ -21,12 +21,11 @@ import java.util.List;
  */
 final class CompletionCommand {
   private static final List<String> SUBCOMMANDS =
-      List.of("ctl", "daemon", "demo", "completion", "--help", "--version");
+      List.of("ctl", "daemon", "demo", "servers", "completion", "--help", "--version");
   private static final List<String> CTL_OPTIONS = ctlOptions();
 
   /** Options whose value is a file name: the shell completes file names after them. */
-  private static final List<String> FILE_OPTIONS =
-      List.of("-c", "--configuration", "-r", "--history_file", "-l", "--logfile");
+  private static final List<String> FILE_OPTIONS = fileOptions();
 
   private CompletionCommand() {}
 
@@ -133,6 +132,21 @@ final class CompletionCommand {
       }
     }
     return out;
+  }
+
+  /** Every spelling of the options of ctl, daemon, console and servers whose value is a file. */
+  private static List<String> fileOptions() {
+    List<String> out = new ArrayList<>();
+    for (OptionTable t :
+        List.of(
+            CtlOptions.TABLE, DaemonOptions.TABLE, ConsoleCommand.TABLE, ServersCommand.TABLE)) {
+      for (CommandOption o : t.options()) {
+        if (o.argument().startsWith("FILE") && !out.containsAll(o.spellings())) {
+          out.addAll(o.spellings());
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static List<String> matching(List<String> choices, String prefix) {

@@ -7,8 +7,6 @@ import dev.tend.config.ConfigException;
 import dev.tend.config.CtlConfig;
 import dev.tend.config.CtlConfigReader;
 import dev.tend.config.CtlFileConfig;
-import dev.tend.config.InetHttpServerConfig;
-import dev.tend.config.UnixHttpServerConfig;
 import dev.tend.control.client.ClientSettings;
 import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
@@ -24,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +44,28 @@ final class ConsoleCommand {
               "configuration",
               "FILE",
               "a supervisord.conf (default: supervisorctl's search order)"),
-          CommandOption.of("s", "serverurl", "URL", "attach to unix:///path or http://host:port"),
+          CommandOption.of(
+              "s",
+              "serverurl",
+              "URL",
+              "attach to unix:///path, http://host:port or ssh://[user@]host[/path/to/socket]"
+                  + " (docs/SERVERS.md), or to the NAME of a [server:NAME] of the servers file;"
+                  + " many times: one table of all their processes, with a SERVER column"),
+          CommandOption.of(
+              "g",
+              "group",
+              "NAME",
+              "the servers of [group:NAME] of the servers file (also: tend NAME); many times"),
+          CommandOption.flag("", "all", "every server of the servers file"),
+          CommandOption.flag(
+              "",
+              "local",
+              "every supervisord and tend instance found on this host (as tend servers --local)"),
+          CommandOption.of(
+              "",
+              "servers",
+              "FILE",
+              "the servers file (default ~/.config/tend/servers.conf; see tend servers --help)"),
           CommandOption.of(
               "u", "username", "USER", "basic-auth user (default: the config's [supervisorctl])"),
           CommandOption.of("p", "password", "PASSWORD", "basic-auth password"),
@@ -64,7 +84,9 @@ final class ConsoleCommand {
   static final String ABOUT =
       """
       tend: the console. Attaches to the supervisor of a config (a tend daemon or supervisord),
-      or, when none answers, starts tend daemon on it and attaches (HOSTED).
+      or, when none answers, starts tend daemon on it and attaches (HOSTED). With several
+      servers (-s many times, a group of the servers file, --all, --local), one table shows
+      the processes of all of them, each row with its SERVER.
       """;
 
   static final String HELP =
@@ -72,6 +94,7 @@ final class ConsoleCommand {
           + """
 
           usage: tend [-c FILE | -s URL] [-u USER] [-p PASSWORD] [--read-only] [--log-lines N]
+                 tend [-s URL|NAME]... [-g GROUP]... [--all] [--local] [GROUP...]
                  tend demo [--read-only]
 
           """
@@ -92,45 +115,74 @@ final class ConsoleCommand {
     } catch (Getopt.GetoptException e) {
       return usage(err, e.getMessage());
     }
-    if (!r.rest().isEmpty()) {
-      return usage(err, "unexpected arguments: " + String.join(" ", r.rest()));
-    }
-    String file = null;
-    String url = null;
-    String user = null;
-    String pass = null;
-    boolean readOnly = false;
-    Integer logLines = null;
+    Line line = new Line(r.rest());
     for (Getopt.Option o : r.options()) {
+      if (o.name().equals("--log-lines")) {
+        line.logLines = logLines(o.value());
+        if (line.logLines == null) {
+          return usage(
+              err,
+              "--log-lines must be a number from 100 to "
+                  + ConsoleOptions.MAX_LOG_LINES
+                  + ", got '"
+                  + o.value()
+                  + "'");
+        }
+      } else if (!line.take(o)) {
+        out.print(HELP);
+        return 0;
+      }
+    }
+    Choices choices = new Choices(line.readOnly, line.logLines);
+    ConsoleServers many =
+        new ConsoleServers(line.urls, line.groups, line.serversFile, line.all, line.local);
+    if (many.many()) {
+      return ConsoleOnServers.open(many, line.user, line.pass, choices, out, err);
+    }
+    String url = line.urls.isEmpty() ? null : line.urls.get(0);
+    return open(line.file, url, line.user, line.pass, choices, out, err);
+  }
+
+  /** The options as read, in order. */
+  private static final class Line {
+    // all fields: written while the options are read, then only read
+    @Nullable String file;
+    final List<String> urls = new ArrayList<>();
+    final List<String> groups;
+    @Nullable String serversFile;
+    boolean all;
+    boolean local;
+    @Nullable String user;
+    @Nullable String pass;
+    boolean readOnly;
+    @Nullable Integer logLines;
+
+    Line(List<String> words) {
+      groups = new ArrayList<>(words); // tend web: the servers of a group
+    }
+
+    /** Takes one option; false for help. */
+    boolean take(Getopt.Option o) {
       switch (o.name()) {
         case "-c", "--configuration" -> file = o.value();
-        case "-s", "--serverurl" -> url = o.value();
+        case "-s", "--serverurl" -> urls.add(o.value());
+        case "-g", "--group" -> groups.add(o.value());
+        case "--servers" -> serversFile = o.value();
+        case "--all" -> all = true;
+        case "--local" -> local = true;
         case "-u", "--username" -> user = o.value();
         case "-p", "--password" -> pass = o.value();
         case "--read-only" -> readOnly = true;
-        case "--log-lines" -> {
-          logLines = logLines(o.value());
-          if (logLines == null) {
-            return usage(
-                err,
-                "--log-lines must be a number from 100 to "
-                    + ConsoleOptions.MAX_LOG_LINES
-                    + ", got '"
-                    + o.value()
-                    + "'");
-          }
-        }
         default -> {
-          out.print(HELP);
-          return 0;
+          return false;
         }
       }
+      return true;
     }
-    return open(file, url, user, pass, new Choices(readOnly, logLines), out, err);
   }
 
   /** What the command line chose for the console itself. */
-  private record Choices(boolean readOnly, @Nullable Integer logLines) {}
+  record Choices(boolean readOnly, @Nullable Integer logLines) {}
 
   private static @Nullable Integer logLines(@Nullable String text) {
     try {
@@ -177,8 +229,28 @@ final class ConsoleCommand {
                 pass != null ? pass : target.ctl().password())
             // the console draws at most 25 frames a second: a trickling log's lines may gather
             .withFollowInterval(Duration.ofMillis(40));
+    try (SshOnDemand ssh = new SshOnDemand(System.getenv())) {
+      RemoteSupervisor api =
+          serverUrl.isSsh()
+              ? RemoteSupervisor.connect(serverUrl, settings, ssh.get())
+              : RemoteSupervisor.connect(serverUrl, settings);
+      return attach(api, serverUrl, ssh, target, choices, out, err);
+    }
+  }
+
+  /**
+   * Asks the server for its state before the screen is taken, so that ssh's questions (a
+   * passphrase, a host key) reach the person at the terminal; ssh may not ask anything after.
+   */
+  private static int attach(
+      RemoteSupervisor api,
+      ServerUrl serverUrl,
+      SshOnDemand ssh,
+      Target target,
+      Choices choices,
+      PrintStream out,
+      PrintStream err) {
     Mode mode = Mode.ATTACHED;
-    RemoteSupervisor api = RemoteSupervisor.connect(serverUrl, settings);
     try {
       api.getState();
     } catch (ConnectionException e) {
@@ -199,6 +271,9 @@ final class ConsoleCommand {
     } catch (FaultException e) {
       err.println("tend: " + target.url() + " answered " + e.faultString());
       return 1;
+    }
+    if (serverUrl.isSsh()) {
+      ssh.get().allowPrompts(false);
     }
     SupervisorApi console = serverUrl.isUnix() ? LocalStats.around(api) : api;
     return runConsole(console, mode, target, choices, out, err);
@@ -284,7 +359,7 @@ final class ConsoleCommand {
   }
 
   /** {@code log-lines} from console.conf, when it is set and sane (else a word on stderr). */
-  private static @Nullable Integer savedLogLines(ConsoleOptions options, PrintStream err) {
+  static @Nullable Integer savedLogLines(ConsoleOptions options, PrintStream err) {
     Path prefs = options.preferencesFile();
     String v = prefs == null ? null : ConsolePreferences.read(prefs).get("log-lines");
     if (v == null) {
@@ -321,28 +396,11 @@ final class ConsoleCommand {
             config, UserEnvironment.of(System.getenv()), Path.of("").toAbsolutePath());
     CtlConfig ctl = read.ctl() != null ? read.ctl() : CtlConfig.defaults();
     boolean hasServer = !read.unixHttpServers().isEmpty() || !read.inetHttpServers().isEmpty();
-    String chosen = url;
-    if (chosen == null) {
-      chosen = ctl.serverurl();
-      if (read.ctl() == null || chosen.equals(CtlConfig.DEFAULT_SERVERURL)) {
-        chosen = serverOf(read).orElse(chosen);
-      }
-    }
+    String chosen = url != null ? url : read.serverUrl();
     return new Target(chosen, read.file(), hasServer && Files.exists(read.file()), ctl);
   }
 
-  private static Optional<String> serverOf(CtlFileConfig read) {
-    for (UnixHttpServerConfig u : read.unixHttpServers()) {
-      return Optional.of("unix://" + u.file());
-    }
-    for (InetHttpServerConfig i : read.inetHttpServers()) {
-      String host = i.host().isEmpty() ? "localhost" : i.host();
-      return Optional.of("http://" + host + ":" + i.port());
-    }
-    return Optional.empty();
-  }
-
-  private static int usage(PrintStream err, String message) {
+  static int usage(PrintStream err, String message) {
     err.println("Error: " + message);
     err.println("For help, use tend --help");
     return 2;

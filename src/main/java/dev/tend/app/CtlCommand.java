@@ -2,6 +2,7 @@ package dev.tend.app;
 
 import dev.tend.cli.CommandLoop;
 import dev.tend.cli.CtlSession;
+import dev.tend.cli.EachServer;
 import dev.tend.cli.UserInput;
 import dev.tend.cli.shell.JlineShell;
 import dev.tend.config.ConfigException;
@@ -19,7 +20,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -70,9 +73,10 @@ final class CtlCommand {
   }
 
   static int run(String[] args, Environment env) {
+    CtlServers servers = new CtlServers(env.variables(), env.workingDirectory());
     CtlOptions options;
     try {
-      options = CtlOptions.parse(Arrays.asList(args));
+      options = CtlOptions.parse(Arrays.asList(args), servers);
     } catch (CtlOptions.UsageException e) {
       return usage(env.err(), e.getMessage());
     }
@@ -82,17 +86,25 @@ final class CtlCommand {
       return 0;
     }
     CtlConfig config;
+    List<CtlServers.Target> targets;
     try {
       config = config(options, env);
+      targets = servers.targets(options, config);
     } catch (ConfigException e) {
       return usage(env.err(), e.errors().get(0).message());
+    } catch (CtlOptions.UsageException e) {
+      return usage(env.err(), e.getMessage());
     }
     boolean interactive = options.interactive() || options.args().isEmpty();
+    if (targets.size() > 1) {
+      return many(targets, options, config, env);
+    }
+    CtlServers.Target one = targets.isEmpty() ? null : targets.get(0);
     CtlSession.Settings settings =
         new CtlSession.Settings(
-            serverurl(options, config),
-            or(options.username(), config.username()),
-            or(options.password(), config.password()),
+            one != null ? one.url() : config.serverurl(),
+            one != null ? one.username() : or(options.username(), config.username()),
+            one != null ? one.password() : or(options.password(), config.password()),
             interactive,
             colour(env));
     if (!options.args().isEmpty()) {
@@ -107,9 +119,43 @@ final class CtlCommand {
 
   private static int once(CtlSession.Settings settings, String line, Environment env) {
     StdinInput input = new StdinInput(env.in(), env.out(), env.stdinIsTerminal());
-    try (CtlSession session = session(settings, input, env)) {
+    try (SshOnDemand ssh = new SshOnDemand(env.variables());
+        CtlSession session = session(settings, input, ssh, env)) {
       session.execute(line);
       return session.exitStatus();
+    }
+  }
+
+  /** One command on several servers ({@link EachServer}); the shell takes one server only. */
+  private static int many(
+      List<CtlServers.Target> targets, CtlOptions options, CtlConfig config, Environment env) {
+    if (options.args().isEmpty()) {
+      return usage(
+          env.err(),
+          "the shell talks to one server; give a command to run on " + targets.size() + " servers");
+    }
+    List<EachServer.Server> servers = new ArrayList<>(targets.size());
+    for (CtlServers.Target t : targets) {
+      servers.add(
+          new EachServer.Server(
+              t.name(),
+              new CtlSession.Settings(
+                  t.url(), t.username(), t.password(), options.interactive(), colour(env))));
+    }
+    StdinInput input = new StdinInput(env.in(), env.out(), false);
+    EachServer.Order order =
+        new EachServer.Order(options.many().serial(), options.many().stopOnError());
+    try (SshOnDemand ssh = new SshOnDemand(env.variables())) {
+      EachServer each =
+          new EachServer(
+              servers,
+              RemoteLink.connector(ClientSettings.defaults(), ssh),
+              input,
+              env.out(),
+              env.err());
+      int status = each.run(String.join(" ", options.args()), order);
+      env.out().flush();
+      return status;
     }
   }
 
@@ -118,7 +164,8 @@ final class CtlCommand {
       CtlSession.Settings settings, String prompt, @Nullable Path history, Environment env) {
     if (!env.stdinIsTerminal()) {
       StdinInput input = new StdinInput(env.in(), env.out(), false);
-      try (CtlSession session = session(settings, input, env)) {
+      try (SshOnDemand ssh = new SshOnDemand(env.variables());
+          CtlSession session = session(settings, input, ssh, env)) {
         CommandLoop.run(session, input, prompt);
       }
       return 0;
@@ -131,8 +178,9 @@ final class CtlCommand {
             System.exit(0);
           }
         };
-    try (JlineShell shell = JlineShell.open(history, exitNow);
-        CtlSession session = session(settings, shell, env)) {
+    try (SshOnDemand ssh = new SshOnDemand(env.variables());
+        JlineShell shell = JlineShell.open(history, exitNow);
+        CtlSession session = session(settings, shell, ssh, env)) {
       shell.run(session, prompt);
     } catch (IOException e) {
       env.err().println("tend ctl: cannot use the terminal: " + e.getMessage());
@@ -142,9 +190,13 @@ final class CtlCommand {
   }
 
   private static CtlSession session(
-      CtlSession.Settings settings, UserInput input, Environment env) {
+      CtlSession.Settings settings, UserInput input, SshOnDemand ssh, Environment env) {
     return new CtlSession(
-        settings, RemoteLink.connector(ClientSettings.defaults()), input, env.out(), env.err());
+        settings,
+        RemoteLink.connector(ClientSettings.defaults(), ssh),
+        input,
+        env.out(),
+        env.err());
   }
 
   /** {@code [supervisorctl]} of the given or found config file, else supervisorctl's defaults. */
@@ -183,11 +235,6 @@ final class CtlCommand {
   }
 
   /** The URL {@code -s} gives, else the config's (which always has one). */
-  private static String serverurl(CtlOptions options, CtlConfig config) {
-    String given = options.serverurl();
-    return given != null ? given : config.serverurl();
-  }
-
   private static @Nullable String or(@Nullable String first, @Nullable String second) {
     return first != null ? first : second;
   }
@@ -211,6 +258,13 @@ final class CtlCommand {
       when piped); "tail -f" follows several processes at once ("tail -f web:* db",
       "tail -f all stderr"), each line prefixed by its process; "tend completion bash"
       and "tend completion zsh" print shell completion scripts.
+
+      Many servers: with several -s or a -g group, the action runs on each (all at
+      once unless --serial), each line prefixed by the server's name; "status"
+      prints one table, the server first; the exit status is the highest of them.
+      Server URLs may be ssh://[user@]host[:port]/socket, or ssh://host (the server
+      the config there names); $TEND_SSH is the ssh command (default "ssh"). See
+      tend servers --help for the servers file.
       """;
 
   static final String USAGE =

@@ -1,5 +1,6 @@
 package dev.tend.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -8,22 +9,32 @@ import org.jspecify.annotations.Nullable;
  * taken in order): {@code -h}/{@code -?} wins where it stands, an option given twice is a conflict,
  * {@code -s} must look like a URL. Null fields were not given.
  *
+ * <p>Beyond supervisorctl, for many servers: {@code -s} may be given many times, and may name a
+ * server of the servers file instead of a URL ({@link #servers} keeps them as written; whether a
+ * name is known is for the caller to say, which reports supervisorctl's "is not a URL" otherwise);
+ * {@code -g NAME} a group of it; {@code --servers FILE}, {@code --serial}, {@code --stop-on-error}
+ * (see {@link Many}). tend's long options match only when written in full, so that prefixes keep
+ * supervisorctl's meaning.
+ *
+ * @param servers {@code -s} values in order: URLs, or names of the servers file
  * @param historyFile {@code -r}: unlike supervisorctl, where it is parsed and then ignored, tend
  *     keeps the shell's history there
+ * @param many the options for many servers
  * @param args the action and its arguments
  */
 record CtlOptions(
     boolean help,
     @Nullable String configFile,
     boolean interactive,
-    @Nullable String serverurl,
+    List<String> servers,
     @Nullable String username,
     @Nullable String password,
     @Nullable String historyFile,
+    Many many,
     List<String> args) {
 
-  /** supervisorctl's options; help, completion and the tend-ctl(1) man page are made from it. */
-  static final OptionTable TABLE =
+  /** supervisorctl's options. */
+  static final OptionTable SUPERVISORCTL =
       OptionTable.of(
           CommandOption.of(
               "c", "configuration", "FILENAME", "configuration file path (searches if not given)"),
@@ -37,7 +48,11 @@ record CtlOptions(
               "s",
               "serverurl",
               "URL",
-              "URL on which supervisord server is listening (default \"http://localhost:9001\")."),
+              "URL on which supervisord server is listening (default \"http://localhost:9001\")."
+                  + " Beyond supervisorctl: may be given many times; may be"
+                  + " ssh://[user@]host[:port]/socket, ssh://host (the server the config there"
+                  + " names) or ssh://host?c=/path/to/config; or the NAME of a [server:NAME] of"
+                  + " the servers file"),
           CommandOption.of(
               "u", "username", "USERNAME", "username to use for authentication with server"),
           CommandOption.of(
@@ -48,6 +63,45 @@ record CtlOptions(
               "FILE",
               "keep the shell's history in FILE (supervisorctl ignores it and reads only"
                   + " [supervisorctl] history_file)"));
+
+  /** tend's own options, for many servers; their long forms match only in full. */
+  static final OptionTable TEND =
+      OptionTable.of(
+          CommandOption.of(
+              "g", "group", "NAME", "the servers of [group:NAME] in the servers file; many times"),
+          CommandOption.of(
+              "",
+              "servers",
+              "FILE",
+              "the servers file (default ~/.config/tend/servers.conf; see tend servers --help)"),
+          CommandOption.flag(
+              "", "serial", "one server after the other, in the order given (rolling restarts)"),
+          CommandOption.flag(
+              "",
+              "stop-on-error",
+              "with --serial: no server after one whose exit status is not 0"));
+
+  /** Every option: help, completion and the tend-ctl(1) man page are made from it. */
+  static final OptionTable TABLE = OptionTable.of(both(SUPERVISORCTL, TEND));
+
+  private static CommandOption[] both(OptionTable a, OptionTable b) {
+    List<CommandOption> all = new java.util.ArrayList<>(a.options());
+    all.addAll(b.options());
+    return all.toArray(new CommandOption[0]);
+  }
+
+  /**
+   * The options for many servers.
+   *
+   * @param groups {@code -g}/{@code --group}: groups of the servers file, in order
+   * @param serversFile {@code --servers}: the servers file instead of the default
+   * @param serial {@code --serial}: one server after the other (rolling restarts), not all at once
+   * @param stopOnError {@code --stop-on-error}: with {@code --serial}, none after one that failed
+   */
+  record Many(
+      List<String> groups, @Nullable String serversFile, boolean serial, boolean stopOnError) {
+    static final Many NONE = new Many(List.of(), null, false, false);
+  }
 
   /** A usage error, worded as supervisorctl words it after {@code Error: }. */
   static final class UsageException extends Exception {
@@ -64,38 +118,101 @@ record CtlOptions(
     }
   }
 
+  /**
+   * The {@code -s} URL when exactly one was given as a URL (what supervisorctl takes), else null.
+   */
+  @Nullable String serverurl() {
+    return servers.size() == 1 && looksLikeUrl(servers.get(0)) ? servers.get(0) : null;
+  }
+
+  /** Parses with no servers file: every {@code -s} must be a URL, as in supervisorctl. */
   static CtlOptions parse(List<String> argv) throws UsageException {
+    return parse(argv, NO_NAMES);
+  }
+
+  // a class, not a lambda: a lambda's bootstrap costs tend ctl start-up time
+  private static final ServerNames NO_NAMES =
+      new ServerNames() {
+        @Override
+        public boolean has(@Nullable String serversFile, String name) {
+          return false;
+        }
+      };
+
+  /**
+   * @param isServerName whether a {@code -s} value that is not a URL names a server of the servers
+   *     file; it gets the {@code --servers} file wherever that option stands
+   */
+  static CtlOptions parse(List<String> argv, ServerNames isServerName) throws UsageException {
     Getopt.Result parsed;
     try {
-      parsed = Getopt.parse(argv, TABLE.shortSpec(), TABLE.longSpec());
+      parsed = Getopt.parse(argv, TABLE.shortSpec(), SUPERVISORCTL.longSpec(), TEND.longSpec());
     } catch (Getopt.GetoptException e) {
       throw new UsageException(e.getMessage());
     }
+    String serversFile = null;
+    for (Getopt.Option o : parsed.options()) {
+      if (o.name().equals("--servers")) {
+        serversFile = once(o, serversFile, o.value());
+      }
+    }
     String config = null;
-    String url = null;
+    List<String> servers = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
     String user = null;
     String pass = null;
     String history = null;
     boolean interactive = false;
+    boolean serial = false;
+    boolean stopOnError = false;
     for (Getopt.Option o : parsed.options()) {
       String v = o.value();
       switch (o.name()) {
         case "-h", "-?", "--help" -> {
-          return new CtlOptions(true, null, false, null, null, null, null, List.of());
+          return new CtlOptions(
+              true, null, false, List.of(), null, null, null, Many.NONE, List.of());
         }
         case "-c", "--configuration" -> config = once(o, config, v);
         case "-i", "--interactive" -> {
           once(o, interactive ? "" : null, "");
           interactive = true;
         }
-        case "-s", "--serverurl" -> url = once(o, url, url(o, v));
+        case "-s", "--serverurl" -> servers.add(server(o, v, serversFile, isServerName));
         case "-u", "--username" -> user = once(o, user, v);
         case "-p", "--password" -> pass = once(o, pass, v);
         case "-r", "--history_file" -> history = once(o, history, v);
+        case "-g", "--group" -> groups.add(v);
+        case "--servers" -> {}
+        case "--serial" -> serial = true;
+        case "--stop-on-error" -> stopOnError = true;
         default -> throw new IllegalStateException("getopt returned unknown option " + o.name());
       }
     }
-    return new CtlOptions(false, config, interactive, url, user, pass, history, parsed.rest());
+    return new CtlOptions(
+        false,
+        config,
+        interactive,
+        List.copyOf(servers),
+        user,
+        pass,
+        history,
+        new Many(List.copyOf(groups), serversFile, serial, stopOnError),
+        parsed.rest());
+  }
+
+  /** Says whether a name is a server of the servers file (null: the default one). */
+  @FunctionalInterface
+  interface ServerNames {
+    boolean has(@Nullable String serversFile, String name) throws UsageException;
+  }
+
+  private static String server(
+      Getopt.Option o, String value, @Nullable String serversFile, ServerNames names)
+      throws UsageException {
+    if (looksLikeUrl(value) || !names.has(serversFile, value)) {
+      return url(o, value);
+    }
+    return value;
   }
 
   private static String once(Getopt.Option o, @Nullable String before, String value)
@@ -108,6 +225,20 @@ record CtlOptions(
 
   /** supervisor's {@code datatypes.url}: a scheme, and a host or a path after it. */
   private static String url(Getopt.Option o, String value) throws UsageException {
+    if (!looksLikeUrl(value)) {
+      throw new UsageException(
+          "invalid value for "
+              + o.name()
+              + " "
+              + repr(value)
+              + ": value "
+              + repr(value)
+              + " is not a URL");
+    }
+    return value;
+  }
+
+  static boolean looksLikeUrl(String value) {
     int colon = value.indexOf(':');
     boolean ok = colon > 0 && isScheme(value.substring(0, colon));
     if (ok) {
@@ -119,17 +250,7 @@ record CtlOptions(
         ok = indexOfAny(rest, "?#", 0) > 0;
       }
     }
-    if (!ok) {
-      throw new UsageException(
-          "invalid value for "
-              + o.name()
-              + " "
-              + repr(value)
-              + ": value "
-              + repr(value)
-              + " is not a URL");
-    }
-    return value;
+    return ok;
   }
 
   private static boolean isScheme(String s) {

@@ -39,6 +39,18 @@ final class Getopt {
    */
   static Result parse(List<String> args, String shortopts, List<String> longopts)
       throws GetoptException {
+    return parse(args, shortopts, longopts, List.of());
+  }
+
+  /**
+   * As {@link #parse(List, String, List)}, with {@code exactLongopts} too: tend's own long options,
+   * which match only when written in full, so that prefixes keep meaning what they mean to the tool
+   * tend copies ({@code --ser} is supervisorctl's {@code --serverurl}, not tend's {@code
+   * --servers}).
+   */
+  static Result parse(
+      List<String> args, String shortopts, List<String> longopts, List<String> exactLongopts)
+      throws GetoptException {
     List<Option> options = new ArrayList<>();
     int i = 0;
     while (i < args.size()) {
@@ -51,7 +63,7 @@ final class Getopt {
         break;
       }
       if (a.startsWith("--")) {
-        i = parseLong(args, i, longopts, options);
+        i = parseLong(args, i, longopts, exactLongopts, options);
       } else {
         i = parseShort(args, i, shortopts, options);
       }
@@ -59,7 +71,8 @@ final class Getopt {
     return new Result(options, List.copyOf(args.subList(i, args.size())));
   }
 
-  private static int parseLong(List<String> args, int i, List<String> longopts, List<Option> out)
+  private static int parseLong(
+      List<String> args, int i, List<String> longopts, List<String> exact, List<Option> out)
       throws GetoptException {
     String body = args.get(i).substring(2);
     String value = null;
@@ -71,7 +84,12 @@ final class Getopt {
     String match = null;
     boolean takesValue = false;
     List<String> candidates = new ArrayList<>();
-    for (String spec : longopts) {
+    for (String spec : exact) {
+      if (spec.equals(body) || spec.equals(body + "=")) {
+        candidates.add(spec);
+      }
+    }
+    for (String spec : candidates.isEmpty() ? longopts : List.<String>of()) {
       String name = spec.endsWith("=") ? spec.substring(0, spec.length() - 1) : spec;
       if (name.equals(body)) {
         candidates = List.of(spec);

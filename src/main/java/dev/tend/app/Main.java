@@ -16,7 +16,10 @@ public final class Main {
                                                  the config's programs when none answers
         tend demo                                the console on the bundled demo config
         tend daemon [-c FILE] [-n] [--check] ... the supervisor daemon (supervisord's options)
-        tend ctl [-c FILE] [-s URL] [VERB ...]   one command, or a shell (supervisorctl's verbs)
+        tend ctl [-c FILE] [-s URL] [VERB ...]   one command, or a shell (supervisorctl's verbs);
+                                                 -s many times, -g GROUP: on many servers
+        tend servers [--check | --local]         the servers file's servers and groups, or the
+                                                 instances found on this host
         tend completion bash|zsh                 a completion script for tend and tend ctl
         tend --version | --help
       """;
@@ -40,6 +43,7 @@ public final class Main {
       case "daemon" -> DaemonCommand.run(rest, out, err);
       case "keeper" -> KeeperCommand.run(rest, err);
       case "ctl" -> CtlCommand.run(rest, CtlCommand.Environment.system(out, err));
+      case "servers" -> ServersCommand.run(rest, CtlCommand.Environment.system(out, err));
       case "completion" -> CompletionCommand.run(rest, CtlCommand.Environment.system(out, err));
       case "demo" -> ConsoleCommand.demo(rest, out, err);
       default -> ConsoleCommand.run(args, out, err);

@@ -62,6 +62,8 @@ final class ManPage {
         --version names the version, the commit and the Java runtime.
         """);
     options(r, ConsoleCommand.TABLE);
+    r.section("SERVERS").paragraph(ServersCommand.ABOUT);
+    tagged(r, ServersCommand.TABLE);
     r.section("KEYS").paragraph("The console's keys by default (keys.conf rebinds them by name):");
     for (KeyHelp.Section s : KeyHelp.sections(Keymap.defaults())) {
       r.subsection(s.title());
@@ -136,6 +138,10 @@ final class ManPage {
 
   private static void options(Roff r, OptionTable table) {
     r.section("OPTIONS");
+    tagged(r, table);
+  }
+
+  private static void tagged(Roff r, OptionTable table) {
     for (CommandOption o : table.documented()) {
       String tag = String.join(", ", o.spellings()) + (o.takesArgument() ? " " + o.argument() : "");
       r.tagged(tag, o.description());

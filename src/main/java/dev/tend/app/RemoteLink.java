@@ -9,6 +9,8 @@ import dev.tend.cli.ServerLink;
 import dev.tend.control.client.ClientSettings;
 import dev.tend.control.client.RemoteSupervisor;
 import dev.tend.control.client.ServerUrl;
+import dev.tend.control.client.ssh.SshConnections;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,12 +29,20 @@ final class RemoteLink implements ServerLink {
    * refused with its {@code Unknown protocol for serverurl} message.
    */
   static Connector connector(ClientSettings settings) {
+    return connector(settings, null);
+  }
+
+  /**
+   * As {@link #connector(ClientSettings)}, and {@code ssh://} URLs through the ssh connections
+   * {@code ssh} gives (asked for on the first such URL; the caller closes them).
+   */
+  static Connector connector(ClientSettings settings, @Nullable Supplier<SshConnections> ssh) {
     // a class, not a lambda: a lambda's bootstrap costs tend ctl start-up time
     return new Connector() {
       @Override
       public ServerLink open(
           String serverurl, @Nullable String username, @Nullable String password) {
-        return RemoteLink.open(serverurl, username, password, settings);
+        return RemoteLink.open(serverurl, username, password, settings, ssh);
       }
     };
   }
@@ -41,13 +51,16 @@ final class RemoteLink implements ServerLink {
       String serverurl,
       @Nullable String username,
       @Nullable String password,
-      ClientSettings settings) {
+      ClientSettings settings,
+      @Nullable Supplier<SshConnections> ssh) {
+    ClientSettings s = settings.withCredentials(username, password);
+    if (ssh != null && serverurl.startsWith("ssh://")) {
+      return new RemoteLink(RemoteSupervisor.connect(ServerUrl.parse(serverurl), s, ssh.get()));
+    }
     if (!serverurl.startsWith("http://") && !serverurl.startsWith("unix://")) {
       throw new IllegalArgumentException("Unknown protocol for serverurl " + serverurl);
     }
-    ServerUrl url = ServerUrl.parse(serverurl);
-    return new RemoteLink(
-        RemoteSupervisor.connect(url, settings.withCredentials(username, password)));
+    return new RemoteLink(RemoteSupervisor.connect(ServerUrl.parse(serverurl), s));
   }
 
   @Override

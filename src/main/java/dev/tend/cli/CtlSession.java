@@ -49,6 +49,13 @@ public final class CtlSession implements AutoCloseable {
   private int exitStatus; // supervisorctl's exitstatus: the last assignment wins
   private boolean leaving; // set by quit, exit and EOF during the current line
   private @Nullable List<ProcessInfo> completionInfo; // one getAllProcessInfo per command line
+  private @Nullable StatusRows statusRows; // set: status hands its rows here instead of printing
+
+  /** Takes the rows {@code status} would print (a table over several servers prints them). */
+  @FunctionalInterface
+  public interface StatusRows {
+    void take(List<ProcessInfo> rows);
+  }
 
   public CtlSession(
       Settings settings, Connector connector, UserInput input, PrintStream out, PrintStream err) {
@@ -186,6 +193,11 @@ public final class CtlSession implements AutoCloseable {
     return infos;
   }
 
+  /** From now on {@code status} hands its rows to {@code rows} instead of printing them. */
+  public void collectStatusRows(StatusRows rows) {
+    this.statusRows = rows;
+  }
+
   @Override
   public void close() {
     flush();
@@ -224,6 +236,18 @@ public final class CtlSession implements AutoCloseable {
   /** supervisorctl's {@code upcheck}; see {@link Upcheck}. */
   boolean upcheck() {
     return Upcheck.passes(this);
+  }
+
+  /** {@code status}'s rows: printed, or handed to whoever collects them. */
+  void printStatus(List<ProcessInfo> rows) {
+    StatusRows collector = statusRows;
+    if (collector != null) {
+      collector.take(rows);
+      return;
+    }
+    for (String line : StatusTable.lines(rows, colour)) {
+      println(line);
+    }
   }
 
   /** Sets the exit status; the last call wins. */

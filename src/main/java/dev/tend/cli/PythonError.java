@@ -29,7 +29,10 @@ final class PythonError {
           + ">";
     }
     if (e instanceof ConnectionException c) {
-      return connection(c);
+      // a transport's own words already say what failed; a Python class would only hide them
+      return c.kind() == ConnectionException.Kind.TRANSPORT
+          ? String.valueOf(c.getMessage())
+          : connection(c);
     }
     if (e instanceof ArithmeticException) {
       return "<class 'OverflowError'>, " + e.getMessage();

@@ -39,9 +39,7 @@ final class StatusVerb implements Verb {
         select(s, all, name, matching);
       }
     }
-    for (String line : StatusTable.lines(matching, s.colour())) {
-      s.println(line);
-    }
+    s.printStatus(matching);
     for (ProcessInfo info : matching) {
       if (info.state().isStopped()) {
         s.exit(Lsb.STATUS_NOT_RUNNING);

@@ -25,10 +25,7 @@ public final class CtlConfigReader {
    */
   public static CtlFileConfig read(
       Path file, Map<String, String> environment, Path workingDirectory) throws ConfigException {
-    ConfigContext context =
-        new ConfigContext(environment, "", NO_USERS, workingDirectory, workingDirectory);
-    HostValueTypes host = new HostValueTypes(context);
-    Path absolute = host.normalize(file.toString());
+    Path absolute = hostTypes(environment, workingDirectory).normalize(file.toString());
     if (!java.nio.file.Files.exists(absolute)) {
       throw failure("could not find config file " + file, file);
     }
@@ -36,6 +33,22 @@ public final class CtlConfigReader {
     if (text == null) {
       throw failure("could not read config file " + file, file);
     }
+    return parse(file, text, environment, workingDirectory);
+  }
+
+  /**
+   * Reads a config's text that was fetched from elsewhere (another host, over ssh), as {@link
+   * #read} reads a file.
+   *
+   * @param file where the text came from, for messages, {@code %(here)s} and relative paths
+   * @param environment the environment there, for {@code ~} and {@code %(ENV_X)s}
+   * @param workingDirectory what relative paths resolve against there
+   */
+  public static CtlFileConfig parse(
+      Path file, String text, Map<String, String> environment, Path workingDirectory)
+      throws ConfigException {
+    HostValueTypes host = hostTypes(environment, workingDirectory);
+    Path absolute = host.normalize(file.toString());
     String here = absolute.getParent() == null ? "/" : absolute.getParent().toString();
     Diagnostics diagnostics = new Diagnostics();
     IniDocument doc = new IniDocument();
@@ -54,6 +67,11 @@ public final class CtlConfigReader {
         new ServerSectionParser(doc, serverProblems, envNames, here, host, false);
     return new CtlFileConfig(
         absolute, ctl, servers.unixServers(), servers.inetServers(), serverProblems.errors());
+  }
+
+  private static HostValueTypes hostTypes(Map<String, String> environment, Path workingDirectory) {
+    return new HostValueTypes(
+        new ConfigContext(environment, "", NO_USERS, workingDirectory, workingDirectory));
   }
 
   private static ConfigException failure(String message, Path file) {

@@ -26,6 +26,26 @@ public record CtlFileConfig(
     problems = List.copyOf(problems);
   }
 
+  /**
+   * The server this config names, as tend's console and {@code ssh://host} look for it: {@code
+   * [supervisorctl] serverurl} when set to something other than supervisorctl's default, else the
+   * daemon's {@code [unix_http_server] file}, else its {@code [inet_http_server]} (a host left
+   * empty is {@code localhost}), else the default {@code http://localhost:9001}.
+   */
+  public String serverUrl() {
+    String url = ctl == null ? CtlConfig.DEFAULT_SERVERURL : ctl.serverurl();
+    if (ctl != null && !url.equals(CtlConfig.DEFAULT_SERVERURL)) {
+      return url;
+    }
+    for (UnixHttpServerConfig u : unixHttpServers) {
+      return "unix://" + u.file();
+    }
+    for (InetHttpServerConfig i : inetHttpServers) {
+      return "http://" + (i.host().isEmpty() ? "localhost" : i.host()) + ":" + i.port();
+    }
+    return url;
+  }
+
   /** The {@code [supervisorctl]} section, or supervisorctl's error when the file lacks it. */
   public CtlConfig requireCtl() throws ConfigException {
     if (ctl == null) {

@@ -60,7 +60,16 @@ class ManPageTest {
   }
 
   @Test
+  void everyServersOptionIsInTend1() {
+    everyOptionIn(ServersCommand.TABLE, "tend.1");
+    everyOptionIn(CtlOptions.TEND, "tend-ctl.1");
+  }
+
+  @Test
   void helpIsMadeFromTheSameTable() {
+    for (CommandOption o : ServersCommand.TABLE.documented()) {
+      assertTrue(ServersCommand.HELP.contains(String.join("/", o.spellings())), o.name());
+    }
     for (CommandOption o : DaemonOptions.TABLE.documented()) {
       assertTrue(DaemonCommand.USAGE.contains(String.join("/", o.spellings())), o.name());
     }

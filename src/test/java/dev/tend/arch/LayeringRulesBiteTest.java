@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.tend.app.DaemonThatOpensSsh;
 import dev.tend.cli.CliThatCallsTheClient;
+import dev.tend.cli.CliThatStartsAProcess;
+import dev.tend.control.client.ssh.SshCommand;
 import dev.tend.core.CoreThatDrawsOnTheTerminal;
 import dev.tend.platform.PlatformThatReadsTheConfig;
 import dev.tend.tui.control.ConsoleController;
@@ -33,6 +36,28 @@ class LayeringRulesBiteTest {
         new ClassFileImporter()
             .importClasses(PlatformThatReadsTheConfig.class, dev.tend.config.ConfigException.class);
     assertThrows(AssertionError.class, () -> LayeringTest.layers().check(bad));
+  }
+
+  @Test
+  void processBuilderOutsideSshProcessFails() {
+    JavaClasses bad = new ClassFileImporter().importClasses(CliThatStartsAProcess.class);
+    assertThrows(AssertionError.class, () -> LayeringTest.processStarters().check(bad));
+  }
+
+  @Test
+  void sshProcessAloneMayStartProcesses() throws ClassNotFoundException {
+    JavaClasses ok =
+        new ClassFileImporter()
+            .importClasses(Class.forName(LayeringTest.SSH_PROCESS), SshCommand.class);
+    LayeringTest.processStarters().check(ok);
+  }
+
+  @Test
+  void aDaemonClassReachingSshFails() {
+    JavaClasses bad =
+        new ClassFileImporter().importClasses(DaemonThatOpensSsh.class, SshCommand.class);
+    assertThrows(
+        AssertionError.class, () -> LayeringTest.daemonKeepsOutOfTheSshTransport().check(bad));
   }
 
   @Test

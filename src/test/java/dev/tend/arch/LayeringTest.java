@@ -339,10 +339,17 @@ class LayeringTest {
         .check(classes);
   }
 
-  @Test
-  void onlyThePlatformStartsProcesses() {
-    // One reaper owns waitpid(-1): a ProcessBuilder child would have its exit stolen.
-    noClasses()
+  /**
+   * One reaper owns waitpid(-1) in the daemon: a ProcessBuilder child there would have its exit
+   * stolen. The one exception is {@code SshProcess}, which starts the user's ssh for {@code tend
+   * ctl} and the console: their JVMs reap nothing but their own children, by pid, as the JDK does,
+   * and {@link #theDaemonNeverReachesTheSshTransport} keeps it out of the daemon (see
+   * docs/ARCHITECTURE.md, decision 3).
+   */
+  static ArchRule processStarters() {
+    return noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(SSH_PROCESS)
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.lang.ProcessBuilder")
@@ -350,8 +357,40 @@ class LayeringTest {
         .callMethod(Runtime.class, "exec", String.class)
         .orShould()
         .callMethod(Runtime.class, "exec", String[].class)
-        .because("the daemon reaps every child with waitpid(-1); use dev.tend.platform to spawn")
-        .check(classes);
+        .because("the daemon reaps every child with waitpid(-1); use dev.tend.platform to spawn");
+  }
+
+  static final String SSH_PROCESS = "dev.tend.control.client.ssh.SshProcess";
+
+  /**
+   * The daemon's code does not use the client at all, so cannot start ssh (the layers keep core,
+   * server, logs and platform off it; this keeps the daemon's classes in app off it too). A
+   * transitive rule cannot say it: Main reaches every face.
+   */
+  static ArchRule daemonKeepsOutOfTheSshTransport() {
+    return noClasses()
+        .that()
+        .haveNameMatching("dev\\.tend\\.app\\.Daemon.*")
+        .or()
+        .resideInAnyPackage(
+            "dev.tend.core..",
+            "dev.tend.control.server..",
+            "dev.tend.logs..",
+            "dev.tend.platform..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.tend.control.client..")
+        .because("the daemon sweeps waitpid(-1); SshProcess's ProcessBuilder is for other JVMs");
+  }
+
+  @Test
+  void onlyThePlatformStartsProcesses() {
+    processStarters().check(classes);
+  }
+
+  @Test
+  void theDaemonNeverReachesTheSshTransport() {
+    daemonKeepsOutOfTheSshTransport().check(classes);
   }
 
   @Test

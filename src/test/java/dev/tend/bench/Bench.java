@@ -138,6 +138,7 @@ public final class Bench {
     return List.of(
         new CtlStatusRow(),
         new RpcRoundTripRow(),
+        new SshRow(),
         new SmallCallRow(),
         new ScaleRow(),
         new HealthRow(),

@@ -1,5 +1,7 @@
 package dev.tend.control.client;
 
+import dev.tend.api.ConnectionException;
+import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConnectionPool implements AutoCloseable {
   private final ServerUrl url;
+  private final Route route;
   private final int connectTimeoutMillis;
   private final int maxIdle;
   private final ArrayDeque<HttpConnection> idle =
@@ -17,8 +20,9 @@ final class ConnectionPool implements AutoCloseable {
   private boolean closed; // guarded by this; no connection is kept after close()
   private int opened; // guarded by this; connections ever opened, for tests and diagnostics
 
-  ConnectionPool(ServerUrl url, int connectTimeoutMillis, int maxIdle) {
+  ConnectionPool(ServerUrl url, Route route, int connectTimeoutMillis, int maxIdle) {
     this.url = url;
+    this.route = route;
     this.connectTimeoutMillis = connectTimeoutMillis;
     this.maxIdle = maxIdle;
   }
@@ -40,9 +44,19 @@ final class ConnectionPool implements AutoCloseable {
     }
   }
 
+  Route route() {
+    return route;
+  }
+
   /** A new connection, not yet pooled. */
   HttpConnection open() {
-    HttpConnection c = HttpConnection.open(url, connectTimeoutMillis);
+    SocketAddress address = route.address();
+    HttpConnection c;
+    try {
+      c = HttpConnection.open(url, address, connectTimeoutMillis);
+    } catch (ConnectionException e) {
+      throw route.explain(e, null);
+    }
     synchronized (this) {
       opened++;
     }

@@ -5,7 +5,6 @@ import dev.tend.api.ConnectionException.Kind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
@@ -49,21 +48,19 @@ final class HttpConnection implements AutoCloseable {
   }
 
   /**
-   * Connects, waiting at most {@code timeoutMillis}.
+   * Connects to {@code address} (the server's socket, or the local end of an ssh forward to it),
+   * waiting at most {@code timeoutMillis}.
    *
    * @throws ConnectionException REFUSED, NO_SUCH_FILE (a unix socket path that does not exist), or
    *     IO, with supervisorctl's wording
    */
-  static HttpConnection open(ServerUrl url, int timeoutMillis) {
+  static HttpConnection open(ServerUrl url, SocketAddress address, int timeoutMillis) {
     SocketChannel channel = null;
     Selector selector = null;
     try {
-      SocketAddress address;
-      if (url.isUnix()) {
-        address = UnixDomainSocketAddress.of(url.socketPath());
+      if (address instanceof UnixDomainSocketAddress) {
         channel = SocketChannel.open(StandardProtocolFamily.UNIX);
       } else {
-        address = new InetSocketAddress(url.host(), url.port());
         channel = SocketChannel.open();
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
       }

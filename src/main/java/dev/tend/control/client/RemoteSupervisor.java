@@ -17,6 +17,7 @@ import dev.tend.api.ProcessStats;
 import dev.tend.api.ReloadDiff;
 import dev.tend.api.SupervisorApi;
 import dev.tend.api.SupervisorState;
+import dev.tend.control.client.ssh.SshConnections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,9 +53,18 @@ public final class RemoteSupervisor implements SupervisorApi, AutoCloseable {
     this.tend = new TendMethods(rpc);
   }
 
-  /** A client for {@code url}; connects on the first call. */
+  /** A client for a {@code unix://} or {@code http://} {@code url}; connects on the first call. */
   public static RemoteSupervisor connect(ServerUrl url, ClientSettings settings) {
     return new RemoteSupervisor(new XmlRpcClient(url, settings));
+  }
+
+  /**
+   * A client for any {@code url}, {@code ssh://} ones through {@code ssh} (which outlives it);
+   * connects on the first call.
+   */
+  public static RemoteSupervisor connect(
+      ServerUrl url, ClientSettings settings, SshConnections ssh) {
+    return new RemoteSupervisor(new XmlRpcClient(url, settings, ssh));
   }
 
   /** The XML-RPC client underneath, for methods this interface does not cover. */

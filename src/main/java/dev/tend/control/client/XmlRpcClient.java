@@ -4,6 +4,7 @@ import dev.tend.api.ConnectionException;
 import dev.tend.api.ConnectionException.Kind;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
+import dev.tend.control.client.ssh.SshConnections;
 import dev.tend.control.xmlrpc.MethodResponse;
 import dev.tend.control.xmlrpc.XmlRpcEncoder;
 import dev.tend.control.xmlrpc.XmlRpcLimits;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * XML-RPC over HTTP/1.1 to one server ({@code POST /RPC2}), on a unix socket or TCP, with basic
@@ -36,23 +38,48 @@ public final class XmlRpcClient implements AutoCloseable {
   private final ClientSettings settings;
   private final ConnectionPool pool;
   private final XmlRpcLimits limits;
-  private final byte[] headTemplate; // request headers up to Content-Length's value
+  // request headers up to Content-Length's value; made once the route knows the server
+  private volatile byte @Nullable [] headTemplate;
 
+  /** A client of a {@code unix://} or {@code http://} server. */
   public XmlRpcClient(ServerUrl url, ClientSettings settings) {
+    this(url, settings, Route.direct(url));
+  }
+
+  /** A client of any server; {@code ssh://} ones through {@code ssh}. */
+  public XmlRpcClient(ServerUrl url, ClientSettings settings, SshConnections ssh) {
+    this(url, settings, url.isSsh() ? new SshRoute(url, ssh) : Route.direct(url));
+  }
+
+  private XmlRpcClient(ServerUrl url, ClientSettings settings, Route route) {
     this.url = url;
     this.settings = settings;
     this.pool =
         new ConnectionPool(
-            url, ClientSettings.millis(settings.connectTimeout()), settings.maxIdleConnections());
+            url,
+            route,
+            ClientSettings.millis(settings.connectTimeout()),
+            settings.maxIdleConnections());
     this.limits =
         new XmlRpcLimits(
             settings.maxResponseBytes(),
             XmlRpcLimits.RESPONSES.maxDepth(),
             XmlRpcLimits.RESPONSES.maxElements(),
             (int) Math.min(settings.maxResponseBytes(), XmlRpcLimits.RESPONSES.maxStringLength()));
-    this.headTemplate =
-        ("POST /RPC2 HTTP/1.1\r\n" + commonHeaders() + "Content-Type: text/xml\r\nContent-Length: ")
-            .getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** The request headers up to Content-Length's value, once a connection is open. */
+  private byte[] headTemplate() {
+    byte[] h = headTemplate;
+    if (h == null) {
+      h =
+          ("POST /RPC2 HTTP/1.1\r\n"
+                  + commonHeaders()
+                  + "Content-Type: text/xml\r\nContent-Length: ")
+              .getBytes(StandardCharsets.ISO_8859_1);
+      headTemplate = h; // racing threads make the same bytes
+    }
+    return h;
   }
 
   public ServerUrl url() {
@@ -165,7 +192,7 @@ public final class XmlRpcClient implements AutoCloseable {
       return new OpenStream(c, response);
     } catch (IOException e) {
       c.close();
-      throw ioError(e, "GET " + path);
+      throw pool.route().explain(ioError(e, "GET " + path), e);
     } catch (RuntimeException e) {
       c.close();
       throw e;
@@ -186,14 +213,12 @@ public final class XmlRpcClient implements AutoCloseable {
   private byte[] post(byte[] body, Duration timeout, String what) {
     int timeoutMillis = ClientSettings.millis(timeout);
     int sendMillis = ClientSettings.millis(settings.readTimeout());
-    ByteBuffer[] request = {
-      ByteBuffer.wrap(headTemplate),
-      ByteBuffer.wrap((body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1)),
-      ByteBuffer.wrap(body)
-    };
+    ByteBuffer length =
+        ByteBuffer.wrap((body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
     for (int attempt = 0; ; attempt++) {
       HttpConnection pooled = attempt == 0 ? pool.takeIdle() : null;
       HttpConnection c = pooled != null ? pooled : pool.open();
+      ByteBuffer[] request = {ByteBuffer.wrap(headTemplate()), length, ByteBuffer.wrap(body)};
       HttpResponse response = null;
       try {
         for (ByteBuffer b : request) {
@@ -221,7 +246,7 @@ public final class XmlRpcClient implements AutoCloseable {
                 && !(e instanceof InterruptedIOException)
                 && !(e instanceof HttpProtocolException);
         if (!stale) {
-          throw ioError(e, what);
+          throw response == null ? pool.route().explain(ioError(e, what), e) : ioError(e, what);
         }
       } catch (RuntimeException e) {
         c.close();
@@ -262,11 +287,14 @@ public final class XmlRpcClient implements AutoCloseable {
 
   private String commonHeaders() {
     StringBuilder h = new StringBuilder(160);
-    h.append("Host: ").append(url.hostHeader()).append("\r\n");
+    Route route = pool.route();
+    h.append("Host: ").append(route.hostHeader()).append("\r\n");
     h.append("User-Agent: tend\r\n");
     h.append("Accept: text/xml\r\n");
-    if (settings.hasCredentials()) {
-      String pair = settings.username() + ":" + settings.password();
+    String user = settings.hasCredentials() ? settings.username() : route.username();
+    String pass = settings.hasCredentials() ? settings.password() : route.password();
+    if (user != null && pass != null) {
+      String pair = user + ":" + pass;
       h.append("Authorization: Basic ")
           .append(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))
           .append("\r\n");

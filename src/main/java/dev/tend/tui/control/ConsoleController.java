@@ -64,7 +64,8 @@ public final class ConsoleController {
             requests,
             messages,
             new CommandLineKeys(model, completers.apply(grammar), grammar, commands, table),
-            new LogOverlayKeys(model, logs, messages));
+            new LogOverlayKeys(model, logs, messages),
+            table);
     this.events = new FeedEvents(model, arrangement, messages);
     List<String> warnings = model.startupWarnings();
     if (!warnings.isEmpty()) {

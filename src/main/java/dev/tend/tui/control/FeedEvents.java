@@ -4,6 +4,7 @@ import dev.tend.tui.feed.ConsoleEvent;
 import dev.tend.tui.state.Connection;
 import dev.tend.tui.state.ConsoleModel;
 import dev.tend.tui.state.Overlay;
+import dev.tend.tui.state.ServerKey;
 import java.nio.file.Path;
 
 /**
@@ -43,6 +44,46 @@ final class FeedEvents {
       }
       case ConsoleEvent.TextWritten w -> textWritten(w);
       case ConsoleEvent.Notice n -> messages.say(n.text(), n.error());
+      case ConsoleEvent.FromServer f -> fromServer(f.server(), f.event());
+    }
+  }
+
+  /**
+   * An event of one of several servers, in its own names: its rows, stats and connection are keyed
+   * by the server; what it says on the message line is prefixed with its name.
+   */
+  private void fromServer(String server, ConsoleEvent e) {
+    switch (e) {
+      case ConsoleEvent.Connected ok -> connected(server, ok);
+      case ConsoleEvent.Changes ch -> {
+        model.table().apply(server, ch.batch());
+        Connection c = model.servers().get(server);
+        model.setConnection(server, c.withDaemonState(ch.batch().state()));
+        panes.processesChanged();
+      }
+      case ConsoleEvent.ConnectionLost lost -> {
+        long now = model.options().clock().millis();
+        Connection c = model.servers().get(server);
+        model.setConnection(server, c.lost(lost.reason(), lost.retryAt(), now));
+      }
+      case ConsoleEvent.Stats s -> model.table().applyStats(server, s.sample());
+      case ConsoleEvent.ActionDone done ->
+          messages.say(server + ": " + done.outcome().text(), done.outcome().error());
+      case ConsoleEvent.DetailsLoaded d ->
+          apply(
+              new ConsoleEvent.DetailsLoaded(
+                  ServerKey.of(server, d.namespec()), d.config(), d.error()));
+      case ConsoleEvent.Notice n -> messages.say(server + ": " + n.text(), n.error());
+      default -> apply(e);
+    }
+  }
+
+  private void connected(String server, ConsoleEvent.Connected ok) {
+    Connection before = model.servers().get(server);
+    model.setConnection(server, before.connected(ok.capabilities(), ok.identification()));
+    if (before.status() == Connection.Status.LOST) {
+      messages.say("reconnected to " + server + " (" + ok.capabilities().server() + ")", false);
+      panes.refollowAll(); // its follows ended with the connection
     }
   }
 

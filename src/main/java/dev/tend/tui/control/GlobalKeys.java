@@ -55,6 +55,7 @@ final class GlobalKeys {
       case GROW -> () -> panes.resize(1);
       case SHRINK -> () -> panes.resize(-1);
       case EQUALIZE -> panes::equalize;
+      case SERVERS -> () -> model.open(new Overlay.Servers());
       default -> throw new IllegalArgumentException("not a global action: " + a.id());
     };
   }

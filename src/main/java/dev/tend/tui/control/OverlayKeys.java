@@ -7,6 +7,7 @@ import dev.tend.tui.state.ConsoleOptions.ExitChoice;
 import dev.tend.tui.state.Overlay;
 import dev.tend.tui.state.ProcessRequest;
 import dev.tend.tui.state.Signals;
+import java.util.List;
 
 /**
  * Keys while an overlay is open. Overlays take fixed keys (shown on the overlay itself): Esc closes
@@ -19,13 +20,16 @@ final class OverlayKeys {
   private final MessageLine messages;
   private final CommandLineKeys lines;
   private final LogOverlayKeys logs;
+  private final TableControl table;
 
   OverlayKeys(
       ConsoleModel model,
       Requests requests,
       MessageLine messages,
       CommandLineKeys lines,
-      LogOverlayKeys logs) {
+      LogOverlayKeys logs,
+      TableControl table) {
+    this.table = table;
     this.model = model;
     this.requests = requests;
     this.messages = messages;
@@ -50,6 +54,7 @@ final class OverlayKeys {
           d.scrollBy(scrollStep(k));
         }
       }
+      case Overlay.Servers s -> servers(s, k, cancel);
       case Overlay.Confirm c -> confirm(c, k, cancel);
       case Overlay.SignalMenu s -> signalMenu(s, k, cancel);
       case Overlay.CommandLine c -> lines.commandLine(c, k, cancel);
@@ -64,6 +69,19 @@ final class OverlayKeys {
         }
         model.closeOverlay();
       }
+    }
+  }
+
+  /** The servers view: j/k choose, Enter jumps to the server's rows, Esc or q closes. */
+  private void servers(Overlay.Servers s, KeyChord k, boolean cancel) {
+    List<String> names = model.servers().names();
+    if (cancel || k.character() == 'q' || k.character() == '@') {
+      model.closeOverlay();
+    } else if (TextKeys.is(k, "Enter")) {
+      model.closeOverlay();
+      table.jumpToServer(names.get(Math.min(s.selected(), names.size() - 1)));
+    } else {
+      s.move(scrollStep(k), names.size());
     }
   }
 

@@ -23,6 +23,9 @@ interface TableControl {
   /** Sorts by a column; the same column again reverses the order. */
   void sortBy(Column column);
 
+  /** Selects the first row of a server, clearing the filter when it hides them. */
+  void jumpToServer(String server);
+
   /** Holds the rows shown still ({@code true}) while updates keep arriving, or shows them live. */
   void freeze(boolean on);
 }

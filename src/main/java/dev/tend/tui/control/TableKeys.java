@@ -73,6 +73,8 @@ final class TableKeys implements TableControl {
       case FILTER -> () -> model.open(new Overlay.Filter(t.filter()));
       case HIDE_STOPPED -> this::toggleHideStopped;
       case NEXT_FAILING -> this::nextFailing;
+      case NEXT_SERVER -> () -> nextServer(1);
+      case PREVIOUS_SERVER -> () -> nextServer(-1);
       case SORT_NAME -> () -> t.sortBy(Column.NAME);
       case SORT_STATE -> () -> t.sortBy(Column.STATE);
       case SORT_PID -> () -> t.sortBy(Column.PID);
@@ -106,6 +108,24 @@ final class TableKeys implements TableControl {
     table.toggleHideStopped();
     messages.say(
         table.hidesStopped() ? "hiding stopped processes (H shows them)" : "showing all", false);
+  }
+
+  /** The first row of the next (or previous) server's, wrapping. */
+  private void nextServer(int step) {
+    if (!table.selectNextServer(step, now())) {
+      messages.say("no other server", false);
+    }
+  }
+
+  /** Selects the first row of {@code server} (the servers view's Enter); the filter clears. */
+  @Override
+  public void jumpToServer(String server) {
+    if (!table.selectServer(server, now())) {
+      table.setFilter("");
+      if (!table.selectServer(server, now())) {
+        messages.say("no process on " + server, false);
+      }
+    }
   }
 
   private void nextFailing() {

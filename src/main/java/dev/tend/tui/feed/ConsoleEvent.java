@@ -60,6 +60,12 @@ public sealed interface ConsoleEvent {
     }
   }
 
+  /**
+   * An event of one of several servers ({@code server} as the console names it), in that server's
+   * own names: its link posts them so, the UI thread puts the server into the keys.
+   */
+  record FromServer(String server, ConsoleEvent event) implements ConsoleEvent {}
+
   /** Something to tell the user on the message line. */
   record Notice(String text, boolean error) implements ConsoleEvent {}
 }

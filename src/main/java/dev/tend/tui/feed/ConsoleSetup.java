@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConsoleSetup {
   private ConsoleSetup() {}
+
+  /**
+   * The model of a console on several servers: {@code servers} is name to URL, in the order the
+   * console lists them (empty: the one server).
+   */
+  public static ConsoleModel load(ConsoleOptions options, Map<String, String> servers) {
+    ConsoleModel model = load(options);
+    model.declareServers(servers);
+    return model;
+  }
 
   /** The model for these options; problems with the user's files become startup warnings. */
   public static ConsoleModel load(ConsoleOptions options) {

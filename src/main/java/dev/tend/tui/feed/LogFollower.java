@@ -5,6 +5,7 @@ import dev.tend.api.LogListener;
 import dev.tend.api.LogStream;
 import dev.tend.api.SupervisorApi;
 import dev.tend.tui.state.LogLine;
+import dev.tend.tui.state.ServerKey;
 import dev.tend.tui.state.StreamKey;
 import dev.tend.tui.text.Durations;
 import java.time.Clock;
@@ -29,6 +30,8 @@ public final class LogFollower implements AutoCloseable {
   private final Clock clock;
   private final int maxLineChars;
   private final long historyBytes;
+  // the server's name in the console ("" with one): lines carry ServerKey.of(server, namespec)
+  private final String server;
   // worker thread only: the open follows of each pane, by process
   private final Map<Integer, Map<String, List<Opened>>> open = new HashMap<>();
 
@@ -49,6 +52,18 @@ public final class LogFollower implements AutoCloseable {
    */
   public LogFollower(
       SupervisorApi api, ExecutorService worker, Clock clock, int maxLineChars, long historyBytes) {
+    this(api, worker, clock, maxLineChars, historyBytes, "");
+  }
+
+  /** A follower of one of several servers: its lines name their process {@code namespec@server}. */
+  public LogFollower(
+      SupervisorApi api,
+      ExecutorService worker,
+      Clock clock,
+      int maxLineChars,
+      long historyBytes,
+      String server) {
+    this.server = server;
     this.api = api;
     this.worker = worker;
     this.clock = clock;
@@ -101,6 +116,22 @@ public final class LogFollower implements AutoCloseable {
     submit(() -> closeFollows(pane));
   }
 
+  /**
+   * As {@link #follow}, under generation {@code gen} that the caller started: several servers'
+   * followers fill one pane's inbox, and only the first request may start a generation. An empty
+   * list stops what this follower had for the pane.
+   */
+  public void followAs(int pane, LogInbox inbox, long gen, List<String> namespecs) {
+    List<String> names = List.copyOf(namespecs);
+    submit(
+        () -> {
+          closeFollows(pane);
+          if (gen == inbox.generation() && !names.isEmpty()) {
+            open(pane, inbox, gen, names);
+          }
+        });
+  }
+
   private void open(int pane, LogInbox inbox, long gen, List<String> names) {
     Map<String, List<Opened>> byName = open.computeIfAbsent(pane, p -> new LinkedHashMap<>());
     for (String namespec : names) {
@@ -110,9 +141,9 @@ public final class LogFollower implements AutoCloseable {
         try {
           follows.add(new Opened(api.followProcessLog(namespec, s, historyBytes, l), l));
         } catch (RuntimeException e) {
+          String label = ServerKey.of(server, namespec);
           inbox.offer(
-              gen,
-              notice(namespec, namespec + ": cannot follow " + s.word() + ": " + FaultWords.of(e)));
+              gen, notice(label, label + ": cannot follow " + s.word() + ": " + FaultWords.of(e)));
         }
       }
       byName.put(namespec, follows);
@@ -139,6 +170,8 @@ public final class LogFollower implements AutoCloseable {
     private final LogInbox inbox;
     private final long gen;
     private final String namespec;
+    // the process as the console names it: namespec@server with several servers
+    private final String label;
     private final LogStream stream;
     private final StreamKey key;
     private final LogDecoder decoder = new LogDecoder(maxLineChars);
@@ -151,8 +184,9 @@ public final class LogFollower implements AutoCloseable {
       this.inbox = inbox;
       this.gen = gen;
       this.namespec = namespec;
+      this.label = ServerKey.of(server, namespec);
       this.stream = stream;
-      this.key = new StreamKey(namespec, stream);
+      this.key = new StreamKey(label, stream);
     }
 
     @Override
@@ -183,8 +217,8 @@ public final class LogFollower implements AutoCloseable {
       inbox.offer(
           gen,
           notice(
-              namespec,
-              namespec
+              label,
+              label
                   + ": "
                   + what
                   + " of "
@@ -201,13 +235,12 @@ public final class LogFollower implements AutoCloseable {
       if (rest != null) {
         inbox.offer(gen, text(rest, clock.millis()));
       }
-      inbox.offer(
-          gen, notice(namespec, namespec + ": " + stream.word() + " follow ended: " + reason));
+      inbox.offer(gen, notice(label, label + ": " + stream.word() + " follow ended: " + reason));
     }
 
     private LogLine text(LogDecoder.Line l, long now) {
       return new LogLine(
-          0, LogLine.Kind.TEXT, stream, namespec, now, l.text(), l.spans(), l.cutChars());
+          0, LogLine.Kind.TEXT, stream, label, now, l.text(), l.spans(), l.cutChars());
     }
   }
 

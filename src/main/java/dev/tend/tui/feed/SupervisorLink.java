@@ -40,6 +40,15 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
   private final LogFollower logs;
 
   public SupervisorLink(SupervisorApi api, ConsoleOptions options, EventSink sink) {
+    this(api, options, sink, "");
+  }
+
+  /**
+   * The link to one of several servers, named {@code server} in the console: its log lines name
+   * their process {@code namespec@server}; everything else it is given and posts is in the server's
+   * own names.
+   */
+  public SupervisorLink(SupervisorApi api, ConsoleOptions options, EventSink sink, String server) {
     this.api = api;
     this.options = options;
     this.sink = sink;
@@ -55,7 +64,8 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
             Executors.newSingleThreadExecutor(threads("logs")),
             options.clock(),
             options.maxLineChars(),
-            options.historyBytes());
+            options.historyBytes(),
+            server);
   }
 
   /** Starts the feeds. */
@@ -109,6 +119,11 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
   @Override
   public void unfollow(int pane, LogInbox inbox) {
     logs.stop(pane, inbox);
+  }
+
+  /** This server's part of a pane's follows, under a generation the caller started. */
+  void followAs(int pane, LogInbox inbox, long generation, List<String> namespecs) {
+    logs.followAs(pane, inbox, generation, namespecs);
   }
 
   @Override

@@ -84,6 +84,13 @@ public enum Action {
       null,
       "Give the focused pane and its neighbours equal room",
       "="),
+  SERVERS(
+      "servers",
+      KeyContext.GLOBAL,
+      Effect.VIEW,
+      null,
+      "List the servers, how each answers and why not; Enter jumps to one",
+      "@"),
 
   // -- process table --
   MOVE_DOWN("down", KeyContext.TABLE, Effect.VIEW, null, "Select the next process", "j", "Down"),
@@ -142,6 +149,20 @@ public enum Action {
       null,
       "Select the next failing process (FATAL, BACKOFF, EXITED badly)",
       "!"),
+  NEXT_SERVER(
+      "next-server",
+      KeyContext.TABLE,
+      Effect.VIEW,
+      null,
+      "Select the first process of the next server",
+      "}"),
+  PREVIOUS_SERVER(
+      "previous-server",
+      KeyContext.TABLE,
+      Effect.VIEW,
+      null,
+      "Select the first process of the previous server",
+      "{"),
   SORT_NAME("sort-name", KeyContext.TABLE, Effect.VIEW, null, "Sort by name (again: reverse)", "N"),
   SORT_STATE("sort-state", KeyContext.TABLE, Effect.VIEW, null, "Sort by state", "S"),
   SORT_PID("sort-pid", KeyContext.TABLE, Effect.VIEW, null, "Sort by PID", "P"),

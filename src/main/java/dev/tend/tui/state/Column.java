@@ -11,6 +11,8 @@ import java.util.Locale;
  * order here is the order on screen; the view drops the least important at small widths.
  */
 public enum Column {
+  /** The server a row is on; shown only when the console has several. */
+  SERVER("SERVER", 6, false),
   NAME("NAME", 10, false),
   STATE("STATE", 8, false),
   /** tend's health checks; left out when no process has one (and under supervisord). */
@@ -48,7 +50,8 @@ public enum Column {
   /** The cell text of a row at {@code now} (epoch seconds); {@code -} when there is no value. */
   public String cell(ProcessRow row, long now) {
     return switch (this) {
-      case NAME -> row.namespec();
+      case SERVER -> row.server();
+      case NAME -> row.localNamespec();
       case STATE -> row.state().name();
       case HEALTH -> row.info().health().status() == Health.Status.NONE ? "-" : row.healthWord();
       case PID -> row.info().pid() > 0 ? Integer.toString(row.info().pid()) : "-";
@@ -75,10 +78,12 @@ public enum Column {
 
   /** Sort order for this column, ties broken by name; the first press sorts ascending. */
   public Comparator<ProcessRow> comparator(long now) {
-    Comparator<ProcessRow> byName = Comparator.comparing(ProcessRow::namespec);
+    // by server first: with many servers, each server's rows stay together
+    Comparator<ProcessRow> byName =
+        Comparator.comparing(ProcessRow::server).thenComparing(ProcessRow::localNamespec);
     Comparator<ProcessRow> key =
         switch (this) {
-          case NAME -> byName;
+          case SERVER, NAME -> byName;
           case STATE -> Comparator.comparingInt(r -> severity(r.state()));
           case HEALTH -> Comparator.comparingInt(r -> severity(r.info().health().status()));
           case PID -> Comparator.comparingInt(r -> r.info().pid());

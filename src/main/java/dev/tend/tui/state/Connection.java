@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param daemonState the supervisor's own state from the last batch
  * @param lostReason why it stopped answering (empty while connected)
  * @param retryAt epoch millis of the next attempt while lost
+ * @param lostSince epoch millis when it stopped answering (0 while connected)
  */
 public record Connection(
     Status status,
@@ -20,7 +21,8 @@ public record Connection(
     String identification,
     @Nullable SupervisorState daemonState,
     String lostReason,
-    long retryAt) {
+    long retryAt,
+    long lostSince) {
 
   public enum Status {
     CONNECTING,
@@ -29,18 +31,25 @@ public record Connection(
   }
 
   public static Connection connecting() {
-    return new Connection(Status.CONNECTING, null, "", null, "", 0);
+    return new Connection(Status.CONNECTING, null, "", null, "", 0, 0);
   }
 
   public Connection connected(SupervisorApi.Capabilities caps, String ident) {
-    return new Connection(Status.CONNECTED, caps, ident, daemonState, "", 0);
+    return new Connection(Status.CONNECTED, caps, ident, daemonState, "", 0, 0);
+  }
+
+  /** Lost, retrying at {@code retry}; since the first failure, not the last retry. */
+  public Connection lost(String reason, long retry, long now) {
+    long since = status == Status.LOST && lostSince > 0 ? lostSince : now;
+    return new Connection(
+        Status.LOST, capabilities, identification, daemonState, reason, retry, since);
   }
 
   public Connection lost(String reason, long retry) {
-    return new Connection(Status.LOST, capabilities, identification, daemonState, reason, retry);
+    return lost(reason, retry, retry);
   }
 
   public Connection withDaemonState(SupervisorState s) {
-    return new Connection(status, capabilities, identification, s, lostReason, retryAt);
+    return new Connection(status, capabilities, identification, s, lostReason, retryAt, lostSince);
   }
 }

@@ -8,6 +8,7 @@ import dev.tend.tui.theme.Theme;
 import dev.tend.tui.theme.ThemeCatalog;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ public final class ConsoleModel {
   // UI thread only, all below
   private @Nullable Overlay overlay;
   private @Nullable Message message;
-  private Connection connection = Connection.connecting();
+  private final ServerConnections servers = new ServerConnections();
   private boolean frozen;
   // the theme's name and the theme mapped down to the terminal's colours; changed together
   private String themeName;
@@ -155,12 +156,30 @@ public final class ConsoleModel {
 
   // -- the server, the screen as a whole, the end --
 
+  /** The first (with one server, the only) server's connection. */
   public Connection connection() {
-    return connection;
+    return servers.get(servers.first());
   }
 
   public void setConnection(Connection c) {
-    connection = c;
+    servers.set(servers.first(), c);
+  }
+
+  /** Each server's connection. */
+  public ServerConnections servers() {
+    return servers;
+  }
+
+  public void setConnection(String server, Connection c) {
+    servers.set(server, c);
+  }
+
+  /**
+   * The servers the console talks to, name to URL, in order (before the loop starts; one server
+   * needs none).
+   */
+  public void declareServers(Map<String, String> nameToUrl) {
+    servers.declare(nameToUrl);
   }
 
   public boolean frozen() {

@@ -34,7 +34,11 @@ final class ObservedRestarts {
 
   /** The restarts to show for this new sight of a process. */
   Restarts observe(ProcessInfo info) {
-    String key = info.namespec();
+    return observe(info.namespec(), info);
+  }
+
+  /** As {@link #observe(ProcessInfo)}, for the process the console keys as {@code key}. */
+  Restarts observe(String key, ProcessInfo info) {
     if (info.restarts() >= 0) {
       seen.remove(key);
       asked.remove(key);

@@ -25,6 +25,21 @@ public sealed interface Overlay {
     }
   }
 
+  /** The servers and how each answers ({@code :servers}); Enter jumps to the one selected. */
+  final class Servers implements Overlay {
+    // UI thread only; the index of the server selected, kept within the list by the keys
+    private int selected;
+
+    public int selected() {
+      return selected;
+    }
+
+    /** Moves the selection by {@code delta} within {@code count} servers. */
+    public void move(int delta, int count) {
+      selected = Math.max(0, Math.min(count - 1, selected + delta));
+    }
+  }
+
   /** A question before a process action: y/n, or a word to type. */
   final class Confirm implements Overlay {
     private final ProcessRequest request;

@@ -10,14 +10,31 @@ import org.jspecify.annotations.Nullable;
  * One line of the process table: what the server said, plus what the console derived (restarts and
  * when the last was, resource use). Immutable; a new row replaces the old on every change.
  *
+ * @param server the server it runs on, as the console names it ("" when there is one server)
  * @param restarts automatic restarts, as the server reports them or as observed
  * @param lastRestartAt epoch seconds of the last restart, 0 when none is known
  * @param stats CPU and memory, null when the server does not sample them
  */
 public record ProcessRow(
-    ProcessInfo info, int restarts, long lastRestartAt, @Nullable ProcessStats stats) {
+    String server,
+    ProcessInfo info,
+    int restarts,
+    long lastRestartAt,
+    @Nullable ProcessStats stats) {
 
+  /** A row of the one server. */
+  public ProcessRow(
+      ProcessInfo info, int restarts, long lastRestartAt, @Nullable ProcessStats stats) {
+    this("", info, restarts, lastRestartAt, stats);
+  }
+
+  /** Its key in the console's state: {@link ServerKey} ({@code namespec@server}). */
   public String namespec() {
+    return ServerKey.of(server, info.namespec());
+  }
+
+  /** Its namespec as its server knows it. */
+  public String localNamespec() {
     return info.namespec();
   }
 
@@ -30,7 +47,7 @@ public record ProcessRow(
   }
 
   public ProcessRow withStats(@Nullable ProcessStats s) {
-    return new ProcessRow(info, restarts, lastRestartAt, s);
+    return new ProcessRow(server, info, restarts, lastRestartAt, s);
   }
 
   /** Seconds since the last spawn while a process exists, else -1. */

@@ -64,26 +64,28 @@ public final class ProcessTable {
   // UI thread only. Epoch seconds the visible order was computed for (uptime sorts change).
   private long sortedAt;
 
-  /** Applies what the server says changed. */
+  /** Applies what the one server says changed. */
   public void apply(ChangeBatch batch) {
+    apply("", batch);
+  }
+
+  /** Applies what {@code server} says changed; the rows of other servers stay as they are. */
+  public void apply(String server, ChangeBatch batch) {
     if (batch.full()) {
       Set<String> listed = new HashSet<>();
-      batch.processes().forEach(p -> listed.add(p.namespec()));
-      for (String gone : new ArrayList<>(live.keySet())) {
-        if (!listed.contains(gone)) {
-          remove(gone);
+      batch.processes().forEach(p -> listed.add(ServerKey.of(server, p.namespec())));
+      for (ProcessRow row : new ArrayList<>(live.values())) {
+        if (row.server().equals(server) && !listed.contains(row.namespec())) {
+          remove(row.namespec());
         }
-      }
-      if (batch.processes().isEmpty()) {
-        restarts.clear();
       }
     }
     for (ProcessInfo info : batch.processes()) {
-      ObservedRestarts.Restarts r = restarts.observe(info);
-      live.put(
-          info.namespec(), new ProcessRow(info, r.count(), r.lastAt(), stats.get(info.namespec())));
+      String key = ServerKey.of(server, info.namespec());
+      ObservedRestarts.Restarts r = restarts.observe(key, info);
+      live.put(key, new ProcessRow(server, info, r.count(), r.lastAt(), stats.get(key)));
     }
-    batch.removed().forEach(this::remove);
+    batch.removed().forEach(n -> remove(ServerKey.of(server, n)));
     healthSeen = false;
     for (ProcessRow r : live.values()) {
       healthSeen |= r.info().health().status() != Health.Status.NONE;
@@ -116,10 +118,15 @@ public final class ProcessTable {
 
   /** Merges a stats sample; processes missing from it have no stats (not running). */
   public void applyStats(List<ProcessStats> sample) {
+    applyStats("", sample);
+  }
+
+  /** Merges a sample of {@code server}; its processes missing from it have no stats. */
+  public void applyStats(String server, List<ProcessStats> sample) {
     statsSeen |= !sample.isEmpty();
-    stats.clear();
-    sample.forEach(s -> stats.put(s.namespec(), s));
-    live.replaceAll((k, row) -> row.withStats(stats.get(k)));
+    stats.keySet().removeIf(k -> ServerKey.server(k).equals(server));
+    sample.forEach(s -> stats.put(ServerKey.of(server, s.namespec()), s));
+    live.replaceAll((k, row) -> row.server().equals(server) ? row.withStats(stats.get(k)) : row);
     changed();
   }
 
@@ -176,9 +183,24 @@ public final class ProcessTable {
     if (filter.isEmpty()) {
       return true;
     }
-    String f = filter.toLowerCase(Locale.ROOT);
-    return r.namespec().toLowerCase(Locale.ROOT).contains(f)
-        || r.state().name().toLowerCase(Locale.ROOT).startsWith(f);
+    for (String word : filter.toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (!matches(r, word)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * One word of the filter: {@code @web} keeps the rows of the servers whose name starts with
+   * {@code web}; another word a part of the name, or the start of the state.
+   */
+  private static boolean matches(ProcessRow r, String word) {
+    if (word.startsWith("@")) {
+      return r.server().toLowerCase(Locale.ROOT).startsWith(word.substring(1));
+    }
+    return r.localNamespec().toLowerCase(Locale.ROOT).contains(word)
+        || r.state().name().toLowerCase(Locale.ROOT).startsWith(word);
   }
 
   private void reselect(List<ProcessRow> rows) {
@@ -251,6 +273,43 @@ public final class ProcessTable {
     for (int step = 1; step <= rows.size(); step++) {
       int i = (selectedIndex + step) % rows.size();
       if (rows.get(i).failing()) {
+        selectedIndex = i;
+        selected = rows.get(i).namespec();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Selects the first visible row of the next server after the selection's ({@code step} 1) or of
+   * the previous one (-1), wrapping; false when no other server has a visible row.
+   */
+  public boolean selectNextServer(int step, long now) {
+    List<ProcessRow> rows = visibleRows(now);
+    if (rows.isEmpty()) {
+      return false;
+    }
+    List<String> servers = new ArrayList<>();
+    rows.forEach(
+        r -> {
+          if (!servers.contains(r.server())) {
+            servers.add(r.server());
+          }
+        });
+    if (servers.size() < 2) {
+      return false;
+    }
+    int at = servers.indexOf(rows.get(selectedIndex).server());
+    String next = servers.get(Math.floorMod(at + step, servers.size()));
+    return selectServer(next, now);
+  }
+
+  /** Selects the first visible row of {@code server}; false when it has none. */
+  public boolean selectServer(String server, long now) {
+    List<ProcessRow> rows = visibleRows(now);
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).server().equals(server)) {
         selectedIndex = i;
         selected = rows.get(i).namespec();
         return true;

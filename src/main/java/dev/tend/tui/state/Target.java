@@ -12,7 +12,7 @@ public sealed interface Target {
   record One(String namespec) implements Target {
     @Override
     public String describe() {
-      return namespec;
+      return ServerKey.describe(List.of(namespec));
     }
   }
 
@@ -24,6 +24,10 @@ public sealed interface Target {
 
     @Override
     public String describe() {
+      boolean remote = namespecs.stream().anyMatch(n -> !ServerKey.server(n).isEmpty());
+      if (remote && ServerKey.byServer(namespecs).size() > 1) {
+        return ServerKey.describe(namespecs); // "django on web1, web2, web3"
+      }
       String names = String.join(", ", namespecs.subList(0, Math.min(4, namespecs.size())));
       return namespecs.size()
           + " processes ("

@@ -155,6 +155,11 @@ final class BottomBar {
       case Overlay.Details d ->
           List.of(new KeyHelp.Hint("j/k", "scroll"), new KeyHelp.Hint("Esc", "close"));
       case Overlay.Confirm c -> List.of(new KeyHelp.Hint("Esc", "cancel"));
+      case Overlay.Servers s ->
+          List.of(
+              new KeyHelp.Hint("j/k", "choose"),
+              new KeyHelp.Hint("Enter", "jump"),
+              new KeyHelp.Hint("Esc", "close"));
       case Overlay.SignalMenu s ->
           List.of(
               new KeyHelp.Hint("j/k", "choose"),

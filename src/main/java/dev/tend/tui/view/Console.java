@@ -4,13 +4,17 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.tend.api.SupervisorApi;
 import dev.tend.tui.control.ConsoleController;
+import dev.tend.tui.feed.ConsoleServices;
 import dev.tend.tui.feed.ConsoleSetup;
 import dev.tend.tui.feed.EventSink;
+import dev.tend.tui.feed.ServerLinks;
 import dev.tend.tui.feed.SupervisorLink;
 import dev.tend.tui.state.ConsoleModel;
 import dev.tend.tui.state.ConsoleOptions;
 import dev.tend.tui.state.ConsoleOptions.ExitChoice;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -46,16 +50,50 @@ public final class Console {
     return run(api, options, terminal, TerminalAccess.NONE);
   }
 
+  /**
+   * Runs the console on several servers: one table, each row on its server ({@code apis}: name to
+   * client, in the order listed; {@code urls}: name to the URL the servers view shows).
+   */
+  public static ExitChoice run(
+      Map<String, SupervisorApi> apis,
+      Map<String, String> urls,
+      ConsoleOptions options,
+      Terminal terminal)
+      throws IOException {
+    if (terminal instanceof TtyTerminal tty) {
+      try (TtyAccess access = new TtyAccess(tty, options.env())) {
+        return run(apis, urls, options, terminal, access);
+      }
+    }
+    return run(apis, urls, options, terminal, TerminalAccess.NONE);
+  }
+
   /** Runs the console with this clipboard and pager (tests record them). */
   static ExitChoice run(
       SupervisorApi api, ConsoleOptions options, Terminal terminal, TerminalAccess access)
       throws IOException {
-    ConsoleModel model = ConsoleSetup.load(options);
+    return run(Map.of("", api), Map.of(), options, terminal, access);
+  }
+
+  /** Runs the console on one server ("") or several, with this clipboard and pager. */
+  static ExitChoice run(
+      Map<String, SupervisorApi> apis,
+      Map<String, String> urls,
+      ConsoleOptions options,
+      Terminal terminal,
+      TerminalAccess access)
+      throws IOException {
+    Map<String, String> servers = new LinkedHashMap<>();
+    if (!(apis.size() == 1 && apis.containsKey(""))) {
+      apis.keySet().forEach(name -> servers.put(name, urls.getOrDefault(name, name)));
+    }
+    ConsoleModel model = ConsoleSetup.load(options, servers);
     TerminalScreen screen = new TerminalScreen(terminal);
     BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     EventSink sink = queue::add;
-    SupervisorLink link = new SupervisorLink(api, options, sink);
-    ConsoleController controller = new ConsoleController(model, link, sink, JlineCompleter::new);
+    Links link = links(apis, options, sink);
+    ConsoleController controller =
+        new ConsoleController(model, link.services(), sink, JlineCompleter::new);
     ConsoleLoop loop =
         new ConsoleLoop(terminal, controller, new Frame(screen, model), access, queue);
     TerminalRestorer restorer = new TerminalRestorer(screen, terminal);
@@ -75,5 +113,31 @@ public final class Console {
         // the JVM is shutting down: the hook runs (harmlessly, restoring is done once)
       }
     }
+  }
+
+  /** The feeds of one server, or of several; started and closed together. */
+  private record Links(ConsoleServices services, Runnable starter, AutoCloseable closer) {
+    void start() {
+      starter.run();
+    }
+
+    void close() {
+      try {
+        closer.close();
+      } catch (Exception e) {
+        // the links' close throws nothing; closing goes on regardless
+      }
+    }
+  }
+
+  private static Links links(
+      Map<String, SupervisorApi> apis, ConsoleOptions options, EventSink sink) {
+    if (apis.size() == 1 && apis.containsKey("")) {
+      SupervisorLink one =
+          new SupervisorLink(java.util.Objects.requireNonNull(apis.get("")), options, sink);
+      return new Links(one, one::start, one);
+    }
+    ServerLinks many = new ServerLinks(apis, options, sink);
+    return new Links(many, many::start, many);
   }
 }

@@ -205,6 +205,7 @@ final class Frame {
       case Overlay.SignalMenu s -> Dialogs.signalMenu(painter, st, s);
       case Overlay.Details d -> Dialogs.details(painter, st, m, d, nowSeconds);
       case Overlay.Quit q -> Dialogs.quit(painter, st);
+      case Overlay.Servers s -> ServersView.draw(painter, st, m, s, nowSeconds * 1000);
       case Overlay.CommandLine c -> {} // drawn on the bottom line
       case Overlay.Filter f -> {}
       case Overlay.LogPrompt l -> {} // on the bottom line

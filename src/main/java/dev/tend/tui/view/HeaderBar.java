@@ -7,7 +7,9 @@ import dev.tend.tui.state.ConsoleModel;
 import dev.tend.tui.state.ConsoleOptions;
 import dev.tend.tui.state.ProcessTable;
 import dev.tend.tui.state.Rect;
+import dev.tend.tui.state.ServerConnections;
 import dev.tend.tui.text.DisplayWidth;
+import dev.tend.tui.text.Durations;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
 import java.time.Instant;
@@ -143,6 +145,47 @@ final class HeaderBar {
       out.add(new Piece(" ", bar, 0));
       out.add(new Piece(" READ-ONLY ", warn, 0));
     }
+    if (m.servers().many()) {
+      servers(out, p, st, m, now);
+    } else {
+      one(out, p, st, m, now);
+    }
+    if (m.frozen()) {
+      out.add(new Piece("  ", bar, 0));
+      out.add(new Piece(" FROZEN ", warn, 0));
+    }
+    return out;
+  }
+
+  /**
+   * Several servers: how many answer, then each that does not, with how long it has been away
+   * ({@code :servers} says why).
+   */
+  private static void servers(List<Piece> out, Painter p, Styles st, ConsoleModel m, long now) {
+    Style bar = st.of(Role.HEADER);
+    Style warn = st.of(Role.HEADER_WARNING);
+    String sep = p.glyphs().separator();
+    ServerConnections s = m.servers();
+    int up = s.count(Connection.Status.CONNECTED);
+    out.add(new Piece(sep + up + "/" + s.size() + " servers up", up == s.size() ? bar : warn, 0));
+    for (String name : s.names()) {
+      Connection c = s.get(name);
+      switch (c.status()) {
+        case CONNECTED -> {}
+        case CONNECTING -> out.add(new Piece(" " + name + " connecting", bar, 3));
+        case LOST -> {
+          long away = Math.max(0, now - c.lostSince()) / 1000;
+          out.add(new Piece(" ", bar, 0));
+          out.add(new Piece(" " + name + " lost " + Durations.compact(away) + " ", warn, 0));
+        }
+      }
+    }
+  }
+
+  private static void one(List<Piece> out, Painter p, Styles st, ConsoleModel m, long now) {
+    Style bar = st.of(Role.HEADER);
+    Style warn = st.of(Role.HEADER_WARNING);
+    String sep = p.glyphs().separator();
     Connection c = m.connection();
     switch (c.status()) {
       case CONNECTING -> out.add(new Piece(sep + "connecting" + p.glyphs().ellipsis(), bar, 2));
@@ -167,11 +210,6 @@ final class HeaderBar {
         }
       }
     }
-    if (m.frozen()) {
-      out.add(new Piece("  ", bar, 0));
-      out.add(new Piece(" FROZEN ", warn, 0));
-    }
-    return out;
   }
 
   /** Second line: non-zero counts per state in state colours, then the table's narrowing. */

@@ -44,7 +44,24 @@ public final class TableLayout {
    */
   public static List<Placed> fit(
       int width, int longestName, int longestReason, boolean withStats, boolean withHealth) {
+    return fit(width, longestName, longestReason, withStats, withHealth, 0);
+  }
+
+  /**
+   * As {@link #fit(int, int, int, boolean, boolean)}, with a SERVER column first as wide as {@code
+   * longestServer} (up to 16) when it is above 0 (the console has several servers).
+   */
+  public static List<Placed> fit(
+      int width,
+      int longestName,
+      int longestReason,
+      boolean withStats,
+      boolean withHealth,
+      int longestServer) {
     List<Column> columns = new ArrayList<>(List.of(Column.values()));
+    if (longestServer <= 0) {
+      columns.remove(Column.SERVER);
+    }
     if (!withStats) {
       columns.remove(Column.CPU);
       columns.remove(Column.RSS);
@@ -64,6 +81,7 @@ public final class TableLayout {
     Map<Column, Integer> widths = new EnumMap<>(Column.class);
     columns.forEach(c -> widths.put(c, c.minWidth()));
     int spare = width - needed(columns);
+    spare = grow(widths, Column.SERVER, Math.min(longestServer, 16), spare);
     spare = grow(widths, Column.NAME, Math.min(longestName, 40), spare);
     spare = grow(widths, Column.REASON, Math.min(longestReason, 48), spare);
     Column last = columns.contains(Column.DESCRIPTION) ? Column.DESCRIPTION : Column.REASON;

@@ -30,12 +30,17 @@ final class TableView {
     int end = Math.min(rows.size(), top + bodyRows);
     int longestName = 4;
     int longestReason = 4;
+    int longestServer = m.servers().many() ? 6 : 0; // no SERVER column with one server
     for (int i = top; i < end; i++) {
-      longestName = Math.max(longestName, DisplayWidth.of(rows.get(i).namespec()));
+      longestName = Math.max(longestName, DisplayWidth.of(rows.get(i).localNamespec()));
       longestReason = Math.max(longestReason, DisplayWidth.of(rows.get(i).reason()));
+      if (longestServer > 0) {
+        longestServer = Math.max(longestServer, DisplayWidth.of(rows.get(i).server()));
+      }
     }
     List<TableLayout.Placed> cols =
-        TableLayout.fit(area.width(), longestName, longestReason, t.hasStats(), t.hasHealth());
+        TableLayout.fit(
+            area.width(), longestName, longestReason, t.hasStats(), t.hasHealth(), longestServer);
     titles(p, st, t, cols, area);
     Style row = st.of(Role.TABLE_ROW);
     int drawn = end - top;
@@ -53,6 +58,7 @@ final class TableView {
           area.y() + 1 + i - top,
           i == selected,
           focused,
+          m.servers().live(rows.get(i).server()),
           nowSeconds);
     }
     if (rows.isEmpty()) {
@@ -89,8 +95,10 @@ final class TableView {
       int y,
       boolean selected,
       boolean focused,
+      boolean live,
       long now) {
-    Style base = st.of(Role.TABLE_ROW);
+    // a row of a server that does not answer is greyed: its values are as last known
+    Style base = st.of(live ? Role.TABLE_ROW : Role.TABLE_DIM);
     Style highlight = st.of(focused ? Role.TABLE_SELECTED : Role.PANE_TITLE);
     Style rowStyle = selected ? st.highlighted(base, highlight) : base;
     p.fill(new Rect(area.x(), y, area.width(), 1), rowStyle);
@@ -107,8 +115,8 @@ final class TableView {
     for (TableLayout.Placed c : cols) {
       Style s =
           switch (c.column()) {
-            case STATE, REASON -> state;
-            case HEALTH -> health(st, r, base);
+            case STATE, REASON -> live ? state : base;
+            case HEALTH -> live ? health(st, r, base) : base;
             case NAME -> t.isTagged(r.namespec()) ? st.of(Role.TABLE_TAGGED) : base;
             default -> base;
           };

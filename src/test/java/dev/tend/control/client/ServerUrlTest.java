@@ -74,4 +74,47 @@ class ServerUrlTest {
         assertThrows(IllegalArgumentException.class, () -> ServerUrl.parse(url));
     assertTrue(e.getMessage().contains("'" + url + "'"), e.getMessage());
   }
+
+  @Test
+  void sshUrlNamesAHostAndARemoteSocket() {
+    ServerUrl u = ServerUrl.parse("ssh://deploy@web1.example.com:2222/tmp/supervisord.site.sock");
+    assertTrue(u.isSsh());
+    assertFalse(u.isUnix(), "not a local socket: no /proc sampling, no local path");
+    assertEquals(
+        new dev.tend.control.client.ssh.SshTarget("deploy", "web1.example.com", 2222),
+        u.sshTarget());
+    assertEquals("/tmp/supervisord.site.sock", u.remoteSocket());
+    assertEquals("localhost", u.hostHeader());
+    assertEquals("deploy@web1.example.com:2222", u.sshTarget().toString());
+  }
+
+  @Test
+  void sshUrlWithoutAPathFindsTheServerOrReadsTheNamedConfig() {
+    ServerUrl bare = ServerUrl.parse("ssh://web1");
+    assertEquals(null, bare.remoteSocket());
+    assertEquals(null, bare.remoteConfig());
+    assertEquals(null, ServerUrl.parse("ssh://web1/").remoteSocket());
+    ServerUrl c = ServerUrl.parse("ssh://web1?c=/srv/www/site/supervisord%20a.conf");
+    assertEquals("/srv/www/site/supervisord a.conf", c.remoteConfig());
+    assertEquals(0, c.sshTarget().port(), "ssh's own port choice");
+    assertEquals("::1", ServerUrl.parse("ssh://[::1]:22/x.sock").sshTarget().host());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ssh://",
+        "ssh:///x.sock",
+        "ssh://-oProxyCommand=x/x.sock",
+        "ssh://web1:99999/x.sock",
+        "ssh://web1/a:b.sock",
+        "ssh://web1/x.sock?c=/etc/s.conf",
+        "ssh://web1?config=/etc/s.conf",
+        "ssh://web1/%zz"
+      })
+  void badSshUrlsAreRefusedNamingTheUrl(String url) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ServerUrl.parse(url));
+    assertTrue(e.getMessage().contains(url), e.getMessage());
+  }
 }

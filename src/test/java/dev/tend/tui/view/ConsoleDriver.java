@@ -41,6 +41,12 @@ final class ConsoleDriver implements AutoCloseable {
   private final AtomicReference<TextCharacter @Nullable [][]> flushed = new AtomicReference<>();
 
   private ConsoleDriver(SupervisorApi api, ConsoleOptions options, int columns, int rows) {
+    this(Map.of("", api), options, columns, rows);
+  }
+
+  /** The console on several servers, name to client ("" alone: the one server). */
+  private ConsoleDriver(
+      Map<String, SupervisorApi> apis, ConsoleOptions options, int columns, int rows) {
     terminal = ConsoleTerminals.virtual(columns, rows);
     terminal.putString(SHELL_PROMPT); // what the console must leave on screen when it ends
     terminal.addVirtualTerminalListener(
@@ -63,7 +69,7 @@ final class ConsoleDriver implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                exit.set(Console.run(api, options, terminal, access));
+                exit.set(Console.run(apis, Map.of(), options, terminal, access));
               } catch (Throwable t) {
                 failure.set(t);
               }
@@ -80,6 +86,12 @@ final class ConsoleDriver implements AutoCloseable {
         .withEnv(env)
         .withHostname("web1")
         .withClock(Clock.fixed(Instant.ofEpochSecond(nowSeconds), ZoneOffset.UTC), ZoneOffset.UTC);
+  }
+
+  /** The console on several servers, name to client, in the order listed. */
+  static ConsoleDriver start(
+      Map<String, SupervisorApi> apis, ConsoleOptions options, int columns, int rows) {
+    return new ConsoleDriver(apis, options, columns, rows);
   }
 
   static ConsoleDriver start(SupervisorApi api, ConsoleOptions options, int columns, int rows) {

@@ -14,6 +14,20 @@ class TableLayoutTest {
     return p.stream().map(TableLayout.Placed::column).toList();
   }
 
+  /** The columns with one server: all but SERVER. */
+  private static final List<Column> ONE_SERVER =
+      java.util.Arrays.stream(Column.values()).filter(c -> c != Column.SERVER).toList();
+
+  @Test
+  void withSeveralServersTheServerColumnComesFirstAsWideAsTheLongestName() {
+    List<TableLayout.Placed> p = TableLayout.fit(80, 20, 40, true, false, 9);
+    assertEquals(Column.SERVER, p.get(0).column());
+    assertEquals(9, p.get(0).width());
+    assertEquals(Column.NAME, p.get(1).column());
+    assertEquals(80, right(p));
+    assertEquals(withoutHealth(), columns(TableLayout.fit(200, 20, 40, true, false, 0)));
+  }
+
   private static int right(List<TableLayout.Placed> p) {
     TableLayout.Placed last = p.get(p.size() - 1);
     return last.x() + last.width();
@@ -68,12 +82,14 @@ class TableLayoutTest {
   }
 
   private static List<Column> withoutHealth() {
-    return Arrays.stream(Column.values()).filter(c -> c != Column.HEALTH).toList();
+    return Arrays.stream(Column.values())
+        .filter(c -> c != Column.HEALTH && c != Column.SERVER)
+        .toList();
   }
 
   @Test
   void healthComesAfterTheStateWhenAProcessHasACheck() {
-    assertEquals(List.of(Column.values()), columns(TableLayout.fit(220, 20, 40, true, true)));
+    assertEquals(ONE_SERVER, columns(TableLayout.fit(220, 20, 40, true, true)));
     assertEquals(withoutHealth(), columns(TableLayout.fit(220, 20, 40, true, false)));
   }
 
