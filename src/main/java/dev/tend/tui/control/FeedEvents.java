@@ -67,6 +67,7 @@ final class FeedEvents {
         model.setConnection(server, c.lost(lost.reason(), lost.retryAt(), now));
       }
       case ConsoleEvent.Stats s -> model.table().applyStats(server, s.sample());
+      case ConsoleEvent.SpawnAsked asked -> model.table().spawnAsked(server, asked.target());
       case ConsoleEvent.ActionDone done ->
           messages.say(server + ": " + done.outcome().text(), done.outcome().error());
       case ConsoleEvent.DetailsLoaded d ->

@@ -98,14 +98,24 @@ public final class ProcessTable {
    * restart (servers that count restarts themselves are believed instead).
    */
   public void spawnAsked(Target target) {
+    spawnAsked("", target);
+  }
+
+  /** As {@link #spawnAsked(Target)}, for a target in the names of {@code server}. */
+  public void spawnAsked(String server, Target target) {
     switch (target) {
-      case Target.One one -> restarts.asked(one.namespec());
-      case Target.Several several -> several.namespecs().forEach(restarts::asked);
+      case Target.One one -> restarts.asked(ServerKey.of(server, one.namespec()));
+      case Target.Several several ->
+          several.namespecs().forEach(n -> restarts.asked(ServerKey.of(server, n)));
       case Target.Group g ->
-          live.values().stream()
-              .filter(r -> r.info().group().equals(g.group()))
-              .forEach(r -> restarts.asked(r.namespec()));
-      case Target.All all -> live.keySet().forEach(restarts::asked);
+          live.entrySet().stream()
+              .filter(e -> ServerKey.server(e.getKey()).equals(server))
+              .filter(e -> e.getValue().info().group().equals(g.group()))
+              .forEach(e -> restarts.asked(e.getKey()));
+      case Target.All all ->
+          live.keySet().stream()
+              .filter(k -> ServerKey.server(k).equals(server))
+              .forEach(restarts::asked);
     }
   }
 

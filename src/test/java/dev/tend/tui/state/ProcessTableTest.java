@@ -166,4 +166,17 @@ class ProcessTableTest {
     threeWebAndAnApi();
     assertEquals(Map.of("api", 1, "web", 3), table.groups());
   }
+
+  @Test
+  void aRestartAskedOnOneOfSeveralServersIsNotCountedOnItButASpawnOnAnotherIs() {
+    for (String server : List.of("web1", "web2")) {
+      table.apply(server, full(info("django", "django", ProcessState.RUNNING, NOW - 100)));
+    }
+    table.spawnAsked("web1", new Target.One("django"));
+    for (String server : List.of("web1", "web2")) {
+      table.apply(server, full(info("django", "django", ProcessState.RUNNING, NOW - 10)));
+    }
+    assertEquals(0, table.row("django@web1").orElseThrow().restarts(), "asked for on web1");
+    assertEquals(1, table.row("django@web2").orElseThrow().restarts(), "web2 restarted it itself");
+  }
 }
