@@ -28,12 +28,12 @@ final class CrashSite {
   CrashSite(Path dir) throws IOException {
     this.dir = dir;
     Path prog = dir.resolve("prog.sh");
-    // $1 the program's name; with $2, a numbered line every $2 seconds; TERM ends it at once
+    // $1 the program's name; with $2, a numbered line every $2 seconds; TERM ends it and its sleep
     Files.writeString(
         prog,
         """
         #!/bin/sh
-        trap 'exit 0' TERM
+        trap 'kill $! 2>/dev/null; exit 0' TERM
         i=0
         while :; do
           if [ -n "$2" ]; then i=$((i+1)); echo "$1 $i"; fi
