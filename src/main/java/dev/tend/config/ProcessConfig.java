@@ -69,41 +69,21 @@ public record ProcessConfig(
     if (Objects.equals(newOrigin, origin)) {
       return this;
     }
-    return new ProcessConfig(
-        name,
-        programName,
-        processNum,
-        command,
-        directory,
-        umask,
-        priority,
-        autostart,
-        autorestart,
-        startsecs,
-        startretries,
-        exitcodes,
-        stopsignal,
-        stopwaitsecs,
-        stopasgroup,
-        killasgroup,
-        uid,
-        user,
-        redirectStderr,
-        stdout,
-        stderr,
-        environment,
-        serverurl,
-        newOrigin,
-        tend);
+    return copy(command, newOrigin);
   }
 
   /** A copy that runs {@code other} instead (a probe command, as the program's own user). */
   public ProcessConfig withCommand(String other) {
+    return copy(other, origin);
+  }
+
+  /** A copy with {@code runs} as its command and {@code from} as its origin. */
+  private ProcessConfig copy(String runs, Origin from) {
     return new ProcessConfig(
         name,
         programName,
         processNum,
-        other,
+        runs,
         directory,
         umask,
         priority,
@@ -123,7 +103,7 @@ public record ProcessConfig(
         stderr,
         environment,
         serverurl,
-        origin,
+        from,
         tend);
   }
 }
