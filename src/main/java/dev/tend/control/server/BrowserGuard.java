@@ -40,7 +40,7 @@ final class BrowserGuard {
     // only the name it used tells. Browsers only: scripts may name a loopback listener as they
     // like.
     boolean browser = site != null || origin != null;
-    if (browser && WebPages.rebound(ex.listener().url(), ex.header("host"))) {
+    if (browser && rebound(ex.listener().url(), ex.header("host"))) {
       return "Host: " + ex.header("host") + " for a loopback listener";
     }
     return null;
@@ -71,6 +71,38 @@ final class BrowserGuard {
       return authority;
     }
     return authority + (scheme.equals("https") ? ":443" : ":80");
+  }
+
+  /**
+   * Whether a request to a listener on a loopback address names another host: a page of some site
+   * whose name was made to resolve to 127.0.0.1 (DNS rebinding) would be same-origin with itself,
+   * pass every other check, and read and post the page. Such a listener is reached by a loopback
+   * address or {@code localhost} only. A listener on other addresses is reached by any name.
+   */
+  static boolean rebound(String listenerUrl, @Nullable String host) {
+    if (!listenerUrl.startsWith("http://")) {
+      return false; // a unix socket: no browser reaches it by a name
+    }
+    String listening = hostName(listenerUrl.substring("http://".length()));
+    return loopback(listening) && (host == null || !loopback(hostName(host)));
+  }
+
+  private static String hostName(String authority) {
+    String a = authority.strip().toLowerCase(java.util.Locale.ROOT);
+    if (a.startsWith("[")) {
+      int end = a.indexOf(']');
+      return end < 0 ? a : a.substring(1, end);
+    }
+    int colon = a.lastIndexOf(':');
+    return colon < 0 ? a : a.substring(0, colon);
+  }
+
+  private static boolean loopback(String name) {
+    return name.equals("localhost")
+        || name.endsWith(".localhost")
+        || name.equals("::1")
+        || (name.startsWith("127.")
+            && name.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
   }
 
   /** Whether the body is declared {@code text/xml} (parameters such as a charset allowed). */

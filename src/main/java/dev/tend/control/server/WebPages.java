@@ -60,7 +60,7 @@ final class WebPages implements Route {
 
   @Override
   public void serve(Exchange ex) throws IOException, HttpError {
-    if (rebound(ex.listener().url(), ex.header("host"))) {
+    if (BrowserGuard.rebound(ex.listener().url(), ex.header("host"))) {
       log.info("web page refused: a loopback listener asked for another host name");
       refuse(ex, HttpStatus.FORBIDDEN, "Refused: this server answers to a loopback address only.");
       return;
@@ -205,38 +205,6 @@ final class WebPages implements Route {
             "</div>\n<p><a class=\"button\" href=\"index.html\">Back to the status page</a></p>\n");
     Html.close(b, version());
     ex.respond(status, HTML, b.toString().getBytes(StandardCharsets.UTF_8), GUARD_HEADERS);
-  }
-
-  /**
-   * Whether a request to a listener on a loopback address names another host: a page of some site
-   * whose name was made to resolve to 127.0.0.1 (DNS rebinding) would be same-origin with itself,
-   * pass every other check, and read and post the page. Such a listener is reached by a loopback
-   * address or {@code localhost} only. A listener on other addresses is reached by any name.
-   */
-  static boolean rebound(String listenerUrl, @Nullable String host) {
-    if (!listenerUrl.startsWith("http://")) {
-      return false; // a unix socket: no browser reaches it by a name
-    }
-    String listening = hostName(listenerUrl.substring("http://".length()));
-    return loopback(listening) && (host == null || !loopback(hostName(host)));
-  }
-
-  private static String hostName(String authority) {
-    String a = authority.strip().toLowerCase(java.util.Locale.ROOT);
-    if (a.startsWith("[")) {
-      int end = a.indexOf(']');
-      return end < 0 ? a : a.substring(1, end);
-    }
-    int colon = a.lastIndexOf(':');
-    return colon < 0 ? a : a.substring(0, colon);
-  }
-
-  private static boolean loopback(String name) {
-    return name.equals("localhost")
-        || name.endsWith(".localhost")
-        || name.equals("::1")
-        || (name.startsWith("127.")
-            && name.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
   }
 
   static boolean formBody(@Nullable String contentType) {

@@ -128,16 +128,16 @@ class WebPagesTest {
   @Test
   void aLoopbackListenerServesPagesToLoopbackHostNamesOnly() {
     String local = "http://127.0.0.1:9001";
-    assertFalse(WebPages.rebound(local, "127.0.0.1:9001"));
-    assertFalse(WebPages.rebound(local, "localhost:9001"));
-    assertFalse(WebPages.rebound(local, "[::1]:9001"));
-    assertTrue(WebPages.rebound(local, "evil.example:9001"), "DNS rebinding");
-    assertTrue(WebPages.rebound(local, "127.0.0.1.evil.example:9001"));
-    assertTrue(WebPages.rebound(local, null));
-    assertFalse(WebPages.rebound("http://0.0.0.0:9001", "myhost.example:9001"));
-    assertFalse(WebPages.rebound("http://192.0.2.7:9001", "myhost.example:9001"));
-    assertFalse(WebPages.rebound("unix:///run/tend.sock", "localhost"));
-    assertFalse(WebPages.rebound("unix:///run/tend.sock", null));
+    assertFalse(BrowserGuard.rebound(local, "127.0.0.1:9001"));
+    assertFalse(BrowserGuard.rebound(local, "localhost:9001"));
+    assertFalse(BrowserGuard.rebound(local, "[::1]:9001"));
+    assertTrue(BrowserGuard.rebound(local, "evil.example:9001"), "DNS rebinding");
+    assertTrue(BrowserGuard.rebound(local, "127.0.0.1.evil.example:9001"));
+    assertTrue(BrowserGuard.rebound(local, null));
+    assertFalse(BrowserGuard.rebound("http://0.0.0.0:9001", "myhost.example:9001"));
+    assertFalse(BrowserGuard.rebound("http://192.0.2.7:9001", "myhost.example:9001"));
+    assertFalse(BrowserGuard.rebound("unix:///run/tend.sock", "localhost"));
+    assertFalse(BrowserGuard.rebound("unix:///run/tend.sock", null));
   }
 
   @Test
