@@ -133,6 +133,7 @@ public final class Tty {
   /** The raw termios bytes of {@code fd}. */
   static byte[] attributes(int fd) throws IOException {
     try (Memory t = new Memory(LibC.TERMIOS_SIZE)) {
+      t.clear(); // tcgetattr leaves the struct's padding as it was: the same settings, equal bytes
       if (LibC.tcgetattr(fd, t) != 0) {
         throw new IOException("tcgetattr(fd " + fd + "): " + Errno.name(LibC.errno()));
       }
