@@ -36,15 +36,34 @@ final class Dependencies {
   private final Map<ProcessRuntime, CompletableFuture<Void>> pendingStarts =
       new IdentityHashMap<>();
   private final Map<ProcessRuntime, CompletableFuture<Void>> pendingStops = new IdentityHashMap<>();
+  // Loaded processes that have a depends_on: 0 means requires and requiredBy are empty.
+  private int dependents;
 
   Dependencies(ProcessHost host) {
     this.host = host;
+  }
+
+  /**
+   * {@code group} was added to {@code groups}: resolves again when some loaded process has a {@code
+   * depends_on}, the only way an addition can change what is resolved. Without one, adding the
+   * groups of a thousand programs one by one at start-up walked every process a thousand times.
+   */
+  void added(GroupRuntime group, Collection<GroupRuntime> groups) {
+    for (ProcessRuntime p : group.processesByName()) {
+      if (!p.config().tend().dependsOn().isEmpty()) {
+        dependents++;
+      }
+    }
+    if (dependents > 0) {
+      rebuild(groups);
+    }
   }
 
   /** Resolves every {@code depends_on} against the groups now loaded. */
   void rebuild(Collection<GroupRuntime> groups) {
     requires.clear();
     requiredBy.clear();
+    dependents = 0;
     List<ProcessRuntime> all = new ArrayList<>();
     groups.forEach(g -> all.addAll(g.processesByName()));
     for (ProcessRuntime p : all) {
@@ -52,6 +71,7 @@ final class Dependencies {
       if (specs.isEmpty()) {
         continue;
       }
+      dependents++;
       Set<ProcessRuntime> found = new LinkedHashSet<>();
       for (DependencySpec spec : specs) {
         for (ProcessRuntime q : all) {

@@ -134,7 +134,7 @@ final class SupervisorCore implements ProcessHost {
     }
     GroupRuntime group = new GroupRuntime(config, members, socket);
     groups.put(config.name(), group);
-    dependencies.rebuild(groups.values());
+    dependencies.added(group, groups.values());
     EventListenerConfig listener = config.listener();
     if (config.kind() == dev.tend.config.GroupKind.EVENT_LISTENER && listener != null) {
       ctx.events().addPool(config, listener, members);

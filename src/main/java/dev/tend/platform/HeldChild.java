@@ -18,9 +18,15 @@ public record HeldChild(int pidfd, HeldPipes pipes) {
   }
 
   static int[] present(int pidfd, HeldPipes p) {
-    return java.util.stream.IntStream.of(pidfd, p.stdout(), p.stderr(), p.stdin())
-        .filter(fd -> fd >= 0)
-        .toArray();
+    // a plain loop: this runs at every spawn, and a stream pipeline cost more than the send
+    int[] all = {pidfd, p.stdout(), p.stderr(), p.stdin()};
+    int n = 0;
+    for (int fd : all) {
+      if (fd >= 0) {
+        all[n++] = fd;
+      }
+    }
+    return java.util.Arrays.copyOf(all, n);
   }
 
   /** The inverse of {@link #mask} and {@link #present}; null when they do not fit. */

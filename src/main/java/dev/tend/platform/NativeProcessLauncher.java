@@ -174,8 +174,11 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
             : new OutputPipe(errPipe.readFd(), errSink, growth);
     StdinPipe stdin =
         pipes.stdin == null ? null : new StdinPipe(pid, pipes.stdin.writeFd(), loop, buffer);
-    ExitListener onExit = kept(pid, pidfd, pipes, request.onExit());
-    NativeChild child = new NativeChild(pid, pidfd, stdout, stderr, stdin, onExit);
+    // Read while the child cannot have been reaped (under reapLock, before its pidfd is watched):
+    // alive or a zombie, /proc still has it.
+    long start = ProcessStart.of(pid);
+    ExitListener onExit = kept(pid, start, pidfd, pipes, request.onExit());
+    NativeChild child = new NativeChild(pid, start, pidfd, stdout, stderr, stdin, onExit);
     children.put(pid, child);
     try {
       child.register(loop, buffer, events -> onPidfdReadable(child));
@@ -275,12 +278,12 @@ public final class NativeProcessLauncher implements ProcessLauncher, AutoCloseab
   }
 
   /** The exit listener of a spawn, after the keeper was given its copies (if there is a keeper). */
-  private ExitListener kept(int pid, int pidfd, ChildPipes pipes, ExitListener listener) {
+  private ExitListener kept(
+      int pid, long start, int pidfd, ChildPipes pipes, ExitListener listener) {
     PipeKeeper k = keeper;
     if (k == PipeKeeper.NONE) {
       return listener;
     }
-    long start = ProcessStart.of(pid);
     Pipe err = pipes.stderr;
     Pipe in = pipes.stdin;
     k.hold(

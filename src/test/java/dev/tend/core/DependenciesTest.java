@@ -70,6 +70,23 @@ class DependenciesTest {
   }
 
   @Test
+  void aDependencyLoadedAfterItsDependantsIsStillFound() {
+    // Groups are added one by one and resolved again only while some process has a depends_on:
+    // here the one that has none comes last and must still be found.
+    CoreHarness h =
+        new CoreHarness(
+                config(
+                    program(node("c", 1, true, "b")),
+                    program(node("b", 500, true, "a")),
+                    program(node("a", 999, true))))
+            .start();
+    assertEquals(List.of("a"), spawned(h));
+    h.loop.advance(2002);
+    assertEquals(List.of("a", "b", "c"), spawned(h));
+    assertEquals(List.of("a"), h.info("b").dependsOn());
+  }
+
+  @Test
   void startingTheLastStartsEverythingItNeedsAndWaitsForIt() {
     CoreHarness h = chain(false);
     CompletableFuture<Void> started = h.core().startProcess(h.core().process("c"), true);

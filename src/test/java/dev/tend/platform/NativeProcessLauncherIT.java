@@ -46,6 +46,18 @@ class NativeProcessLauncherIT {
   }
 
   @Test
+  void startTimeIsTheKernelsAndOutlivesTheChild() throws Exception {
+    ChildRun run = ChildRun.of("sleep", "30").start(launcher);
+    long start = run.child.startTime();
+    assertEquals(ProcessStart.of(run.child.pid()), start);
+    assertTrue(start > 0);
+    assertEquals(0, run.child.signal(Signal.KILL, false));
+    assertEquals(ExitStatus.killed(9, false), run.awaitExit());
+    // read once at the spawn: the roster and the keeper name the child by it even after its exit
+    assertEquals(start, run.child.startTime());
+  }
+
+  @Test
   void environmentIsExactlyTheRequestedOne() throws Exception {
     Map<String, String> env = ChildRun.baseEnvironment();
     env.put("WITH_SPACE", "a b");
