@@ -50,7 +50,7 @@ final class ConsoleLoop {
   // UI thread only: System.nanoTime() of the last frame
   private long lastFrame;
   // UI thread only: looked at once a second, after a frame
-  private final HeapGiveBack heap = HeapGiveBack.ofThisJvm();
+  private final HeapAfterBurst heap = HeapAfterBurst.ofThisJvm();
   // UI thread only: clock.millis() / 1000 of the heap's last check
   private long heapChecked;
 

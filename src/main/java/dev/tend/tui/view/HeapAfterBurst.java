@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * where it last settled and the console has been quiet for a few checks, so never during a burst,
  * and only once per growth when what the panes hold really needs the room.
  */
-final class HeapGiveBack {
+final class HeapAfterBurst {
   /** The committed heap this far above where it settled is worth a collection. */
   static final long SLACK_BYTES = 16L << 20;
 
@@ -30,7 +30,7 @@ final class HeapGiveBack {
   // quiet checks in a row up to this one; UI thread
   private int quiet;
 
-  HeapGiveBack(LongSupplier committed, LongSupplier used, Runnable collect) {
+  HeapAfterBurst(LongSupplier committed, LongSupplier used, Runnable collect) {
     this.committed = committed;
     this.used = used;
     this.collect = collect;
@@ -39,9 +39,9 @@ final class HeapGiveBack {
   }
 
   /** This JVM's heap, collected with {@link System#gc()}. */
-  static HeapGiveBack ofThisJvm() {
+  static HeapAfterBurst ofThisJvm() {
     Runtime r = Runtime.getRuntime();
-    return new HeapGiveBack(r::totalMemory, () -> r.totalMemory() - r.freeMemory(), System::gc);
+    return new HeapAfterBurst(r::totalMemory, () -> r.totalMemory() - r.freeMemory(), System::gc);
   }
 
   /** Looks once; collects when the heap grew and the console has since been quiet. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /** When the console asks for a collection to give a burst's heap back, over a fake heap. */
-class HeapGiveBackTest {
+class HeapAfterBurstTest {
   private static final long MB = 1L << 20;
   private long committed = 16 * MB;
   private long used = 8 * MB;
@@ -13,8 +13,8 @@ class HeapGiveBackTest {
   // what a collection leaves: the committed heap after it
   private long shrinksTo = 16 * MB;
 
-  private final HeapGiveBack giveBack =
-      new HeapGiveBack(
+  private final HeapAfterBurst giveBack =
+      new HeapAfterBurst(
           () -> committed,
           () -> used,
           () -> {
@@ -41,7 +41,7 @@ class HeapGiveBackTest {
   void aHeapABurstGrewIsCollectedOnceTheConsoleIsQuiet() {
     burst();
     assertEquals(0, collections, "never during the burst");
-    checks(HeapGiveBack.QUIET_CHECKS);
+    checks(HeapAfterBurst.QUIET_CHECKS);
     assertEquals(1, collections);
     assertEquals(16 * MB, committed);
     checks(20);
@@ -52,7 +52,7 @@ class HeapGiveBackTest {
   void aHeapThatStaysBigAfterACollectionIsNotCollectedAgain() {
     shrinksTo = 120 * MB; // the panes' history really holds that much
     burst();
-    checks(HeapGiveBack.QUIET_CHECKS + 30);
+    checks(HeapAfterBurst.QUIET_CHECKS + 30);
     assertEquals(1, collections);
   }
 
