@@ -54,4 +54,56 @@ class ProcessSamplerTest {
     clock.addAndGet(1_000_000_000L);
     assertEquals(100.0, sampler.sample(List.of(10)).get(10).cpuPercent(), 1e-9);
   }
+
+  private void samples(ProcessSampler sampler, int root, int count) {
+    for (int i = 0; i < count; i++) {
+      sampler.sample(List.of(root));
+    }
+  }
+
+  @Test
+  void aChildStartedAfterTheFullPassCountsWithinFullScanEverySamples() throws IOException {
+    Files.writeString(proc.resolve("uptime"), "20.00 5.00\n");
+    process(10, 1, 0, 1000, 1);
+    ProcessSampler sampler = new ProcessSampler(proc, 4096, clock::get);
+    sampler.sample(List.of(10));
+    process(11, 10, 0, 1500, 1);
+    samples(sampler, 10, ProcessSampler.FULL_SCAN_EVERY - 2);
+    assertEquals(1, sampler.sample(List.of(10)).get(10).processes(), "between full passes");
+    assertEquals(2, sampler.sample(List.of(10)).get(10).processes(), "at the next full pass");
+  }
+
+  @Test
+  void aChildThatExitsStopsCountingAtOnce() throws IOException {
+    Files.writeString(proc.resolve("uptime"), "20.00 5.00\n");
+    process(10, 1, 0, 1000, 1);
+    process(11, 10, 0, 1500, 7);
+    ProcessSampler sampler = new ProcessSampler(proc, 4096, clock::get);
+    assertEquals(8 * 4096, sampler.sample(List.of(10)).get(10).rssBytes());
+    Files.delete(proc.resolve("11/stat"));
+    Files.delete(proc.resolve("11"));
+    assertEquals(new ProcessSampler.Usage(0, 4096, 1), sampler.sample(List.of(10)).get(10));
+  }
+
+  @Test
+  void aChildPidReusedByAnotherParentIsNotCounted() throws IOException {
+    Files.writeString(proc.resolve("uptime"), "20.00 5.00\n");
+    process(10, 1, 0, 1000, 1);
+    process(11, 10, 0, 1500, 1);
+    ProcessSampler sampler = new ProcessSampler(proc, 4096, clock::get);
+    sampler.sample(List.of(10));
+    process(11, 1, 500, 1900, 99); // 11 exited; an unrelated process got its pid
+    assertEquals(1, sampler.sample(List.of(10)).get(10).processes());
+  }
+
+  @Test
+  void aRootThatExitsIsLeftOutBetweenFullPasses() throws IOException {
+    Files.writeString(proc.resolve("uptime"), "20.00 5.00\n");
+    process(10, 1, 0, 1000, 1);
+    process(20, 1, 0, 1000, 1);
+    ProcessSampler sampler = new ProcessSampler(proc, 4096, clock::get);
+    sampler.sample(List.of(10, 20));
+    Files.delete(proc.resolve("20/stat"));
+    assertEquals(List.of(10), List.copyOf(sampler.sample(List.of(10, 20)).keySet()));
+  }
 }

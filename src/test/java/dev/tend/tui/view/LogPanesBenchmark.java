@@ -149,6 +149,7 @@ public final class LogPanesBenchmark {
         System.out.println(
             "== a pane following a process that writes 10 MB/s (100-byte lines), 200x50, tend"
                 + " daemon");
+        heapLine("before the burst:");
         tenMegabytes(term, frames);
         api.stopProcess("blast", true);
         afterBurst();
@@ -276,20 +277,23 @@ public final class LogPanesBenchmark {
    * no GC asked for: what the console's GC options give back by themselves.
    */
   private static void afterBurst() throws Exception {
-    var mem = ManagementFactory.getMemoryMXBean();
     for (int t = 0; t <= 10; t += 2) {
-      var heap = mem.getHeapMemoryUsage();
-      System.out.printf(
-          Locale.ROOT,
-          "t=%2ds after the burst: heap committed %6.1f MB (used %6.1f MB), RSS %s%n",
-          t,
-          heap.getCommitted() / 1048576.0,
-          heap.getUsed() / 1048576.0,
-          rss());
+      heapLine(String.format(Locale.ROOT, "t=%2ds after the burst:", t));
       if (t < 10) {
         Thread.sleep(2000);
       }
     }
+  }
+
+  private static void heapLine(String when) throws java.io.IOException {
+    var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    System.out.printf(
+        Locale.ROOT,
+        "%s heap committed %6.1f MB (used %6.1f MB), RSS %s%n",
+        when,
+        heap.getCommitted() / 1048576.0,
+        heap.getUsed() / 1048576.0,
+        rss());
   }
 
   private static void memory(int seconds) throws Exception {
