@@ -10,6 +10,17 @@ public interface LogListener {
   void onData(byte[] data);
 
   /**
+   * The history a follow starts with (possibly empty), before any {@link #onData}: called once by
+   * the follows that know it is history, with when its bytes arrived where the server knows it. By
+   * default the bytes are simply data.
+   */
+  default void onHistory(byte[] data, LineTimes times) {
+    if (data.length > 0) {
+      onData(data);
+    }
+  }
+
+  /**
    * Bytes were lost between the previous {@link #onData} and the next: the log rotated or
    * overflowed faster than it was read. {@code bytes} is how many, or -1 when unknown.
    */

@@ -1,5 +1,6 @@
 package dev.tend.logs;
 
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import java.time.Duration;
@@ -46,14 +47,14 @@ final class LogFollower implements LogFollow {
     this.inline = listener.copiesOnly() ? end -> deliverInline() : null;
   }
 
-  synchronized void start(LogChunk history) {
+  synchronized void start(LogChunk history, LineTimes times) {
     if (isEnded()) {
       return; // ended before it began: end() already said so
     }
     TailBuffer.AppendListener appended = inline;
     if (appended != null) {
       inlinePos = history.end();
-      if (history.length() > 0 && !call(() -> listener.onData(history.bytes()))) {
+      if (!call(() -> listener.onHistory(history.bytes(), times))) {
         return;
       }
       tail.addListener(appended);
@@ -63,7 +64,8 @@ final class LogFollower implements LogFollow {
       }
       return;
     }
-    Thread t = Thread.ofVirtual().name("tend-follow " + name).unstarted(() -> deliver(history));
+    Thread t =
+        Thread.ofVirtual().name("tend-follow " + name).unstarted(() -> deliver(history, times));
     thread = t;
     t.start();
   }
@@ -100,12 +102,10 @@ final class LogFollower implements LogFollow {
     return ended.get() != null;
   }
 
-  private void deliver(LogChunk history) {
+  private void deliver(LogChunk history, LineTimes times) {
     long pos = history.end();
     try {
-      if (history.length() > 0) {
-        listener.onData(history.bytes());
-      }
+      listener.onHistory(history.bytes(), times);
       while (!isEnded()) {
         if (!tail.awaitBeyond(pos, IDLE_CHECK, this::isEnded) || isEnded()) {
           continue;

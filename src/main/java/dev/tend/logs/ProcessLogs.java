@@ -56,7 +56,8 @@ public final class ProcessLogs implements AutoCloseable {
     StreamLog out = streamLog(config, settings, LogStream.STDOUT, config.stdout());
     StreamLog err =
         config.redirectStderr()
-            ? new StreamLog(config.name(), LogStream.STDERR, null, settings.tailCapacity())
+            ? new StreamLog(
+                config.name(), LogStream.STDERR, null, settings.tailCapacity(), settings.clock())
             : streamLog(config, settings, LogStream.STDERR, config.stderr());
     return new ProcessLogs(config, settings, events, syslog, out, err);
   }
@@ -74,7 +75,7 @@ public final class ProcessLogs implements AutoCloseable {
         };
     RotatingLogFile file =
         path == null ? null : RotatingLogFile.of(path, sc.logfileMaxbytes(), sc.logfileBackups());
-    return new StreamLog(config.name(), stream, file, settings.tailCapacity());
+    return new StreamLog(config.name(), stream, file, settings.tailCapacity(), settings.clock());
   }
 
   /** The process's name (not its namespec), as its logs and messages show it. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,8 @@ final class StreamLog {
   private final LogStream stream;
   private final @Nullable RotatingLogFile file;
   private final TailBuffer tail;
+  private final TimeIndex times = new TimeIndex();
+  private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Set<LogFollower> follows = ConcurrentHashMap.newKeySet();
 
@@ -50,8 +53,14 @@ final class StreamLog {
   // Set once under lock; no sink, write or follow is accepted afterwards.
   private volatile boolean closed;
 
-  StreamLog(String processName, LogStream stream, @Nullable RotatingLogFile file, int capacity) {
+  StreamLog(
+      String processName,
+      LogStream stream,
+      @Nullable RotatingLogFile file,
+      int capacity,
+      Clock clock) {
     this.processName = processName;
+    this.clock = clock;
     this.stream = stream;
     this.file = file;
     this.tail = new TailBuffer(capacity);
@@ -114,6 +123,9 @@ final class StreamLog {
       if (closed) {
         data.position(data.limit());
         return;
+      }
+      if (data.hasRemaining()) {
+        times.arrived(tail.end(), clock.millis());
       }
       if (file == null) {
         tail.append(data);
@@ -203,8 +215,14 @@ final class StreamLog {
       f.end("process removed");
       return f;
     }
-    f.start(snapshot(historyBytes));
+    LogChunk history = snapshot(historyBytes);
+    f.start(history, times.times(history.start(), history.end()));
     return f;
+  }
+
+  /** When the bytes arrived, coarsely. */
+  TimeIndex times() {
+    return times;
   }
 
   FileMap fileMap() {

@@ -5,6 +5,7 @@ import dev.tend.api.ConfigInfo;
 import dev.tend.api.ConnectionException;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import dev.tend.api.LogStream;
@@ -516,9 +517,7 @@ public final class FakeSupervisorApi implements SupervisorApi {
         history = java.util.Arrays.copyOfRange(all, all.length - n, all.length);
         follows.add(f);
       }
-      if (history.length > 0) {
-        listener.onData(history);
-      }
+      listener.onHistory(history, LineTimes.none("the fake keeps no line times"));
     } finally {
       delivery.unlock();
     }

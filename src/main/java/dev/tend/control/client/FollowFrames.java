@@ -1,5 +1,6 @@
 package dev.tend.control.client;
 
+import dev.tend.api.LineTimes;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the frames of a streaming follow (docs/PROTOCOL.md, "Streaming follow") from the body's
  * pieces as they come, however the pieces cut them: {@code D <position> <lost> <length>\n} and that
- * many bytes, or {@code E <faultCode> <faultString>\n}. Used by one thread.
+ * many bytes, {@code T <length>\n} and that many bytes of marks, or {@code E <faultCode>
+ * <faultString>\n}. Used by one thread.
  */
 final class FollowFrames {
   private static final int MAX_LINE = 4096;
+  private static final int MAX_TIMES = 1 << 20;
 
   /** What the frames say, in order. */
   interface Handler {
@@ -19,6 +22,9 @@ final class FollowFrames {
 
     /** The follow ended with this fault; nothing follows. */
     void fault(int code, String text);
+
+    /** When the bytes of the next data frame (the history) arrived. */
+    default void times(LineTimes times) {}
   }
 
   private final Handler handler;
@@ -30,6 +36,8 @@ final class FollowFrames {
   private String position = "";
   private long lost;
   private boolean inData;
+  // The frame's bytes are a times frame's text, not log data.
+  private boolean inTimes;
 
   FollowFrames(Handler handler) {
     this.handler = handler;
@@ -44,7 +52,7 @@ final class FollowFrames {
         filled += n;
         if (filled == data.length) {
           inData = false;
-          handler.data(data, position, lost);
+          dataDone();
         }
         continue;
       }
@@ -74,25 +82,64 @@ final class FollowFrames {
       }
     }
     String[] f = text.split(" ");
+    if (f.length == 2 && f[0].equals("T")) {
+      start(f[1], text, true);
+      return;
+    }
     if (f.length != 4 || !f[0].equals("D")) {
       throw new FrameException("not a frame: " + clip(text));
     }
     try {
       position = f[1];
       lost = Long.parseLong(f[2]);
-      int length = Integer.parseInt(f[3]);
-      if (length < 0) {
-        throw new FrameException("negative frame length: " + clip(text));
-      }
-      data = new byte[length];
-      filled = 0;
-      if (length == 0) {
-        handler.data(data, position, lost);
-      } else {
-        inData = true;
-      }
     } catch (NumberFormatException e) {
       throw new FrameException("bad data frame: " + clip(text));
+    }
+    start(f[3], text, false);
+  }
+
+  /** A frame of {@code length} bytes begins: log data, or the text of a times frame. */
+  private void start(String length, String text, boolean times) throws FrameException {
+    int n;
+    try {
+      n = Integer.parseInt(length);
+    } catch (NumberFormatException e) {
+      throw new FrameException("bad frame length: " + clip(text));
+    }
+    if (n < 0 || (times && n > MAX_TIMES)) {
+      throw new FrameException("bad frame length: " + clip(text));
+    }
+    data = new byte[n];
+    filled = 0;
+    inTimes = times;
+    if (n == 0) {
+      dataDone();
+    } else {
+      inData = true;
+    }
+  }
+
+  private void dataDone() throws FrameException {
+    if (!inTimes) {
+      handler.data(data, position, lost);
+      return;
+    }
+    inTimes = false;
+    String text = new String(data, StandardCharsets.US_ASCII);
+    String[] f = text.isEmpty() ? new String[0] : text.split(" ");
+    if (f.length % 2 != 0) {
+      throw new FrameException("bad times frame: " + clip(text));
+    }
+    long[] offsets = new long[f.length / 2];
+    long[] millis = new long[f.length / 2];
+    try {
+      for (int i = 0; i < offsets.length; i++) {
+        offsets[i] = Long.parseLong(f[2 * i]);
+        millis[i] = Long.parseLong(f[2 * i + 1]);
+      }
+      handler.times(new LineTimes(offsets, millis, LineTimes.OLDER));
+    } catch (IllegalArgumentException e) { // NumberFormatException too
+      throw new FrameException("bad times frame: " + clip(text));
     }
   }
 

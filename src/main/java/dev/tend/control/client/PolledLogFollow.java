@@ -3,6 +3,7 @@ package dev.tend.control.client;
 import dev.tend.api.ConnectionException;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import dev.tend.api.LogTail;
@@ -34,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * interval; its first bytes are then missed without a gap report.
  */
 final class PolledLogFollow implements LogFollow {
+  /** Why supervisord's history has no times. */
+  static final String NO_TIMES = "supervisord keeps no line times";
+
   /** supervisord's log calls for one process stream. */
   interface Source {
     /** {@code tailProcess*Log(offset, length)}. */
@@ -118,13 +122,12 @@ final class PolledLogFollow implements LogFollow {
         continue; // the window starts or ends inside a character: shift it by a byte
       }
       offset = t.offset();
-      if (t.length() > 0) {
-        listener.onData(t.data());
-      }
+      listener.onHistory(t.data(), LineTimes.none(NO_TIMES));
       return;
     }
     long size = size();
     offset = Math.max(0, size - want); // polls deliver it, skipping what never decodes
+    listener.onHistory(new byte[0], LineTimes.none(NO_TIMES));
     poll();
   }
 

@@ -3,6 +3,7 @@ package dev.tend.control.client;
 import dev.tend.api.ConnectionException;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PushedLogFollow implements LogFollow {
   /** One answer of {@code tend.followProcessLog}. */
-  record Chunk(byte[] data, String position, long lost) {}
+  record Chunk(byte[] data, String position, long lost, @Nullable LineTimes times) {}
 
   /** The server's {@code tend.followProcessLog(name, stream, position, history, timeout)}. */
   interface Source {
@@ -69,7 +70,10 @@ final class PushedLogFollow implements LogFollow {
         if (c.lost() != 0) {
           listener.onGap(c.lost());
         }
-        if (c.data().length > 0) {
+        if (position.isEmpty()) {
+          LineTimes t = c.times();
+          listener.onHistory(c.data(), t != null ? t : LineTimes.none(StreamedLogFollow.NO_TIMES));
+        } else if (c.data().length > 0) {
           listener.onData(c.data());
         }
         position = c.position();

@@ -2,6 +2,7 @@ package dev.tend.control.client;
 
 import dev.tend.api.ConnectionException;
 import dev.tend.api.Fault;
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import java.io.IOException;
@@ -29,6 +30,9 @@ final class StreamedLogFollow implements LogFollow {
     java.time.Duration.ofSeconds(2)
   };
 
+  /** Why a tend daemon's history has no times: it is older than the times frame. */
+  static final String NO_TIMES = "this tend daemon keeps no line times";
+
   private final Source source;
   private final LogListener listener;
   private final String name;
@@ -40,6 +44,8 @@ final class StreamedLogFollow implements LogFollow {
   private String position = "";
   private @Nullable String ended;
   private boolean progressed;
+  // Owned by the follow's thread: the history's times, from the frame before it.
+  private @Nullable LineTimes historyTimes;
 
   StreamedLogFollow(Source source, LogListener listener, String name) {
     this.source = source;
@@ -68,12 +74,13 @@ final class StreamedLogFollow implements LogFollow {
     int failures = 0; // opens in a row that brought nothing
     while (!closed) {
       progressed = false;
+      boolean history = position.isEmpty();
       try (XmlRpcClient.OpenStream s = source.open(position, historyBytes)) {
         current = s;
         if (closed) {
           break;
         }
-        read(s);
+        read(s, history);
         if (ended != null) {
           return ended;
         }
@@ -111,7 +118,9 @@ final class StreamedLogFollow implements LogFollow {
     }
   }
 
-  private void read(XmlRpcClient.OpenStream s) throws IOException, FollowFrames.FrameException {
+  private void read(XmlRpcClient.OpenStream s, boolean history)
+      throws IOException, FollowFrames.FrameException {
+    boolean[] first = {history}; // the first data frame of a stream opened from "" is the history
     FollowFrames frames =
         new FollowFrames(
             new FollowFrames.Handler() {
@@ -125,9 +134,18 @@ final class StreamedLogFollow implements LogFollow {
                 if (lost != 0) {
                   listener.onGap(lost);
                 }
-                if (data.length > 0) {
+                if (first[0]) {
+                  first[0] = false;
+                  LineTimes t = historyTimes;
+                  listener.onHistory(data, t != null ? t : LineTimes.none(NO_TIMES));
+                } else if (data.length > 0) {
                   listener.onData(data);
                 }
+              }
+
+              @Override
+              public void times(LineTimes times) {
+                historyTimes = times;
               }
 
               @Override

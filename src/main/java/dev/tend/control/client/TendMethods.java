@@ -6,6 +6,7 @@ import static dev.tend.control.client.WireValues.stringMember;
 import dev.tend.api.ChangeBatch;
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import dev.tend.api.LogStream;
@@ -110,7 +111,8 @@ final class TendMethods {
                       + "&history="
                       + Math.max(0, Math.min(Integer.MAX_VALUE, history))
                       + "&interval="
-                      + interval,
+                      + interval
+                      + "&times=1",
                   STREAM_SILENCE);
       return new StreamedLogFollow(source, listener, name).start(historyBytes);
     }
@@ -123,10 +125,35 @@ final class TendMethods {
           return new PushedLogFollow.Chunk(
               WireValues.bytes(WireValues.member(s, "data", what), what + ".data"),
               stringMember(s, "position", what),
-              WireValues.longMember(s, "lost", what));
+              WireValues.longMember(s, "lost", what),
+              timeMarks(s.get("times")));
         };
     return new PushedLogFollow(source, listener, name, rpc.settings().followInterval())
         .start(historyBytes);
+  }
+
+  /** The {@code times} member of a first answer: {@code [[offset, millis], ...]}; null if none. */
+  private static @Nullable LineTimes timeMarks(@Nullable Object member) {
+    if (!(member instanceof List<?> marks)) {
+      return null;
+    }
+    long[] offsets = new long[marks.size()];
+    long[] millis = new long[marks.size()];
+    for (int i = 0; i < offsets.length; i++) {
+      if (!(marks.get(i) instanceof List<?> m)
+          || m.size() != 2
+          || !(m.get(0) instanceof Number o)
+          || !(m.get(1) instanceof Number t)) {
+        return null;
+      }
+      offsets[i] = o.longValue();
+      millis[i] = t.longValue();
+    }
+    try {
+      return new LineTimes(offsets, millis, LineTimes.OLDER);
+    } catch (IllegalArgumentException e) {
+      return null; // marks out of order: no times rather than wrong ones
+    }
   }
 
   /** tend's lengths are {@code int}s; no answer could carry more than 2 GiB anyway. */

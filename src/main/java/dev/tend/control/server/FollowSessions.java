@@ -2,6 +2,7 @@ package dev.tend.control.server;
 
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogStream;
 import dev.tend.api.SupervisorApi;
@@ -80,8 +81,15 @@ final class FollowSessions implements AutoCloseable {
     this.nanoTime = nanoTime;
   }
 
-  /** The answer of one call: {@code {data, position, lost}}. */
-  record Chunk(byte[] data, String position, long lost) {}
+  /**
+   * The answer of one call: {@code {data, position, lost}}; the first answer of a follow is its
+   * history alone and carries when its bytes arrived ({@code times}, null in every later answer).
+   */
+  record Chunk(byte[] data, String position, long lost, @Nullable LineTimes times) {
+    Chunk(byte[] data, String position, long lost) {
+      this(data, position, lost, null);
+    }
+  }
 
   Chunk follow(
       String namespec, LogStream stream, String position, int historyBytes, Duration timeout) {
@@ -91,6 +99,14 @@ final class FollowSessions implements AutoCloseable {
     long lostOverride = 0;
     if (position.isEmpty()) {
       s = open(namespec, stream, Math.max(0, Math.min(historyBytes, bufferBytes)));
+      FollowedLog.History h = s.log.history();
+      LineTimes times = h.times();
+      if (times != null && h.length() > 0) {
+        // the history alone, with its times: live bytes after it are not timed by its marks
+        FollowedLog.Slice first = read(s, 0, h.length(), timeout);
+        touch(s);
+        return new Chunk(first.data(), s.id + ":" + first.next(), first.lost(), times);
+      }
       at = 0;
     } else {
       int colon = position.lastIndexOf(':');
@@ -109,7 +125,7 @@ final class FollowSessions implements AutoCloseable {
             "position '" + position + "' belongs to " + s.namespec + " " + s.stream.word());
       }
     }
-    FollowedLog.Slice slice = read(s, at, timeout);
+    FollowedLog.Slice slice = read(s, at, MAX_CHUNK, timeout);
     touch(s);
     if (slice.closed()) {
       // The log ended under us (its group was removed, or updated): follow its successor.
@@ -121,9 +137,9 @@ final class FollowSessions implements AutoCloseable {
     return new Chunk(slice.data(), s.id + ":" + slice.next(), lost);
   }
 
-  private static FollowedLog.Slice read(Session s, long at, Duration timeout) {
+  private static FollowedLog.Slice read(Session s, long at, int max, Duration timeout) {
     try {
-      return s.log.read(at, MAX_CHUNK, timeout.toNanos());
+      return s.log.read(at, max, timeout.toNanos());
     } catch (IllegalArgumentException e) {
       throw new FaultException(Fault.BAD_ARGUMENTS, String.valueOf(e.getMessage()));
     } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.tend.control.server;
 
 import dev.tend.api.FaultException;
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,15 +11,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code GET /tend/follow?name=N&stream=S[&position=P][&history=H][&interval=MS]}: a process log
- * followed in one endless response (docs/PROTOCOL.md, "Streaming follow"), instead of one {@code
- * tend.followProcessLog} call per batch. It is that method's loop, run on the server: the same
- * sessions ({@link FollowSessions}), positions and loss accounting, so a client that loses the
- * connection resumes from its last position with a new request. Each answer of the loop goes out as
- * a frame at once: {@code D <position> <lost> <length>\n} and the bytes (empty: still there), or
- * {@code E <faultCode> <faultString>\n}, which ends the stream. With an interval, a frame that
- * brought little is followed by the next no sooner than that, so a chatty log costs one write per
- * interval, not one per line.
+ * {@code GET /tend/follow?name=N&stream=S[&position=P][&history=H][&interval=MS][&times=1]}: a
+ * process log followed in one endless response (docs/PROTOCOL.md, "Streaming follow"), instead of
+ * one {@code tend.followProcessLog} call per batch. It is that method's loop, run on the server:
+ * the same sessions ({@link FollowSessions}), positions and loss accounting, so a client that loses
+ * the connection resumes from its last position with a new request. Each answer of the loop goes
+ * out as a frame at once: {@code D <position> <lost> <length>\n} and the bytes (empty: still
+ * there), or {@code E <faultCode> <faultString>\n}, which ends the stream. With an interval, a
+ * frame that brought little is followed by the next no sooner than that, so a chatty log costs one
+ * write per interval, not one per line.
  */
 final class FollowStream implements Route {
   static final String PATH = "/tend/follow";
@@ -63,7 +64,8 @@ final class FollowStream implements Route {
     }
     ex.streamUntilClientGoes();
     ChunkedStream out = ex.stream(CONTENT_TYPE, "X-Accel-Buffering: no");
-    pump(out, name, stream, q.getOrDefault("position", ""), history, intervalNanos);
+    boolean times = q.getOrDefault("times", "0").equals("1");
+    pump(out, name, stream, q.getOrDefault("position", ""), history, intervalNanos, times);
   }
 
   private void pump(
@@ -72,7 +74,8 @@ final class FollowStream implements Route {
       LogStream stream,
       String position,
       int history,
-      long intervalNanos)
+      long intervalNanos,
+      boolean times)
       throws IOException, InterruptedException {
     String at = position;
     Duration wait = Duration.ZERO; // the first frame at once: the client learns its position
@@ -88,6 +91,10 @@ final class FollowStream implements Route {
         out.write(ByteBuffer.wrap(errorFrame(e)));
         out.finish();
         return;
+      }
+      LineTimes marks = c.times();
+      if (times && marks != null) {
+        out.write(ByteBuffer.wrap(timesFrame(marks)));
       }
       out.write(ByteBuffer.wrap(dataHead(c)), ByteBuffer.wrap(c.data()));
       at = c.position();
@@ -105,6 +112,24 @@ final class FollowStream implements Route {
   static byte[] dataHead(FollowSessions.Chunk c) {
     return ("D " + c.position() + " " + c.lost() + " " + c.data().length + "\n")
         .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * {@code T <length>\n} and that many bytes: {@code offset millis} pairs, space-separated, saying
+   * when the bytes of the data frame that follows (the history) arrived.
+   */
+  static byte[] timesFrame(LineTimes times) {
+    long[] offsets = times.offsets();
+    long[] millis = times.millis();
+    StringBuilder body = new StringBuilder(offsets.length * 24);
+    for (int i = 0; i < offsets.length; i++) {
+      body.append(i == 0 ? "" : " ").append(offsets[i]).append(' ').append(millis[i]);
+    }
+    byte[] b = body.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] head = ("T " + b.length + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] frame = java.util.Arrays.copyOf(head, head.length + b.length);
+    System.arraycopy(b, 0, frame, head.length, b.length);
+    return frame;
   }
 
   static byte[] errorFrame(FaultException e) {

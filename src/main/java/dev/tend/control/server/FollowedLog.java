@@ -1,5 +1,6 @@
 package dev.tend.control.server;
 
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogListener;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,10 @@ final class FollowedLog implements LogListener {
   private long end;
   // Guarded by lock: loss reported since the newest piece, placed before the next one.
   private long pendingLoss;
+  // Guarded by lock: when the history's bytes arrived; null until the history came.
+  private @Nullable LineTimes historyTimes;
+  // Guarded by lock: how many bytes the history had (they start at position 0).
+  private int historyLength;
   // Guarded by lock: set once, when the follow ends.
   private @Nullable String closedReason;
 
@@ -106,6 +111,32 @@ final class FollowedLog implements LogListener {
         }
       }
       changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void onHistory(byte[] data, LineTimes times) {
+    lock.lock();
+    try {
+      if (historyTimes == null && end == 0 && data.length <= capacity) {
+        historyTimes = times;
+        historyLength = data.length;
+      }
+    } finally {
+      lock.unlock();
+    }
+    onData(data);
+  }
+
+  /** When the history's bytes arrived (null: unknown), and how long it is, from position 0. */
+  record History(@Nullable LineTimes times, int length) {}
+
+  History history() {
+    lock.lock();
+    try {
+      return new History(historyTimes, historyLength);
     } finally {
       lock.unlock();
     }

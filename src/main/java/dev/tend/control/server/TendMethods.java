@@ -10,6 +10,7 @@ import static dev.tend.control.server.RpcType.STRUCT;
 
 import dev.tend.api.Fault;
 import dev.tend.api.FaultException;
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogStream;
 import dev.tend.api.LogTail;
 import dev.tend.api.ProcessStats;
@@ -129,7 +130,10 @@ final class TendMethods {
         .param(STRING, "position", "from the previous answer, '' at first")
         .param(INT, "historyBytes", "bytes of history on the first call")
         .param(INT, "timeoutSeconds", "how long to wait for new bytes")
-        .returns(STRUCT, "{data (base64), position, lost (i8)}")
+        .returns(
+            STRUCT,
+            "{data (base64), position, lost (i8)}; the first answer also times (array of"
+                + " [offset, epoch millis]) when it is the history")
         .longPoll()
         .does(
             a -> {
@@ -144,8 +148,23 @@ final class TendMethods {
               s.put("data", c.data());
               s.put("position", c.position());
               s.put("lost", c.lost());
+              LineTimes times = c.times();
+              if (times != null) {
+                s.put("times", timeMarks(times));
+              }
               return s;
             });
+  }
+
+  /** {@code [[offset, millis], ...]}: when the history's bytes arrived (docs/PROTOCOL.md). */
+  static List<List<Long>> timeMarks(LineTimes times) {
+    long[] offsets = times.offsets();
+    long[] millis = times.millis();
+    List<List<Long>> marks = new ArrayList<>(offsets.length);
+    for (int i = 0; i < offsets.length; i++) {
+      marks.add(List.of(offsets[i], millis[i]));
+    }
+    return marks;
   }
 
   private static Map<String, Object> capabilities(SupervisorApi api) {

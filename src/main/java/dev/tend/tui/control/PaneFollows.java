@@ -34,7 +34,7 @@ final class PaneFollows {
 
   /** A new pane gets its inbox. */
   void open(int pane) {
-    inboxes.put(pane, new LogInbox(pane, capacity, sink));
+    inboxes.put(pane, new LogInbox(pane, capacity, sink, clock));
   }
 
   /** The pane follows {@code namespecs} from their history; what it followed before stops. */

@@ -1,5 +1,6 @@
 package dev.tend.tui.feed;
 
+import dev.tend.api.LineTimes;
 import dev.tend.api.LogFollow;
 import dev.tend.api.LogListener;
 import dev.tend.api.LogStream;
@@ -78,6 +79,7 @@ public final class LogFollower implements AutoCloseable {
   public void follow(int pane, LogInbox inbox, List<String> namespecs) {
     long gen = inbox.newGeneration();
     List<String> names = List.copyOf(namespecs);
+    inbox.expectHistory(gen, keys(names));
     submit(
         () -> {
           closeFollows(pane);
@@ -106,7 +108,9 @@ public final class LogFollower implements AutoCloseable {
               follows.forEach(Opened::close);
             }
           }
-          open(pane, inbox, gen, names.stream().filter(n -> !now.containsKey(n)).toList());
+          List<String> added = names.stream().filter(n -> !now.containsKey(n)).toList();
+          inbox.expectHistory(gen, keys(added));
+          open(pane, inbox, gen, added);
         });
   }
 
@@ -123,6 +127,7 @@ public final class LogFollower implements AutoCloseable {
    */
   public void followAs(int pane, LogInbox inbox, long gen, List<String> namespecs) {
     List<String> names = List.copyOf(namespecs);
+    inbox.expectHistory(gen, keys(names));
     submit(
         () -> {
           closeFollows(pane);
@@ -130,6 +135,17 @@ public final class LogFollower implements AutoCloseable {
             open(pane, inbox, gen, names);
           }
         });
+  }
+
+  /** The streams of {@code names} as the pane's lines name them. */
+  private List<StreamKey> keys(List<String> names) {
+    List<StreamKey> keys = new ArrayList<>(names.size() * 2);
+    for (String n : names) {
+      for (LogStream s : LogStream.values()) {
+        keys.add(new StreamKey(ServerKey.of(server, n), s));
+      }
+    }
+    return keys;
   }
 
   private void open(int pane, LogInbox inbox, long gen, List<String> names) {
@@ -142,6 +158,7 @@ public final class LogFollower implements AutoCloseable {
           follows.add(new Opened(api.followProcessLog(namespec, s, historyBytes, l), l));
         } catch (RuntimeException e) {
           String label = ServerKey.of(server, namespec);
+          l.noHistory();
           inbox.offer(
               gen, notice(label, label + ": cannot follow " + s.word() + ": " + FaultWords.of(e)));
         }
@@ -190,13 +207,46 @@ public final class LogFollower implements AutoCloseable {
     }
 
     @Override
+    public void onHistory(byte[] data, LineTimes times) {
+      if (cancelled || !first) {
+        return;
+      }
+      first = false;
+      int cut = cutFirstLine(data);
+      byte[] kept = java.util.Arrays.copyOfRange(data, cut, data.length);
+      LogDecoder.Result r = decoder.decode(kept);
+      long now = clock.millis();
+      long[] starts = lineStarts(kept, r.lines().size());
+      List<LogLine> lines = new ArrayList<>(r.lines().size());
+      long[] at = new long[r.lines().size()];
+      for (int i = 0; i < at.length; i++) {
+        long t = times.at(starts[i] + cut);
+        at[i] = t == Long.MIN_VALUE ? HistoryMerge.UNTIMED : t;
+        lines.add(text(r.lines().get(i), t == Long.MIN_VALUE ? now : t));
+      }
+      LogDecoder.Line p = r.partial();
+      inbox.offerHistory(
+          gen,
+          new HistoryMerge.Block(key, lines, at, times.why()),
+          p == null ? null : text(p, now));
+    }
+
+    /** Says that no history comes: the follow could not open, or ended first. */
+    void noHistory() {
+      if (first) {
+        first = false;
+        inbox.offerHistory(gen, new HistoryMerge.Block(key, List.of(), new long[0], ""), null);
+      }
+    }
+
+    @Override
     public void onData(byte[] data) {
       if (cancelled) {
         return;
       }
-      if (first) {
-        first = false;
-        data = withoutCutFirstLine(data);
+      if (first) { // a follow that does not tell its history apart: it is untimed
+        onHistory(data, LineTimes.none("the server sent no line times"));
+        return;
       }
       LogDecoder.Result r = decoder.decode(data);
       long now = clock.millis();
@@ -231,6 +281,7 @@ public final class LogFollower implements AutoCloseable {
       if (cancelled) {
         return;
       }
+      noHistory();
       LogDecoder.Line rest = decoder.flush();
       if (rest != null) {
         inbox.offer(gen, text(rest, clock.millis()));
@@ -246,18 +297,33 @@ public final class LogFollower implements AutoCloseable {
 
   /**
    * History that fills its whole window started inside a line (the log is longer): that piece of a
-   * line is dropped, as {@code tail -n} would never show it.
+   * line is dropped, as {@code tail -n} would never show it. Returns how many bytes to drop.
    */
-  private byte[] withoutCutFirstLine(byte[] history) {
+  private int cutFirstLine(byte[] history) {
     if (historyBytes <= 0 || history.length < historyBytes) {
-      return history;
+      return 0;
     }
     for (int i = 0; i < history.length; i++) {
       if (history[i] == '\n') {
-        return java.util.Arrays.copyOfRange(history, i + 1, history.length);
+        return i + 1;
       }
     }
-    return history;
+    return 0;
+  }
+
+  /** Where each of the first {@code n} lines of {@code bytes} starts: after each newline. */
+  private static long[] lineStarts(byte[] bytes, int n) {
+    long[] starts = new long[n];
+    int line = 1;
+    for (int i = 0; i < bytes.length && line < n; i++) {
+      if (bytes[i] == '\n') {
+        starts[line++] = i + 1;
+      }
+    }
+    for (; line < n; line++) {
+      starts[line] = starts[line - 1]; // a line the decoder split otherwise: its neighbour's time
+    }
+    return starts;
   }
 
   private LogLine notice(String source, String text) {
