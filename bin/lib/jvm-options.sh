@@ -9,5 +9,9 @@ tend_common_opts=(-XX:+UseSerialGC -XX:-UsePerfData -Xss512k --enable-native-acc
 # only with one compiler thread, as the daemon: C2 compiling was most of its CPU in the first
 # minutes watching 400 programs (5.7 to 2.6 % of a core) and 21 MiB of its RSS (88 to 67 MiB;
 # bench/console-watch, bench/README.md).
+# -ShrinkHeapInSteps: the full collection the console asks for once a burst is over (HeapAfterBurst;
+# the daemon's is app.HeapGiveBack) gives the heap back at once; by default Serial shrinks 0 %,
+# 10 %, 40 % of the excess at its first three, so one collection after a 10 MB/s burst left 232 MB
+# committed (bin/log-bench).
 tend_console_opts=(-Xms16m -Xmx512m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10
-  -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1)
+  -XX:-ShrinkHeapInSteps -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1)

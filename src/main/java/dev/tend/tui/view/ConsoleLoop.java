@@ -49,6 +49,10 @@ final class ConsoleLoop {
   private @Nullable Thread input;
   // UI thread only: System.nanoTime() of the last frame
   private long lastFrame;
+  // UI thread only: looked at once a second, after a frame
+  private final HeapAfterBurst heap = HeapAfterBurst.ofThisJvm();
+  // UI thread only: clock.millis() / 1000 of the heap's last check
+  private long heapChecked;
 
   /**
    * @param queue where background threads post their events (the controller's sink puts there)
@@ -101,6 +105,11 @@ final class ConsoleLoop {
         if (terminalRequests(c)) {
           render();
         }
+      }
+      long second = clock.millis() / 1000;
+      if (second != heapChecked) {
+        heapChecked = second;
+        heap.check();
       }
     }
   }
