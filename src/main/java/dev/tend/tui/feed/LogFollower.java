@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows the logs a pane shows: both streams of each of its processes, history then live, decoded
@@ -132,12 +133,50 @@ public final class LogFollower implements AutoCloseable {
         });
   }
 
+  /**
+   * Follows {@code namespecs} of the pane again after the server came back (UI thread): their old
+   * follows (ended with the connection) are dropped, the new ones leave out what their history
+   * repeats of {@code seen} (the pane's last lines per stream); the pane's other follows go on.
+   */
+  public void resume(
+      int pane, LogInbox inbox, List<String> namespecs, Map<StreamKey, List<String>> seen) {
+    long gen = inbox.generation();
+    List<String> names = List.copyOf(namespecs);
+    Map<StreamKey, List<String>> known = Map.copyOf(seen);
+    submit(
+        () -> {
+          if (gen != inbox.generation()) {
+            return; // a follow() replaced everything after this was asked
+          }
+          Map<String, List<Opened>> now = open.getOrDefault(pane, Map.of());
+          for (String n : names) {
+            List<Opened> old = now.get(n);
+            if (old != null) {
+              old.forEach(Opened::close);
+            }
+          }
+          open(pane, inbox, gen, names, known);
+        });
+  }
+
   private void open(int pane, LogInbox inbox, long gen, List<String> names) {
+    open(pane, inbox, gen, names, null);
+  }
+
+  /** Opens follows; with {@code seen} (a resume) each starts after the lines the pane has. */
+  private void open(
+      int pane,
+      LogInbox inbox,
+      long gen,
+      List<String> names,
+      @Nullable Map<StreamKey, List<String>> seen) {
     Map<String, List<Opened>> byName = open.computeIfAbsent(pane, p -> new LinkedHashMap<>());
     for (String namespec : names) {
       List<Opened> follows = new ArrayList<>(2);
       for (LogStream s : LogStream.values()) {
-        StreamListener l = new StreamListener(inbox, gen, namespec, s);
+        StreamKey key = new StreamKey(ServerKey.of(server, namespec), s);
+        List<String> known = seen == null ? null : seen.getOrDefault(key, List.of());
+        StreamListener l = new StreamListener(inbox, gen, namespec, s, known);
         try {
           follows.add(new Opened(api.followProcessLog(namespec, s, historyBytes, l), l));
         } catch (RuntimeException e) {
@@ -179,8 +218,12 @@ public final class LogFollower implements AutoCloseable {
     volatile boolean cancelled;
     // the API's thread: true until the first bytes (the history) arrived
     private boolean first = true;
+    // a resume's: the pane's last lines of this stream, which the history repeats; else null
+    private final @Nullable List<String> seen;
 
-    StreamListener(LogInbox inbox, long gen, String namespec, LogStream stream) {
+    StreamListener(
+        LogInbox inbox, long gen, String namespec, LogStream stream, @Nullable List<String> seen) {
+      this.seen = seen;
       this.inbox = inbox;
       this.gen = gen;
       this.namespec = namespec;
@@ -194,14 +237,16 @@ public final class LogFollower implements AutoCloseable {
       if (cancelled) {
         return;
       }
-      if (first) {
+      boolean history = first;
+      if (history) {
         first = false;
         data = withoutCutFirstLine(data);
       }
       LogDecoder.Result r = decoder.decode(data);
       long now = clock.millis();
-      List<LogLine> lines = new ArrayList<>(r.lines().size());
-      for (LogDecoder.Line l : r.lines()) {
+      List<LogDecoder.Line> decoded = history ? resumed(r.lines()) : r.lines();
+      List<LogLine> lines = new ArrayList<>(decoded.size());
+      for (LogDecoder.Line l : decoded) {
         lines.add(text(l, now));
       }
       LogDecoder.Line p = r.partial();
@@ -236,6 +281,29 @@ public final class LogFollower implements AutoCloseable {
         inbox.offer(gen, text(rest, clock.millis()));
       }
       inbox.offer(gen, notice(label, label + ": " + stream.word() + " follow ended: " + reason));
+    }
+
+    /** A resume's history without what the pane has already; all of it with a notice if lost. */
+    private List<LogDecoder.Line> resumed(List<LogDecoder.Line> lines) {
+      List<String> known = seen;
+      if (known == null) {
+        return lines;
+      }
+      int from = LogResume.after(known, lines.stream().map(LogDecoder.Line::text).toList());
+      if (from >= 0) {
+        return lines.subList(from, lines.size());
+      }
+      inbox.offer(
+          gen,
+          notice(
+              label,
+              label
+                  + ": "
+                  + stream.word()
+                  + " went on beyond the "
+                  + Durations.bytes(historyBytes)
+                  + " read again: lines written meanwhile may be missing"));
+      return lines;
     }
 
     private LogLine text(LogDecoder.Line l, long now) {
