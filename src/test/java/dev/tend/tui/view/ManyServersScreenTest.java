@@ -182,7 +182,6 @@ class ManyServersScreenTest {
           name + " restarted its group",
           () -> server(name).calls().stream().anyMatch(c -> c.startsWith("startProcessGroup")));
     }
-    console.awaitText("web3: ");
     assertTrue(
         server("web2").calls().stream().noneMatch(c -> c.contains("ProcessGroup")),
         "web2 has no group batch and is not asked: " + server("web2").calls());
