@@ -37,6 +37,8 @@ public final class ManySsh {
   private final Options o;
   private final Path work;
   private final List<RealSupervisord> daemons = new ArrayList<>();
+  // main thread only: epoch millis when the console was launched (for --ssh-log)
+  private long launchedAt;
 
   private ManySsh(Options o, Path work) {
     this.o = o;
@@ -51,13 +53,16 @@ public final class ManySsh {
       int idleSeconds,
       int reps,
       Path root,
-      boolean keep) {
+      boolean keep,
+      boolean sshLog) {
     static Options parse(String[] args, Path root) {
       Map<String, String> v = new LinkedHashMap<>();
       boolean keep = false;
+      boolean sshLog = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--keep" -> keep = true;
+          case "--ssh-log" -> sshLog = true;
           case "--help" -> throw new IllegalArgumentException(USAGE.strip());
           case "--quick" -> {
             v.put("--servers", "3");
@@ -81,7 +86,8 @@ public final class ManySsh {
           num(v, "--idle", 60),
           num(v, "--reps", 15),
           root,
-          keep);
+          keep,
+          sshLog);
     }
 
     private static int num(Map<String, String> v, String key, int fallback) {
@@ -127,12 +133,21 @@ public final class ManySsh {
       Path runtime = Files.createDirectories(work.resolve("run"));
       Map<String, String> env = environment(sshd, runtime);
       List<String> console = List.of(o.root().resolve("bin/tend").toString(), "--all");
+      launchedAt = System.currentTimeMillis();
       try (Tmux t = Tmux.start(work, 80, 24, env, console)) {
         firstFrame(t, runtime);
         idle(runtime);
         keys(t);
         t.keys("q");
         Await.until("the console ends", WAIT, () -> t.ended() != null);
+      }
+    }
+    if (o.sshLog()) {
+      System.out.printf("ssh runs, seconds after the console's launch:%n");
+      for (String line : Files.readAllLines(work.resolve("ssh.log"), UTF_8)) {
+        String[] w = line.split(" ", 2);
+        double at = Double.parseDouble(w[0]) - launchedAt / 1e3;
+        System.out.printf("  %7.3f  %s%n", at, w[1].replace(work.toString(), "WORK"));
       }
     }
     System.out.printf("load at the end %s%n", load());
@@ -176,6 +191,17 @@ public final class ManySsh {
     Files.writeString(config.resolve("servers.conf"), file.toString(), UTF_8);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("TEND_SSH", sshd.tendSsh());
+    if (o.sshLog()) {
+      Path wrapper = work.resolve("ssh-logged");
+      Files.writeString(
+          wrapper,
+          "#!/bin/sh\necho \"$(date +%s.%N) $*\" >> "
+              + work.resolve("ssh.log")
+              + "\nexec ssh \"$@\"\n",
+          UTF_8);
+      wrapper.toFile().setExecutable(true);
+      env.put("TEND_SSH", wrapper + " -F " + sshd.clientConfig());
+    }
     env.put("XDG_RUNTIME_DIR", runtime.toString());
     env.put("XDG_CONFIG_HOME", work.resolve("config").toString());
     env.put("XDG_STATE_HOME", Files.createDirectories(work.resolve("state")).toString());
@@ -190,11 +216,25 @@ public final class ManySsh {
     String rows = " " + o.servers() * o.programs() + " processes";
     String servers = o.servers() + "/" + o.servers() + " servers up";
     long deadline = start + WAIT.toNanos();
+    long drawn = 0;
+    long answered = 0;
+    long pid = 0;
+    long cpuAtUp = 0;
     while (System.nanoTime() < deadline) {
       if (up == 0 && masters(runtime) >= o.servers()) {
         up = System.nanoTime();
       }
+      if (pid == 0 && up != 0) {
+        pid = console(runtime).orElse(0L);
+        cpuAtUp = pid == 0 ? 0 : ProcStats.sample(pid).cpuNanos();
+      }
       String screen = t.screen();
+      if (drawn == 0 && screen.contains("servers up")) {
+        drawn = System.nanoTime();
+      }
+      if (answered == 0 && screen.contains(servers)) {
+        answered = System.nanoTime();
+      }
       if (screen.contains(rows) && screen.contains(servers)) {
         long frame = System.nanoTime();
         if (up == 0) {
@@ -202,8 +242,14 @@ public final class ManySsh {
         }
         System.out.printf("  launch to last ssh connection up     %8.0f ms%n", (up - start) / 1e6);
         System.out.printf(
-            "  last ssh up to first full frame      %8.0f ms   (budget 2000 ms)%n",
-            (frame - up) / 1e6);
+            "  last ssh up to first full frame      %8.0f ms   (budget 2000 ms; first frame"
+                + " %+.0f ms, every server answered %+.0f ms)%n",
+            (frame - up) / 1e6, (drawn - up) / 1e6, (answered - up) / 1e6);
+        if (pid != 0) {
+          System.out.printf(
+              "  the console's CPU over that time     %8.0f ms   (less bound to the load)%n",
+              (ProcStats.sample(pid).cpuNanos() - cpuAtUp) / 1e6);
+        }
         return;
       }
     }
@@ -269,6 +315,8 @@ public final class ManySsh {
 
   /** Key to screen: each key is sent once its previous screen settled, then timed to its screen. */
   private void keys(Tmux t) throws Exception {
+    t.keys("g"); // the first row selected is the first to arrive, which may be any server's
+    Await.until("the first row selected", WAIT, () -> t.screen().contains("p01@web1 "));
     List<Double> down = new ArrayList<>();
     List<Double> up = new ArrayList<>();
     for (int i = 0; i < o.reps(); i++) {
@@ -284,28 +332,29 @@ public final class ManySsh {
     List<Double> typing = new ArrayList<>();
     String word = "p0";
     for (int i = 0; i < o.reps(); i++) {
-      typing.add(key(t, "/", s -> s.lines().anyMatch(l -> l.startsWith("/"))));
+      typing.add(key(t, "/", s -> !filterLine(s).isEmpty()));
       String typed = "/";
       for (char c : word.toCharArray()) {
         typed += c;
-        String shown = typed;
-        typing.add(key(t, String.valueOf(c), s -> bottomLine(s).startsWith(shown)));
+        String shown = typed + " ";
+        typing.add(key(t, String.valueOf(c), s -> filterLine(s).startsWith(shown)));
       }
       t.keys("Escape");
-      Await.until("the filter is gone", WAIT, () -> !bottomLine(t.screen()).startsWith("/"));
+      Await.until("the filter line is gone", WAIT, () -> filterLine(t.screen()).isEmpty());
     }
     report("typing a filter (/, p, 0)", typing);
     List<Double> server = new ArrayList<>();
     String target = "web" + Math.min(7, o.servers());
-    String rows = " " + o.programs() + " processes";
     for (int i = 0; i < o.reps(); i++) {
       t.keys("/");
       t.keys("-l", "@" + target);
-      Await.until("the filter typed", WAIT, () -> bottomLine(t.screen()).startsWith("/@" + target));
+      Await.until(
+          "the filter typed", WAIT, () -> filterLine(t.screen()).startsWith("/@" + target + " "));
       server.add(key(t, "Enter", s -> s.contains("p01@" + target + " ")));
       t.keys("/");
       t.keys("C-u", "Enter");
-      Await.until("all rows again", WAIT, () -> !t.screen().contains(rows));
+      t.keys("g");
+      Await.until("all rows again", WAIT, () -> t.screen().contains("p01@web1 "));
     }
     report("@" + target + " Enter (filter to a server)", server);
   }
@@ -325,9 +374,9 @@ public final class ManySsh {
     }
   }
 
-  private static String bottomLine(String screen) {
-    List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
-    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+  /** The filter's input line (it starts with {@code /}), or "" when the filter is not open. */
+  private static String filterLine(String screen) {
+    return screen.lines().filter(l -> l.startsWith("/")).findFirst().orElse("");
   }
 
   private static void report(String what, List<Double> ms) {
