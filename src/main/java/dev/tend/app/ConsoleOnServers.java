@@ -64,6 +64,9 @@ final class ConsoleOnServers {
                 ? RemoteSupervisor.connect(url, s, ssh.get())
                 : RemoteSupervisor.connect(url, s);
         clients.add(api);
+        if (url.isSsh()) {
+          Thread.ofVirtual().name("tend-console-warm-" + t.name()).start(() -> warm(api));
+        }
         apis.put(t.name(), url.isUnix() ? LocalStats.around(api) : api);
         shown.put(t.name(), t.url());
       }
@@ -72,6 +75,19 @@ final class ConsoleOnServers {
       } finally {
         clients.forEach(RemoteSupervisor::close);
       }
+    }
+  }
+
+  /**
+   * Opens the server's forward and asks what it is while the console builds its screen (a second or
+   * more of the JVM's start-up work): the first frame then waits for neither. A failure is left for
+   * the console's own first call to meet and show.
+   */
+  private static void warm(RemoteSupervisor api) {
+    try {
+      api.capabilities();
+    } catch (RuntimeException e) {
+      // the change feed asks again and says what is wrong
     }
   }
 

@@ -4,6 +4,7 @@ import dev.tend.tui.feed.ConsoleEvent;
 import dev.tend.tui.feed.ConsoleServices;
 import dev.tend.tui.feed.LogInbox;
 import dev.tend.tui.state.ProcessRequest;
+import dev.tend.tui.state.StreamKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,17 @@ public final class RecordingConsoleServices implements ConsoleServices {
   @Override
   public synchronized void updateFollow(int pane, LogInbox inbox, List<String> namespecs) {
     calls.add("update " + pane + " " + String.join(" ", namespecs));
+  }
+
+  @Override
+  public synchronized void resumeFollow(
+      int pane, LogInbox inbox, List<String> namespecs, Map<StreamKey, List<String>> seen) {
+    calls.add("resume " + pane + " " + namespecs);
+  }
+
+  @Override
+  public synchronized void reconnect(String server) {
+    calls.add("reconnect " + server);
   }
 
   @Override

@@ -113,6 +113,15 @@ public final class CommandGrammar {
     return new Command.Run(new ProcessRequest(verb, target, signal));
   }
 
+  /** The servers that have group {@code g}, in table order; none with one server. */
+  private List<String> serversWith(String g) {
+    return table.all().stream()
+        .filter(r -> r.group().equals(g) && !r.server().isEmpty())
+        .map(ProcessRow::server)
+        .distinct()
+        .toList();
+  }
+
   /** {@code all} wins over other names, like supervisorctl; one group; else processes. */
   Target target(List<String> names) {
     if (names.contains("all")) {
@@ -127,7 +136,7 @@ public final class CommandGrammar {
           throw new IllegalArgumentException("no such group: " + g);
         }
         if (names.size() == 1) {
-          return new Target.Group(g);
+          return new Target.Group(g, serversWith(g));
         }
         table.all().stream()
             .filter(r -> r.group().equals(g))

@@ -53,8 +53,13 @@ public final class ConsoleController {
     ThemeChoice themes = new ThemeChoice(model, services, messages);
     this.table = new TableKeys(model, arrangement, requests, services, messages);
     LogPaneKeys logs = new LogPaneKeys(model, arrangement, arrangement, table, services, messages);
+    ServerKeys servers = new ServerKeys(model, table, services, messages);
     this.actions =
-        new Actions(new GlobalKeys(model, arrangement, logs, table, themes, messages), table, logs);
+        new Actions(
+            new GlobalKeys(model, arrangement, logs, table, themes, messages),
+            table,
+            logs,
+            servers);
     CommandGrammar grammar =
         new CommandGrammar(model.table(), model.themes().names(), model.options().readOnly());
     this.commands = new Commands(actions, requests, themes, table, arrangement, messages);
@@ -65,7 +70,7 @@ public final class ConsoleController {
             messages,
             new CommandLineKeys(model, completers.apply(grammar), grammar, commands, table),
             new LogOverlayKeys(model, logs, messages),
-            table);
+            servers);
     this.events = new FeedEvents(model, arrangement, messages);
     List<String> warnings = model.startupWarnings();
     if (!warnings.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.tend.tui.state.Connection;
 import dev.tend.tui.state.ConsoleModel;
 import dev.tend.tui.state.Overlay;
 import dev.tend.tui.state.ServerKey;
+import dev.tend.tui.text.Durations;
 import java.nio.file.Path;
 
 /**
@@ -84,17 +85,24 @@ final class FeedEvents {
     model.setConnection(server, before.connected(ok.capabilities(), ok.identification()));
     if (before.status() == Connection.Status.LOST) {
       messages.say("reconnected to " + server + " (" + ok.capabilities().server() + ")", false);
-      panes.refollowAll(); // its follows ended with the connection
+      panes.resumeServer(server, backAfter(server, before)); // its follows ended with it
     }
   }
 
   private void connected(ConsoleEvent.Connected ok) {
-    boolean wasLost = model.connection().status() == Connection.Status.LOST;
-    model.setConnection(model.connection().connected(ok.capabilities(), ok.identification()));
-    if (wasLost) {
+    Connection before = model.connection();
+    model.setConnection(before.connected(ok.capabilities(), ok.identification()));
+    if (before.status() == Connection.Status.LOST) {
       messages.say("reconnected to " + ok.capabilities().server(), false);
-      panes.refollowAll(); // the old follows ended with the connection
+      panes.resumeServer("", backAfter("the server", before)); // the old follows ended with it
     }
+  }
+
+  /** The marker a pane gets where a server's lines stopped and go on. */
+  private String backAfter(String server, Connection lost) {
+    long away = Math.max(0, model.options().clock().millis() - lost.lostSince());
+    String after = lost.lostSince() > 0 ? " after " + Durations.compact(away / 1000) : "";
+    return "-- " + server + " is back" + after + ": its logs go on from where they stopped --";
   }
 
   /** A pane's lines were written to a file: the pager shows it, or the user hears where. */

@@ -7,7 +7,6 @@ import dev.tend.tui.state.ConsoleOptions.ExitChoice;
 import dev.tend.tui.state.Overlay;
 import dev.tend.tui.state.ProcessRequest;
 import dev.tend.tui.state.Signals;
-import java.util.List;
 
 /**
  * Keys while an overlay is open. Overlays take fixed keys (shown on the overlay itself): Esc closes
@@ -20,7 +19,7 @@ final class OverlayKeys {
   private final MessageLine messages;
   private final CommandLineKeys lines;
   private final LogOverlayKeys logs;
-  private final TableControl table;
+  private final ServerKeys servers;
 
   OverlayKeys(
       ConsoleModel model,
@@ -28,8 +27,8 @@ final class OverlayKeys {
       MessageLine messages,
       CommandLineKeys lines,
       LogOverlayKeys logs,
-      TableControl table) {
-    this.table = table;
+      ServerKeys servers) {
+    this.servers = servers;
     this.model = model;
     this.requests = requests;
     this.messages = messages;
@@ -54,7 +53,7 @@ final class OverlayKeys {
           d.scrollBy(scrollStep(k));
         }
       }
-      case Overlay.Servers s -> servers(s, k, cancel);
+      case Overlay.Servers s -> servers.onKey(s, k, cancel, scrollStep(k));
       case Overlay.Confirm c -> confirm(c, k, cancel);
       case Overlay.SignalMenu s -> signalMenu(s, k, cancel);
       case Overlay.CommandLine c -> lines.commandLine(c, k, cancel);
@@ -69,19 +68,6 @@ final class OverlayKeys {
         }
         model.closeOverlay();
       }
-    }
-  }
-
-  /** The servers view: j/k choose, Enter jumps to the server's rows, Esc or q closes. */
-  private void servers(Overlay.Servers s, KeyChord k, boolean cancel) {
-    List<String> names = model.servers().names();
-    if (cancel || k.character() == 'q' || k.character() == '@') {
-      model.closeOverlay();
-    } else if (TextKeys.is(k, "Enter")) {
-      model.closeOverlay();
-      table.jumpToServer(names.get(Math.min(s.selected(), names.size() - 1)));
-    } else {
-      s.move(scrollStep(k), names.size());
     }
   }
 

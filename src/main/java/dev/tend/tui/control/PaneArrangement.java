@@ -1,9 +1,13 @@
 package dev.tend.tui.control;
 
+import dev.tend.api.LogStream;
 import dev.tend.api.ProcessState;
 import dev.tend.tui.feed.ConsoleServices;
+import dev.tend.tui.feed.LogResume;
 import dev.tend.tui.state.ConsoleModel;
 import dev.tend.tui.state.ConsoleOptions;
+import dev.tend.tui.state.LogBuffer;
+import dev.tend.tui.state.LogLine;
 import dev.tend.tui.state.LogPane;
 import dev.tend.tui.state.PaneLayout;
 import dev.tend.tui.state.PaneSource;
@@ -12,9 +16,12 @@ import dev.tend.tui.state.ProcessRow;
 import dev.tend.tui.state.ProcessTable;
 import dev.tend.tui.state.Rect;
 import dev.tend.tui.state.SavedLayout;
+import dev.tend.tui.state.ServerKey;
+import dev.tend.tui.state.StreamKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -253,11 +260,45 @@ final class PaneArrangement implements PaneOpener, PaneFocus {
     return members.stream().filter(chosen::contains).toList();
   }
 
-  /** Every pane follows its logs again from their history (after the server came back). */
-  void refollowAll() {
+  /**
+   * {@code server} ("" with one) came back: the panes that show its processes follow them again
+   * from where their lines end, after a marker line that says the gap ({@code marker}); other
+   * panes, and other servers' processes in a merged pane, go on untouched.
+   */
+  void resumeServer(String server, String marker) {
     for (LogPane p : panes.logPanes()) {
-      show(p, p.source());
+      List<String> mine =
+          p.followed().stream().filter(k -> ServerKey.server(k).equals(server)).toList();
+      if (mine.isEmpty()) {
+        continue;
+      }
+      follows.drain(p); // what the ended follows still had waiting goes in before the marker
+      p.append(new LogLine(0, LogLine.Kind.NOTICE, null, "", clock.millis(), marker, List.of(), 0));
+      follows.resume(p.id(), mine, lastLines(p, mine));
     }
+  }
+
+  /** The pane's last lines of each stream of {@code keys}, oldest first (what a resume skips). */
+  private static Map<StreamKey, List<String>> lastLines(LogPane p, List<String> keys) {
+    Map<StreamKey, List<String>> seen = new HashMap<>();
+    LogBuffer b = p.buffer();
+    int full = 0;
+    for (long i = b.next() - 1; i >= b.first() && full < 2 * keys.size(); i--) {
+      LogLine l = b.get(i);
+      LogStream stream = l == null ? null : l.stream();
+      if (l == null || stream == null || l.kind() != LogLine.Kind.TEXT) {
+        continue;
+      }
+      if (keys.contains(l.source())) {
+        List<String> lines =
+            seen.computeIfAbsent(new StreamKey(l.source(), stream), k -> new ArrayList<>());
+        if (lines.size() < LogResume.SEEN_LINES) {
+          lines.addFirst(l.text());
+          full += lines.size() == LogResume.SEEN_LINES ? 1 : 0;
+        }
+      }
+    }
+    return seen;
   }
 
   /** The first processes are known: the saved layout comes back, or the selection pane opens. */

@@ -53,6 +53,14 @@ final class PaneFollows {
     }
   }
 
+  /** The pane follows {@code namespecs} again on from {@code seen}, its last lines of each. */
+  void resume(int pane, List<String> namespecs, Map<StreamKey, List<String>> seen) {
+    LogInbox inbox = inboxes.get(pane);
+    if (inbox != null) {
+      services.resumeFollow(pane, inbox, namespecs, seen);
+    }
+  }
+
   /** The pane closed: its follows stop. */
   void close(int pane) {
     LogInbox inbox = inboxes.remove(pane);

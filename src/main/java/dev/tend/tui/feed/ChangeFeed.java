@@ -26,6 +26,8 @@ final class ChangeFeed implements Runnable {
   private final Runnable onConnected;
   // written by close() on any thread, read by the feed thread
   private volatile boolean stopped;
+  // guarded by this: a try asked for now; the next pause ends at once (and clears it)
+  private boolean retryNow;
   // feed thread writes, stats thread reads: whether the last call reached the server
   private volatile boolean connected;
   // feed thread writes, stats thread reads; null until the server answered once
@@ -110,13 +112,20 @@ final class ChangeFeed implements Runnable {
     return capabilities;
   }
 
+  /** Ends the pause before the next try (the servers view's reconnect): it tries now. */
+  synchronized void retryNow() {
+    retryNow = true;
+    notifyAll();
+  }
+
   private synchronized void pause(long millis) {
     long end = System.nanoTime() + millis * 1_000_000;
     try {
       long left;
-      while (!stopped && (left = end - System.nanoTime()) > 0) {
+      while (!stopped && !retryNow && (left = end - System.nanoTime()) > 0) {
         wait(Math.max(1, left / 1_000_000));
       }
+      retryNow = false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopped = true;

@@ -1,8 +1,10 @@
 package dev.tend.tui.feed;
 
 import dev.tend.tui.state.ProcessRequest;
+import dev.tend.tui.state.StreamKey;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,18 @@ public interface ConsoleServices {
    * new ones start from their history, the others stop.
    */
   void updateFollow(int pane, LogInbox inbox, List<String> namespecs);
+
+  /**
+   * Follows {@code namespecs} of {@code pane} again after their server came back, on from where the
+   * pane's lines end: {@code seen} holds the last lines the pane has of each stream (oldest first),
+   * and what the new follow's history repeats of them is left out. Other processes of the pane go
+   * on untouched.
+   */
+  void resumeFollow(
+      int pane, LogInbox inbox, List<String> namespecs, Map<StreamKey, List<String>> seen);
+
+  /** Tries to reach {@code server} now instead of at its next try ("" with one server). */
+  void reconnect(String server);
 
   /** Stops what {@code pane} followed. */
   void unfollow(int pane, LogInbox inbox);

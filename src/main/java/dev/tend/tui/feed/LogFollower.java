@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows the logs a pane shows: both streams of each of its processes, history then live, decoded
@@ -148,12 +149,50 @@ public final class LogFollower implements AutoCloseable {
     return keys;
   }
 
+  /**
+   * Follows {@code namespecs} of the pane again after the server came back (UI thread): their old
+   * follows (ended with the connection) are dropped, the new ones leave out what their history
+   * repeats of {@code seen} (the pane's last lines per stream); the pane's other follows go on.
+   */
+  public void resume(
+      int pane, LogInbox inbox, List<String> namespecs, Map<StreamKey, List<String>> seen) {
+    long gen = inbox.generation();
+    List<String> names = List.copyOf(namespecs);
+    Map<StreamKey, List<String>> known = Map.copyOf(seen);
+    submit(
+        () -> {
+          if (gen != inbox.generation()) {
+            return; // a follow() replaced everything after this was asked
+          }
+          Map<String, List<Opened>> now = open.getOrDefault(pane, Map.of());
+          for (String n : names) {
+            List<Opened> old = now.get(n);
+            if (old != null) {
+              old.forEach(Opened::close);
+            }
+          }
+          open(pane, inbox, gen, names, known);
+        });
+  }
+
   private void open(int pane, LogInbox inbox, long gen, List<String> names) {
+    open(pane, inbox, gen, names, null);
+  }
+
+  /** Opens follows; with {@code seen} (a resume) each starts after the lines the pane has. */
+  private void open(
+      int pane,
+      LogInbox inbox,
+      long gen,
+      List<String> names,
+      @Nullable Map<StreamKey, List<String>> seen) {
     Map<String, List<Opened>> byName = open.computeIfAbsent(pane, p -> new LinkedHashMap<>());
     for (String namespec : names) {
       List<Opened> follows = new ArrayList<>(2);
       for (LogStream s : LogStream.values()) {
-        StreamListener l = new StreamListener(inbox, gen, namespec, s);
+        StreamKey key = new StreamKey(ServerKey.of(server, namespec), s);
+        List<String> known = seen == null ? null : seen.getOrDefault(key, List.of());
+        StreamListener l = new StreamListener(inbox, gen, namespec, s, known);
         try {
           follows.add(new Opened(api.followProcessLog(namespec, s, historyBytes, l), l));
         } catch (RuntimeException e) {
@@ -196,8 +235,12 @@ public final class LogFollower implements AutoCloseable {
     volatile boolean cancelled;
     // the API's thread: true until the first bytes (the history) arrived
     private boolean first = true;
+    // a resume's: the pane's last lines of this stream, which the history repeats; else null
+    private final @Nullable List<String> seen;
 
-    StreamListener(LogInbox inbox, long gen, String namespec, LogStream stream) {
+    StreamListener(
+        LogInbox inbox, long gen, String namespec, LogStream stream, @Nullable List<String> seen) {
+      this.seen = seen;
       this.inbox = inbox;
       this.gen = gen;
       this.namespec = namespec;
@@ -216,6 +259,10 @@ public final class LogFollower implements AutoCloseable {
       byte[] kept = java.util.Arrays.copyOfRange(data, cut, data.length);
       LogDecoder.Result r = decoder.decode(kept);
       long now = clock.millis();
+      if (seen != null) {
+        offerResumed(r, now);
+        return;
+      }
       long[] starts = lineStarts(kept, r.lines().size());
       List<LogLine> lines = new ArrayList<>(r.lines().size());
       long[] at = new long[r.lines().size()];
@@ -231,9 +278,23 @@ public final class LogFollower implements AutoCloseable {
           p == null ? null : text(p, now));
     }
 
+    /**
+     * A resume's history goes on after the pane's lines, as live lines: the pane has its history
+     * already, and nothing waits for this one.
+     */
+    private void offerResumed(LogDecoder.Result r, long now) {
+      List<LogDecoder.Line> decoded = resumed(r.lines());
+      List<LogLine> lines = new ArrayList<>(decoded.size());
+      for (LogDecoder.Line l : decoded) {
+        lines.add(text(l, now));
+      }
+      LogDecoder.Line p = r.partial();
+      inbox.offer(gen, lines, key, p == null ? null : text(p, now));
+    }
+
     /** Says that no history comes: the follow could not open, or ended first. */
     void noHistory() {
-      if (first) {
+      if (first && seen == null) {
         first = false;
         inbox.offerHistory(gen, new HistoryMerge.Block(key, List.of(), new long[0], ""), null);
       }
@@ -287,6 +348,29 @@ public final class LogFollower implements AutoCloseable {
         inbox.offer(gen, text(rest, clock.millis()));
       }
       inbox.offer(gen, notice(label, label + ": " + stream.word() + " follow ended: " + reason));
+    }
+
+    /** A resume's history without what the pane has already; all of it with a notice if lost. */
+    private List<LogDecoder.Line> resumed(List<LogDecoder.Line> lines) {
+      List<String> known = seen;
+      if (known == null) {
+        return lines;
+      }
+      int from = LogResume.after(known, lines.stream().map(LogDecoder.Line::text).toList());
+      if (from >= 0) {
+        return lines.subList(from, lines.size());
+      }
+      inbox.offer(
+          gen,
+          notice(
+              label,
+              label
+                  + ": "
+                  + stream.word()
+                  + " went on beyond the "
+                  + Durations.bytes(historyBytes)
+                  + " read again: lines written meanwhile may be missing"));
+      return lines;
     }
 
     private LogLine text(LogDecoder.Line l, long now) {

@@ -4,6 +4,7 @@ import dev.tend.api.SupervisorApi;
 import dev.tend.tui.state.ConsoleOptions;
 import dev.tend.tui.state.ProcessRequest;
 import dev.tend.tui.state.ServerKey;
+import dev.tend.tui.state.StreamKey;
 import dev.tend.tui.state.Target;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,9 +67,11 @@ public final class ServerLinks implements ConsoleServices, AutoCloseable {
                     }
                   });
       case Target.Group g -> {
+        // only the servers that have the group (named by the console), or the one its key names
         String server = ServerKey.server(g.group());
         for (Map.Entry<String, SupervisorLink> e : links.entrySet()) {
-          if (server.isEmpty() || server.equals(e.getKey())) {
+          boolean has = g.servers().isEmpty() || g.servers().contains(e.getKey());
+          if (has && (server.isEmpty() || server.equals(e.getKey()))) {
             e.getValue().run(with(request, new Target.Group(ServerKey.namespec(g.group()))));
           }
         }
@@ -94,6 +97,27 @@ public final class ServerLinks implements ConsoleServices, AutoCloseable {
     Map<String, List<String>> byServer = ServerKey.byServer(keys);
     links.forEach(
         (name, link) -> link.updateFollow(pane, inbox, byServer.getOrDefault(name, List.of())));
+  }
+
+  @Override
+  public void resumeFollow(
+      int pane, LogInbox inbox, List<String> keys, Map<StreamKey, List<String>> seen) {
+    ServerKey.byServer(keys)
+        .forEach(
+            (server, names) -> {
+              SupervisorLink link = links.get(server);
+              if (link != null) {
+                link.resumeFollow(pane, inbox, names, seen);
+              }
+            });
+  }
+
+  @Override
+  public void reconnect(String server) {
+    SupervisorLink link = links.get(server);
+    if (link != null) {
+      link.reconnect(server);
+    }
   }
 
   @Override

@@ -5,11 +5,13 @@ import dev.tend.api.ProcessInfo;
 import dev.tend.api.SupervisorApi;
 import dev.tend.tui.state.ConsoleOptions;
 import dev.tend.tui.state.ProcessRequest;
+import dev.tend.tui.state.StreamKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -114,6 +116,17 @@ public final class SupervisorLink implements ConsoleServices, AutoCloseable {
   @Override
   public void updateFollow(int pane, LogInbox inbox, List<String> namespecs) {
     logs.update(pane, inbox, namespecs);
+  }
+
+  @Override
+  public void resumeFollow(
+      int pane, LogInbox inbox, List<String> namespecs, Map<StreamKey, List<String>> seen) {
+    logs.resume(pane, inbox, namespecs, seen);
+  }
+
+  @Override
+  public void reconnect(String server) {
+    changes.retryNow();
   }
 
   @Override

@@ -89,7 +89,7 @@ public enum Action {
       KeyContext.GLOBAL,
       Effect.VIEW,
       null,
-      "List the servers, how each answers and why not; Enter jumps to one",
+      "List the servers, how each answers and why not (keys: Servers view)",
       "@"),
 
   // -- process table --
@@ -282,7 +282,38 @@ public enum Action {
       "Copy mode: select lines, y copies them to the clipboard (OSC 52, works over ssh)",
       "v"),
   PAGER("pager", KeyContext.LOG, Effect.VIEW, "pager", "Open what the pane shows in $PAGER", "o"),
-  SAVE("save", KeyContext.LOG, Effect.VIEW, null, "Save what the pane shows to a file", "S");
+  SAVE("save", KeyContext.LOG, Effect.VIEW, null, "Save what the pane shows to a file", "S"),
+
+  // -- servers view (on the server selected there; from the : line, the selected row's) --
+  SERVER_JUMP(
+      "server-jump",
+      KeyContext.SERVERS,
+      Effect.VIEW,
+      "jump",
+      "Select the server's first process",
+      "Enter"),
+  SERVER_FILTER(
+      "server-filter",
+      KeyContext.SERVERS,
+      Effect.VIEW,
+      "filter",
+      "Filter the table to the server's processes (@NAME)",
+      "/",
+      "f"),
+  SERVER_RECONNECT(
+      "server-reconnect",
+      KeyContext.SERVERS,
+      Effect.VIEW,
+      "reconnect",
+      "Reconnect to the server now, without waiting for the next try",
+      "r"),
+  SERVER_ERROR(
+      "server-error",
+      KeyContext.SERVERS,
+      Effect.VIEW,
+      "error",
+      "Show why the server is lost, in full (again: the list)",
+      "e");
 
   private final String id;
   private final KeyContext context;

@@ -7,7 +7,9 @@ package dev.tend.tui.keymap;
 public enum KeyContext {
   GLOBAL("Global"),
   TABLE("Process table"),
-  LOG("Log pane");
+  LOG("Log pane"),
+  /** The servers view ({@code :servers}): its keys act on the server selected there. */
+  SERVERS("Servers view");
 
   private final String title;
 

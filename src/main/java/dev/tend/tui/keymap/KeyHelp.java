@@ -68,6 +68,19 @@ public final class KeyHelp {
     return hints;
   }
 
+  /** The footer of a view that takes only its own context's keys (the servers view). */
+  public static List<Hint> viewFooter(Keymap keymap, KeyContext view) {
+    List<Hint> hints = new ArrayList<>();
+    for (Action a : keymap.actions()) {
+      String label = a.footerLabel();
+      List<KeyChord> keys = keymap.keysOf(a);
+      if (a.context() == view && label != null && !keys.isEmpty()) {
+        hints.add(new Hint(keys.get(0).toString(), label));
+      }
+    }
+    return hints;
+  }
+
   private static @org.jspecify.annotations.Nullable KeyChord firstReachableKey(
       Keymap keymap, Action a, KeyContext focus) {
     for (KeyChord k : keymap.keysOf(a)) {

@@ -52,4 +52,13 @@ public record Connection(
   public Connection withDaemonState(SupervisorState s) {
     return new Connection(status, capabilities, identification, s, lostReason, retryAt, lostSince);
   }
+
+  /** Why it does not answer, in full (the servers view's error), or that nothing is wrong. */
+  public String problem() {
+    return switch (status) {
+      case LOST -> lostReason;
+      case CONNECTING -> "connecting: no answer yet";
+      case CONNECTED -> "connected: no error";
+    };
+  }
 }

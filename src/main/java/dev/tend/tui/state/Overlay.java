@@ -25,18 +25,33 @@ public sealed interface Overlay {
     }
   }
 
-  /** The servers and how each answers ({@code :servers}); Enter jumps to the one selected. */
+  /**
+   * The servers and how each answers ({@code :servers}); its keys (the keymap's servers view) act
+   * on the one selected.
+   */
   final class Servers implements Overlay {
     // UI thread only; the index of the server selected, kept within the list by the keys
     private int selected;
+    // UI thread only; true while the selected server's error is shown in full instead of the list
+    private boolean errorShown;
 
     public int selected() {
       return selected;
     }
 
-    /** Moves the selection by {@code delta} within {@code count} servers. */
+    /** Moves the selection by {@code delta} within {@code count} servers (back to the list). */
     public void move(int delta, int count) {
       selected = Math.max(0, Math.min(count - 1, selected + delta));
+      errorShown = false;
+    }
+
+    public boolean errorShown() {
+      return errorShown;
+    }
+
+    /** The selected server's error in full, or the list again. */
+    public void toggleError() {
+      errorShown = !errorShown;
     }
   }
 

@@ -37,11 +37,25 @@ public sealed interface Target {
     }
   }
 
-  /** A whole group ({@code group:*}). */
-  record Group(String group) implements Target {
+  /**
+   * A whole group ({@code group:*}), on the servers that have it: {@code servers} names them when
+   * the console has several (a group is a server's own, and one without it would only answer with
+   * an error), and is empty with one server.
+   */
+  record Group(String group, List<String> servers) implements Target {
+    public Group {
+      servers = List.copyOf(servers);
+    }
+
+    /** The group of the one server. */
+    public Group(String group) {
+      this(group, List.of());
+    }
+
     @Override
     public String describe() {
-      return "group " + group + " (" + group + ":*)";
+      String on = servers.isEmpty() ? "" : " on " + String.join(", ", servers);
+      return "group " + group + " (" + group + ":*)" + on;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.tend.tui.view;
 
 import com.googlecode.lanterna.TerminalPosition;
+import dev.tend.tui.keymap.KeyContext;
 import dev.tend.tui.keymap.KeyHelp;
 import dev.tend.tui.state.Candidate;
 import dev.tend.tui.state.ConsoleModel;
@@ -136,7 +137,7 @@ final class BottomBar {
     p.fill(new Rect(0, y, p.width(), 1), bar);
     Overlay o = m.overlay();
     List<KeyHelp.Hint> hints =
-        o == null ? KeyHelp.footer(m.keymap(), m.focusContext()) : overlayHints(o);
+        o == null ? KeyHelp.footer(m.keymap(), m.focusContext()) : overlayHints(m, o);
     int x = 1;
     for (KeyHelp.Hint h : hints) {
       int need = DisplayWidth.of(h.key()) + 1 + DisplayWidth.of(h.label()) + 2;
@@ -148,18 +149,20 @@ final class BottomBar {
     }
   }
 
-  private static List<KeyHelp.Hint> overlayHints(Overlay o) {
+  private static List<KeyHelp.Hint> overlayHints(ConsoleModel m, Overlay o) {
     return switch (o) {
       case Overlay.Help h ->
           List.of(new KeyHelp.Hint("j/k", "scroll"), new KeyHelp.Hint("Esc", "close"));
       case Overlay.Details d ->
           List.of(new KeyHelp.Hint("j/k", "scroll"), new KeyHelp.Hint("Esc", "close"));
       case Overlay.Confirm c -> List.of(new KeyHelp.Hint("Esc", "cancel"));
-      case Overlay.Servers s ->
-          List.of(
-              new KeyHelp.Hint("j/k", "choose"),
-              new KeyHelp.Hint("Enter", "jump"),
-              new KeyHelp.Hint("Esc", "close"));
+      case Overlay.Servers s -> {
+        List<KeyHelp.Hint> hints = new java.util.ArrayList<>();
+        hints.add(new KeyHelp.Hint("j/k", "choose"));
+        hints.addAll(KeyHelp.viewFooter(m.keymap(), KeyContext.SERVERS));
+        hints.add(new KeyHelp.Hint("Esc", "close"));
+        yield hints;
+      }
       case Overlay.SignalMenu s ->
           List.of(
               new KeyHelp.Hint("j/k", "choose"),

@@ -10,6 +10,7 @@ import dev.tend.tui.state.ServerConnections;
 import dev.tend.tui.text.Durations;
 import dev.tend.tui.theme.Role;
 import dev.tend.tui.theme.Style;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ final class ServersView {
   static void draw(Painter p, Styles st, ConsoleModel m, Overlay.Servers o, long nowMillis) {
     ServerConnections servers = m.servers();
     List<String> names = servers.names();
+    if (o.errorShown() && !names.isEmpty()) {
+      error(p, st, m, names.get(Math.min(o.selected(), names.size() - 1)), nowMillis);
+      return;
+    }
     Rect r =
         Dialogs.centred(
             p, Math.min(110, p.width() - 2), Math.min(p.height() - 2, names.size() * 2 + 4));
@@ -51,6 +56,26 @@ final class ServersView {
               ? c.lostReason() + "  " + servers.url(name)
               : servers.url(name);
       p.clipped(x + 13, y + 1, width - 13, detail, st.of(Role.OVERLAY));
+    }
+  }
+
+  /** One server's error in full, wrapped: what it is, its URL, and every word of why. */
+  private static void error(Painter p, Styles st, ConsoleModel m, String name, long nowMillis) {
+    Connection c = m.servers().get(name);
+    int width = Math.min(110, p.width() - 2);
+    List<String> lines = new ArrayList<>();
+    lines.add(name + "  " + state(c, nowMillis));
+    lines.add(m.servers().url(name));
+    lines.add("");
+    for (String line : c.problem().split("\n", -1)) {
+      lines.addAll(Dialogs.wrap(line, width - 4));
+    }
+    Rect r = Dialogs.centred(p, width, Math.min(p.height() - 2, lines.size() + 3));
+    Dialogs.box(p, st, r, "Server " + name);
+    Style text = st.of(c.status() == Connection.Status.LOST ? Role.OVERLAY_DANGER : Role.OVERLAY);
+    for (int i = 0; i < lines.size() && i < r.height() - 3; i++) {
+      p.clipped(
+          r.x() + 2, r.y() + 2 + i, width - 4, lines.get(i), i < 3 ? st.of(Role.OVERLAY) : text);
     }
   }
 

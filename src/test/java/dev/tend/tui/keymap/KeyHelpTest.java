@@ -13,7 +13,7 @@ class KeyHelpTest {
   void helpListsEveryActionOnceUnderItsContext() {
     List<KeyHelp.Section> sections = KeyHelp.sections(Keymap.defaults());
     assertEquals(
-        List.of("Global", "Process table", "Log pane"),
+        List.of("Global", "Process table", "Log pane", "Servers view"),
         sections.stream().map(KeyHelp.Section::title).toList());
     long entries = sections.stream().mapToLong(s -> s.entries().size()).sum();
     assertEquals(Action.values().length, entries);

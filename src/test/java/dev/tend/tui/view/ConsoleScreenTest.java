@@ -248,8 +248,9 @@ class ConsoleScreenTest {
     console.awaitText("connection lost, retrying");
     assertTrue(console.screen().contains("web:w2"));
     api.comeBack();
-    console.awaitGone("connection lost");
+    console.awaitGone("connection lost, retrying");
     console.awaitText("reconnected to tend (fake)");
+    console.awaitText("the server is back"); // the log pane says where its lines stopped and go on
   }
 
   @Test

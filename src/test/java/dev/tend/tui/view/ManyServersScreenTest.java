@@ -105,7 +105,13 @@ class ManyServersScreenTest {
     console.press("/");
     console.type("django");
     console.press("Enter");
-    Await.until("only django", () -> rowOn("web1", "worker").isEmpty());
+    // the three django rows, one per server, before the three tags: a server's rows arrive when
+    // it answers, and a Space with one row shown tags only that one
+    Await.until(
+        "only django, on each server",
+        () ->
+            rowOn("web1", "worker").isEmpty()
+                && servers.keySet().stream().allMatch(n -> !rowOn(n, "django").isEmpty()));
     console.press("Space", "Space", "Space", "r"); // a tag moves on to the next row
     console.awaitText("Restart django on web1, web2, web3?");
     console.type("restart");
@@ -163,5 +169,85 @@ class ManyServersScreenTest {
     console.awaitText("django@web3");
     console.press("{", "{");
     console.awaitText("django@web1");
+  }
+
+  @Test
+  void aGroupActionGoesOnlyToTheServersThatHaveTheGroupAndTheQuestionNamesThem() {
+    server("web1").add("batch", "cron").running(6100, 60);
+    server("web3").add("batch", "cron").running(6300, 60);
+    start();
+    console.awaitText("8 processes");
+    console.press(":");
+    console.type("restart batch:*");
+    console.press("Enter");
+    console.awaitText("Restart group batch (batch:*) on web1, web3?");
+    console.type("restart");
+    console.press("Enter");
+    for (String name : List.of("web1", "web3")) {
+      Await.until(
+          name + " restarted its group",
+          () -> server(name).calls().stream().anyMatch(c -> c.startsWith("startProcessGroup")));
+    }
+    assertTrue(
+        server("web2").calls().stream().noneMatch(c -> c.contains("ProcessGroup")),
+        "web2 has no group batch and is not asked: " + server("web2").calls());
+    assertFalse(console.screen().contains("BAD_NAME"), console.screen());
+  }
+
+  @Test
+  void aServerThatComesBackFollowsOnInItsOwnPanesOnlyWithoutRepeatingOrLosingLines() {
+    server("web2").log("django", LogStream.STDOUT, "w2-one\nw2-two\n");
+    start();
+    Await.until("web3's rows", () -> !rowOn("web3", "worker").isEmpty());
+    console.press("g"); // the selection pane on web1's django
+    console.awaitText("django@web1");
+    console.press(":");
+    console.type("log django@web2");
+    console.press("Enter");
+    console.press("z"); // the new pane, on web2's django, zoomed: every line of it shows
+    console.awaitText("w2-two");
+    int web1Follows = server("web1").calls("followProcessLog").size();
+    server("web2").goAway(ConnectionException.Kind.REFUSED);
+    console.awaitText("web2 lost");
+    server("web2").log("django", LogStream.STDOUT, "w2-three\n"); // while the console is away
+    server("web2").comeBack();
+    console.awaitText("web2 is back");
+    console.awaitText("w2-three");
+    server("web2").log("django", LogStream.STDOUT, "w2-four\n");
+    console.awaitText("w2-four");
+    String screen = console.screen();
+    for (String line : List.of("w2-one", "w2-two", "w2-three", "w2-four")) {
+      assertEquals(1, screen.split(line, -1).length - 1, line + " once:\n" + screen);
+    }
+    assertTrue(
+        screen.indexOf("web2 is back") < screen.indexOf("w2-three"),
+        "the marker is where the gap is:\n" + screen);
+    assertEquals(
+        web1Follows,
+        server("web1").calls("followProcessLog").size(),
+        "web1's panes follow on untouched");
+  }
+
+  @Test
+  void theServersViewShowsAnErrorInFullReconnectsAndFiltersTheTableToAServer() {
+    start();
+    Await.until("web3's rows", () -> !rowOn("web3", "worker").isEmpty());
+    server("web3").goAway(ConnectionException.Kind.REFUSED);
+    console.awaitText("web3 lost");
+    console.press("@");
+    console.awaitText("Servers");
+    console.awaitText("reconnect"); // the footer, from the keymap's servers view
+    console.press("j", "j", "e");
+    console.awaitText("Server web3");
+    assertTrue(console.screen().contains("refused"), console.screen());
+    console.press("e");
+    console.awaitGone("Server web3");
+    server("web3").comeBack();
+    console.press("r");
+    console.awaitText("3/3 servers up");
+    console.press("/");
+    console.awaitGone("Servers");
+    Await.until("only web3's rows", () -> rowOn("web1", "django").isEmpty());
+    assertFalse(rowOn("web3", "django").isEmpty(), console.screen());
   }
 }
