@@ -168,6 +168,11 @@ public final class ControlServer implements AutoCloseable {
     return watchdog;
   }
 
+  /** Deadline sweeps so far (for tests). */
+  long deadlineSweeps() {
+    return connections.sweeps();
+  }
+
   /** Open connections waiting for a request (for tests). */
   int idleConnections() {
     return connections.idle();
