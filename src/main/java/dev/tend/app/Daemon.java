@@ -113,6 +113,16 @@ final class Daemon {
     }
   }
 
+  /** A restart ({@code reload}) removes the AUTO logs of the old config, as a start does. */
+  private static void cleanAutoLogsOnRestart(Supervisor supervisor) {
+    supervisor.beforeRestartAdds(
+        next -> {
+          if (!next.supervisord().nocleanup()) {
+            AutoLogCleaner.clean(next.supervisord().childlogdir(), next.supervisord().identifier());
+          }
+        });
+  }
+
   /** The real parts the core is built from. */
   private CoreServices services(
       SupervisordConfig sd,
@@ -165,13 +175,9 @@ final class Daemon {
           stopped.countDown();
           signalled.release(); // the signal loop exits now, not at its next wake-up
         });
-    supervisor.beforeRestartAdds(
-        next -> {
-          if (!next.supervisord().nocleanup()) {
-            AutoLogCleaner.clean(next.supervisord().childlogdir(), next.supervisord().identifier());
-          }
-        });
+    cleanAutoLogsOnRestart(supervisor);
     loop.start();
+    new HeapGiveBack(loop, HeapGiveBack.Heap.RUNTIME).start();
     ControlServer server = openServer(supervisor, launcher, loop);
     // Off the loop: closing the old listeners waits for the answers they owe (the one to the
     // restart call among them), and some of those need the loop to be computed.

@@ -5,9 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tend.testing.Await;
 import dev.tend.testing.TendCommand;
+import dev.tend.testing.TestDependency;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -248,5 +256,74 @@ class DaemonCrashIT {
     assertTrue(Files.exists(dir.resolve("site.pid.roster")));
     assertEquals(0, site.stopDaemon());
     assertTrue(!Files.exists(dir.resolve("site.pid.roster")));
+  }
+
+  /**
+   * An fcgi pool accepts on the socket its daemon made; a new daemon makes its own, so the old pool
+   * would accept on a socket no client can reach any more. It is stopped and started anew on the
+   * new socket instead of adopted, and a client connecting to the socket file is answered by it.
+   */
+  @Test
+  void anFcgiPoolIsStartedAnewOnTheNewDaemonsSocketNotAdopted() throws Exception {
+    TestDependency.require("python3");
+    site = new CrashSite(dir);
+    Files.writeString(
+        dir.resolve("fcgi.py"),
+        """
+        import os, socket, sys
+        s = socket.socket(fileno=0)
+        while True:
+            c, _ = s.accept()
+            c.sendall(("%d\\n" % os.getpid()).encode())
+            c.close()
+        """);
+    Path socket = dir.resolve("echo.sock");
+    String pool =
+        """
+        [fcgi-program:echo]
+        command = /usr/bin/python3 %1$s/fcgi.py %%(program_name)s_%%(process_num)s
+        socket = unix://%2$s
+        process_name = %%(program_name)s_%%(process_num)s
+        numprocs = 2
+        startsecs = 1
+        stdout_logfile = %1$s/echo.log
+
+        """
+            .formatted(dir, socket);
+    site.config("pipe_keeper = off", site.program("a", "") + pool);
+    startAndAwait(3);
+    List<Integer> old = new ArrayList<>(site.live("echo_0"));
+    old.addAll(site.live("echo_1"));
+    assertEquals(2, old.size(), "two processes in the pool");
+    site.killDaemon();
+
+    site.startDaemon();
+    site.awaitLog("entered RUNNING state", 6);
+    String log = site.mainLog();
+    assertTrue(log.contains("1 adopted, 0 replaced, 2 stopped, 0 not found"), log);
+    Await.until(
+        "the old pool gone",
+        () ->
+            site.live("echo_0").stream().noneMatch(old::contains)
+                && site.live("echo_1").stream().noneMatch(old::contains));
+    List<Integer> fresh = new ArrayList<>(site.live("echo_0"));
+    fresh.addAll(site.live("echo_1"));
+    assertEquals(2, fresh.size(), "a new pool of two: " + fresh);
+    for (int i = 0; i < 4; i++) {
+      int answered = Integer.parseInt(ask(socket));
+      assertTrue(fresh.contains(answered), answered + " answered, the new pool is " + fresh);
+    }
+  }
+
+  /** Connects to a unix socket and reads the answer (the pid of the process that accepted). */
+  private static String ask(Path socket) throws IOException {
+    try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      c.connect(UnixDomainSocketAddress.of(socket));
+      ByteBuffer buf = ByteBuffer.allocate(64);
+      while (c.read(buf) >= 0) {
+        // until the child closes
+      }
+      return new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();
+    }
   }
 }

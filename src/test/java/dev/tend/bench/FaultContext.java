@@ -26,6 +26,11 @@ final class FaultContext {
     return contender;
   }
 
+  /** The tend checkout whose scripts and {@code bin/tend} run. */
+  java.nio.file.Path root() {
+    return run.root();
+  }
+
   boolean quick() {
     return run.quick();
   }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The short version of {@code bench/faults} against the built tend (issue 11): connection storms on
  * unix and TCP, new connection per call and kept alive; hostile HTTP and XML; slow senders; a
- * SIGHUP storm under load; descriptors exhausted. Every broken expectation fails the build; the
- * figures are printed.
+ * SIGHUP storm under load; descriptors exhausted; the daemon killed (-9) and started again. Every
+ * broken expectation fails the build; the figures are printed.
  */
 class FaultSuiteIT {
   @TempDir Path dir;

@@ -39,7 +39,8 @@ public final class Faults {
         new SlowClientsCase(),
         new SighupStormCase(),
         new SocketRemovedCase(),
-        new FdExhaustionCase());
+        new FdExhaustionCase(),
+        new DaemonKillCase());
   }
 
   public static void main(String[] args) throws Exception {
