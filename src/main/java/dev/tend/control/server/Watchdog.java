@@ -105,6 +105,9 @@ final class Watchdog {
         return;
       }
       try {
+        // watched first, then looked at: a file removed before its directory was watched is
+        // found by this heal, one removed after by the event
+        follow(listeners.socketFiles());
         listeners.heal();
         refusals.flush();
         follow(listeners.socketFiles());
