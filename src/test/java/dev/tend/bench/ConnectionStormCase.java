@@ -45,14 +45,19 @@ final class ConnectionStormCase implements FaultCase {
       ThreadPeak peak = ThreadPeak.watch(d);
       for (boolean tcp : new boolean[] {false, true}) {
         String via = t.describe(tcp);
+        long cpu0 = d.sample().cpuNanos();
         long t0 = System.nanoTime();
         Storm s = Storm.run(t, tcp, clients, calls, keepAlive, request);
         double secs = (System.nanoTime() - t0) / 1e9;
+        double cpuMicros = (d.sample().cpuNanos() - cpu0) / 1e3 / Math.max(1, s.calls());
         boolean after = answers(t, tcp);
         r.figure(via + ": answered", s.count(WireCall.Outcome.ANSWERED) + " of " + s.calls())
             .figure(via + ": other statuses", s.otherStatuses())
             .figure(via + ": no status line", s.failures())
             .figure(via + ": seconds", String.format(Locale.ROOT, "%.1f", secs))
+            // the daemon's CPU time (all its threads) per call: what load on the machine skews
+            // least
+            .figure(via + ": daemon CPU per call", String.format(Locale.ROOT, "%.0f µs", cpuMicros))
             .figure(via + ": accepts afterwards", after ? "yes" : "NO")
             .expect(s.withoutStatus() == 0, via + ": calls without a status line: " + s.failures())
             .expect(after, via + ": the server no longer accepts");

@@ -146,6 +146,11 @@ final class Connections {
     return requests.get();
   }
 
+  /** Walks over the open connections' deadlines so far (for tests). */
+  long sweeps() {
+    return sweeper.sweeps();
+  }
+
   /** Connections waiting for their next request. */
   int idle() {
     int n = 0;

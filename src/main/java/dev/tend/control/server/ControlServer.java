@@ -4,7 +4,6 @@ import dev.tend.api.SupervisorApi;
 import dev.tend.config.SupervisorConfig;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -16,21 +15,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The app starts one with {@link #start}, calls {@link #reopen} after the supervisor reloaded
  * its config (listeners whose section did not change stay open through it), and closes it at exit,
- * which removes the socket files. A watchdog reopens a listener that fails or whose socket file is
- * removed, within about a second. Thread-safe; {@link #reopen} and {@link #close} may be called
- * from any thread but the core's loop (closing waits up to 2 s for answers owed, which the loop may
- * be computing).
+ * which removes the socket files. A {@link Watchdog} reopens a listener that fails or whose socket
+ * file is removed or replaced, as soon as that happens, and wakes for nothing else. Thread-safe;
+ * {@link #reopen} and {@link #close} may be called from any thread but the core's loop (closing
+ * waits up to 2 s for answers owed, which the loop may be computing).
  */
 public final class ControlServer implements AutoCloseable {
   private static final Duration DRAIN = Duration.ofSeconds(2);
-  private static final Duration WATCH = Duration.ofSeconds(1);
 
   private final FollowSessions follows;
   private final MainLogStream mainLog;
   private final Connections connections;
   private final RefusalLog refusals;
   private final HttpListeners listeners;
-  private final Thread watchdog;
+  private final Watchdog watchdog;
   // Set once by close().
   private volatile boolean closed;
 
@@ -42,7 +40,9 @@ public final class ControlServer implements AutoCloseable {
       @Nullable Route pages) {
     this.follows = new FollowSessions(api);
     this.mainLog = new MainLogStream(config.supervisord().logfile());
-    this.refusals = new RefusalLog(limits, System::nanoTime);
+    // the log and the listeners poke the watchdog, which is made after them; neither does before
+    // start() opens the listeners
+    this.refusals = new RefusalLog(limits, System::nanoTime, this::pokeWatchdog);
     PendingAnswers pending = new PendingAnswers();
     RpcEndpoint rpc = new RpcEndpoint(MethodTable.of(api, follows), limits.xml());
     Router router =
@@ -53,10 +53,8 @@ public final class ControlServer implements AutoCloseable {
             new FollowStream(follows),
             pages);
     this.connections = new Connections(limits, router, refusals, pending);
-    // a platform thread: its stat() of the socket files, once a second, would keep a spare
-    // virtual-thread carrier alive for ever (blocking file calls make the scheduler compensate)
-    this.watchdog = Thread.ofPlatform().name("tend-http-watchdog").daemon().unstarted(this::watch);
-    this.listeners = new HttpListeners(connections, messages, () -> LockSupport.unpark(watchdog));
+    this.listeners = new HttpListeners(connections, messages, this::pokeWatchdog);
+    this.watchdog = new Watchdog(listeners, refusals);
   }
 
   /**
@@ -116,7 +114,11 @@ public final class ControlServer implements AutoCloseable {
       throw new IllegalStateException("the control server is closed");
     }
     mainLog.logfile(config.supervisord().logfile());
-    listeners.reconcile(config);
+    try {
+      listeners.reconcile(config);
+    } finally {
+      watchdog.poke(); // the socket files to watch may have changed
+    }
   }
 
   /** Where clients reach the server: {@code unix:///path}, {@code http://host:port}. */
@@ -136,7 +138,7 @@ public final class ControlServer implements AutoCloseable {
       }
       closed = true;
     }
-    LockSupport.unpark(watchdog);
+    watchdog.close();
     listeners.close();
     connections.close(DRAIN);
     follows.close();
@@ -157,18 +159,26 @@ public final class ControlServer implements AutoCloseable {
     return connections.requests();
   }
 
+  /** The listener serving {@code url} now, or null (for tests). */
+  @Nullable Listener listener(String url) {
+    return listeners.find(url);
+  }
+
+  Watchdog watchdog() {
+    return watchdog;
+  }
+
+  /** Deadline sweeps so far (for tests). */
+  long deadlineSweeps() {
+    return connections.sweeps();
+  }
+
   /** Open connections waiting for a request (for tests). */
   int idleConnections() {
     return connections.idle();
   }
 
-  private void watch() {
-    while (!closed) {
-      LockSupport.parkNanos(WATCH.toNanos());
-      if (!closed) {
-        listeners.heal();
-        refusals.flush();
-      }
-    }
+  private void pokeWatchdog() {
+    watchdog.poke();
   }
 }

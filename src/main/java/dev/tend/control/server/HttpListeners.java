@@ -5,10 +5,13 @@ import dev.tend.config.InetHttpServerConfig;
 import dev.tend.config.SupervisorConfig;
 import dev.tend.config.UnixHttpServerConfig;
 import dev.tend.core.MainLog;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -94,7 +97,8 @@ final class HttpListeners {
 
   /**
    * Replaces every listener that broke or lost its socket file; the connections it accepted go on.
-   * Called about once a second, and at once when a listener reports itself broken.
+   * Called by the {@link Watchdog} when a listener reports itself broken or a socket file's name
+   * changed, and once a second while {@link #failing}.
    */
   synchronized void heal() {
     for (Map.Entry<Object, Listener> e : List.copyOf(open.entrySet())) {
@@ -127,6 +131,23 @@ final class HttpListeners {
     failing.remove(section);
     open.put(section, fresh);
     log.warn("control server " + old.url() + ": " + trouble + "; opened it again");
+  }
+
+  /** Whether a listener could not be opened again yet (then {@link #heal} should try again). */
+  synchronized boolean failing() {
+    return !failing.isEmpty();
+  }
+
+  /** The socket files of the unix listeners, to be watched. */
+  synchronized Set<Path> socketFiles() {
+    Set<Path> files = new HashSet<>();
+    for (Listener l : open.values()) {
+      Path f = l.socketFile();
+      if (f != null) {
+        files.add(f);
+      }
+    }
+    return files;
   }
 
   /** {@code unix:///path} and {@code http://host:port}, in config order. */

@@ -16,6 +16,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * One {@code [unix_http_server]} or {@code [inet_http_server]}: its listening socket (and socket
  * file), its credentials, and an accept loop on a virtual thread that ends only when the listener
  * is closed. An accept that fails (no file descriptors left, or anything else) is logged, waited
- * out briefly and tried again; a socket that breaks anyway marks the listener broken, and the
- * {@link HttpListeners} open it anew.
+ * out briefly and tried again; a socket that breaks anyway marks the listener broken and says so at
+ * once ({@code onBroken}), and the {@link HttpListeners} open it anew.
  */
 final class Listener {
   private static final MainLog log = MainLog.of(ControlServer.class);
@@ -191,6 +192,11 @@ final class Listener {
     }
   }
 
+  /** Closes the listening socket as a failure would, leaving the listener open (for tests). */
+  void failUnderIt() {
+    closeQuietly(server);
+  }
+
   /** The section this listener serves. */
   Object spec() {
     return spec;
@@ -202,6 +208,11 @@ final class Listener {
 
   String url() {
     return url;
+  }
+
+  /** The socket file of a unix listener, or null. */
+  @Nullable Path socketFile() {
+    return socket == null ? null : socket.target();
   }
 
   ProtocolFamily family() {

@@ -152,9 +152,16 @@ class ControlServerIT {
     server.close(); // idempotent
 
     ControlServer second = startUnix(0700, null);
-    Files.delete(sock());
     try (ServerSocketChannel other = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-      other.bind(UnixDomainSocketAddress.of(sock()));
+      // renamed over ours in one step: the watchdog, told at once, finds another daemon's live
+      // socket there and leaves it (a delete then a bind raced with its reopening)
+      Path aside = dir.resolve("other.sock");
+      other.bind(UnixDomainSocketAddress.of(aside));
+      Files.move(
+          aside,
+          sock(),
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       second.close();
       assertTrue(Files.exists(sock(), LinkOption.NOFOLLOW_LINKS));
     }

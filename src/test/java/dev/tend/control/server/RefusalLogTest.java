@@ -22,7 +22,9 @@ class RefusalLogTest {
   private final Logger mainLog = (Logger) LoggerFactory.getLogger(ControlServer.class);
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
   private final AtomicLong now = new AtomicLong(1_000 * SECOND);
-  private final RefusalLog log = new RefusalLog(ServerLimits.DEFAULTS, now::get);
+  private final AtomicLong heldBack = new AtomicLong();
+  private final RefusalLog log =
+      new RefusalLog(ServerLimits.DEFAULTS, now::get, heldBack::incrementAndGet);
 
   @BeforeEach
   void capture() {
@@ -64,6 +66,26 @@ class RefusalLogTest {
         said().get(1));
     log.flush();
     assertEquals(2, said().size(), "said once");
+  }
+
+  @Test
+  void aFlushIsDueOnlyWhenAMinuteHeldALineBackAndItIsToldOnce() {
+    assertEquals(Long.MAX_VALUE, log.nanosToFlush(), "nothing to flush: no timer");
+    log.record(Refusal.HEAD_TIMEOUT, "unix:///run/s.sock", "slow");
+    assertEquals(Long.MAX_VALUE, log.nanosToFlush(), "the first line went out at once");
+    now.addAndGet(10 * SECOND);
+    log.record(Refusal.HEAD_TIMEOUT, "unix:///run/s.sock", "slow");
+    log.record(Refusal.HEAD_TIMEOUT, "unix:///run/s.sock", "slow");
+    assertEquals(1, heldBack.get(), "told when the minute first held a line back");
+    assertEquals(50 * SECOND, log.nanosToFlush());
+    now.addAndGet(50 * SECOND);
+    assertEquals(0, log.nanosToFlush());
+    log.flush();
+    assertEquals(Long.MAX_VALUE, log.nanosToFlush(), "flushed: no timer again");
+    log.acceptFailed("unix:///run/s.sock", new java.io.IOException("Too many open files"), 10);
+    log.acceptFailed("unix:///run/s.sock", new java.io.IOException("Too many open files"), 20);
+    assertEquals(2, heldBack.get());
+    assertEquals(60 * SECOND, log.nanosToFlush());
   }
 
   @Test
