@@ -283,12 +283,15 @@ public final class LogFollower implements AutoCloseable {
      * already, and nothing waits for this one.
      */
     private void offerResumed(LogDecoder.Result r, long now) {
-      List<LogDecoder.Line> decoded = resumed(r.lines());
+      offerLive(resumed(r.lines()), r.partial(), now);
+    }
+
+    /** Lines as they come, with the unfinished one after them, to the inbox. */
+    private void offerLive(List<LogDecoder.Line> decoded, LogDecoder.@Nullable Line p, long now) {
       List<LogLine> lines = new ArrayList<>(decoded.size());
       for (LogDecoder.Line l : decoded) {
         lines.add(text(l, now));
       }
-      LogDecoder.Line p = r.partial();
       inbox.offer(gen, lines, key, p == null ? null : text(p, now));
     }
 
@@ -310,13 +313,7 @@ public final class LogFollower implements AutoCloseable {
         return;
       }
       LogDecoder.Result r = decoder.decode(data);
-      long now = clock.millis();
-      List<LogLine> lines = new ArrayList<>(r.lines().size());
-      for (LogDecoder.Line l : r.lines()) {
-        lines.add(text(l, now));
-      }
-      LogDecoder.Line p = r.partial();
-      inbox.offer(gen, lines, key, p == null ? null : text(p, now));
+      offerLive(r.lines(), r.partial(), clock.millis());
     }
 
     @Override
